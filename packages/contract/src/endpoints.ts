@@ -1,0 +1,547 @@
+import { z } from 'zod'
+import type { ErrorCode } from './errors/error-codes'
+import { AuditPageSchema, ListAuditQuerySchema } from './resources/audit'
+import {
+  ChangePasswordSchema,
+  LoginResultSchema,
+  LoginSchema,
+  PasswordResetConfirmSchema,
+  PasswordResetRequestSchema,
+} from './resources/auth'
+import { BulkResultSchema } from './resources/batch'
+import {
+  CreateGroupSchema,
+  GroupPageSchema,
+  GroupSchema,
+  ListGroupsQuerySchema,
+  UpdateGroupSchema,
+} from './resources/group'
+import {
+  CreateImportSchema,
+  ImportChunkResultSchema,
+  ImportChunkSchema,
+  ImportReportPageSchema,
+  ImportReportQuerySchema,
+  ImportSchema,
+} from './resources/import'
+import {
+  AcceptInvitationResultSchema,
+  AcceptInvitationSchema,
+  CreateInvitationsResultSchema,
+  CreateInvitationsSchema,
+  InvitationLookupQuerySchema,
+  InvitationLookupSchema,
+  InvitationPageSchema,
+  InvitationSchema,
+  ListInvitationsQuerySchema,
+} from './resources/invitation'
+import { MeSchema } from './resources/me'
+import {
+  ActivateOrganizationSchema,
+  OrganizationSchema,
+  UpdateOrganizationSchema,
+} from './resources/organization'
+import { IdSchema } from './resources/primitives'
+import { RoleListSchema } from './resources/role'
+import {
+  BulkSharesRequestSchema,
+  BulkSharesResultSchema,
+  ReplaceSharesSchema,
+  UserSharesSchema,
+} from './resources/share'
+import {
+  BulkUsersRequestSchema,
+  ListUsersQuerySchema,
+  UpdateUserSchema,
+  UserPageSchema,
+  UserSchema,
+} from './resources/user'
+import type { Permission } from './rules/permissions'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+/**
+ * One row of the API: everything the server routes and checks, the SDK calls, the OpenAPI document
+ * describes and the authorization tests walk through.
+ */
+export interface EndpointDefinition {
+  readonly method: HttpMethod
+  /** OpenAPI-style path under the host's mount prefix: `/users/{id}`. */
+  readonly path: string
+  readonly tag:
+    | 'me'
+    | 'organization'
+    | 'users'
+    | 'invitations'
+    | 'groups'
+    | 'shares'
+    | 'roles'
+    | 'imports'
+    | 'audit'
+    | 'auth'
+    | 'meta'
+  readonly summary: string
+  readonly description?: string
+  /**
+   * `public`: no token. `authenticated`: any signed-in member (the handler narrows further, e.g.
+   * to themselves). A permission: the caller's role must grant it.
+   */
+  readonly auth: 'public' | 'authenticated' | Permission
+  readonly params?: z.ZodObject
+  readonly query?: z.ZodType
+  readonly body?: z.ZodType
+  /** The update needs `If-Match: "<version>"`; a stale version gets 412. */
+  readonly ifMatch?: boolean
+  /** The create accepts an `Idempotency-Key`; a replay gets the first answer. */
+  readonly idempotent?: boolean
+  readonly success: { readonly status: 200 | 201 | 202 | 204; readonly schema?: z.ZodType }
+  /** Codes this endpoint answers with, besides the ones every endpoint may give. */
+  readonly errors: readonly ErrorCode[]
+}
+
+/** Codes any authenticated endpoint may answer with. */
+export const COMMON_ERRORS = [
+  'unauthenticated',
+  'token_expired',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+] as const satisfies readonly ErrorCode[]
+
+const idParams = z.object({ id: IdSchema })
+
+const define = <const T extends Record<string, EndpointDefinition>>(endpoints: T) => endpoints
+
+export const endpoints = define({
+  getMe: {
+    method: 'GET',
+    path: '/me',
+    tag: 'me',
+    summary: 'The caller: user, organization, permissions, seats used and allowed.',
+    auth: 'authenticated',
+    success: { status: 200, schema: MeSchema },
+    errors: [],
+  },
+  activateOrganization: {
+    method: 'POST',
+    path: '/organization/activate',
+    tag: 'organization',
+    summary: 'Activate the team by naming it (seed 002); users can be managed afterwards.',
+    auth: 'organization:manage',
+    body: ActivateOrganizationSchema,
+    success: { status: 200, schema: OrganizationSchema },
+    errors: ['validation_failed', 'forbidden', 'conflict'],
+  },
+  updateOrganization: {
+    method: 'PATCH',
+    path: '/organization',
+    tag: 'organization',
+    summary: 'Change the name and settings: invitation lifetime, refused mailboxes, topics, password policy.',
+    auth: 'organization:manage',
+    body: UpdateOrganizationSchema,
+    ifMatch: true,
+    success: { status: 200, schema: OrganizationSchema },
+    errors: ['validation_failed', 'forbidden', 'version_mismatch', 'precondition_required'],
+  },
+  listUsers: {
+    method: 'GET',
+    path: '/users',
+    tag: 'users',
+    summary: 'List users: search, filter by role, status and group, sort; keyset pages.',
+    description: 'An admin sees the users within their groups; the owner sees everyone.',
+    auth: 'users:read',
+    query: ListUsersQuerySchema,
+    success: { status: 200, schema: UserPageSchema },
+    errors: ['validation_failed', 'forbidden'],
+  },
+  getUser: {
+    method: 'GET',
+    path: '/users/{id}',
+    tag: 'users',
+    summary: 'One user. Everyone may read themselves; others need users:read and the user in scope.',
+    auth: 'authenticated',
+    params: idParams,
+    success: { status: 200, schema: UserSchema },
+    errors: ['not_found'],
+  },
+  updateUser: {
+    method: 'PATCH',
+    path: '/users/{id}',
+    tag: 'users',
+    summary: 'Update profile, role, enabled, contact-for tags, groups, force password change.',
+    auth: 'users:update',
+    params: idParams,
+    body: UpdateUserSchema,
+    ifMatch: true,
+    success: { status: 200, schema: UserSchema },
+    errors: [
+      'validation_failed',
+      'forbidden',
+      'role_above_own',
+      'not_found',
+      'version_mismatch',
+      'precondition_required',
+      'seat_limit_reached',
+      'last_owner',
+      'status_not_allowed',
+    ],
+  },
+  deleteUser: {
+    method: 'DELETE',
+    path: '/users/{id}',
+    tag: 'users',
+    summary: 'Delete a user (and their pending invitation and shares).',
+    auth: 'users:delete',
+    params: idParams,
+    success: { status: 204 },
+    errors: ['forbidden', 'not_found', 'last_owner'],
+  },
+  bulkUsers: {
+    method: 'POST',
+    path: '/users/bulk',
+    tag: 'users',
+    summary: 'One action on many users: change role, enable, disable, resend, force password change, delete.',
+    description: 'Needs users:update, and users:delete for `delete`. Answers one result per user.',
+    auth: 'users:update',
+    body: BulkUsersRequestSchema,
+    idempotent: true,
+    success: { status: 200, schema: BulkResultSchema },
+    errors: [
+      'validation_failed',
+      'forbidden',
+      'batch_too_large',
+      'idempotency_key_reused',
+      'idempotency_in_progress',
+    ],
+  },
+  createInvitations: {
+    method: 'POST',
+    path: '/invitations',
+    tag: 'invitations',
+    summary: 'Invite 1..N people; one result per row, in order.',
+    description:
+      'Each row is checked on its own: a row that fails (email taken, invitation pending, shared mailbox, seat limit, invalid field) does not stop the others.',
+    auth: 'users:invite',
+    body: CreateInvitationsSchema,
+    idempotent: true,
+    success: { status: 200, schema: CreateInvitationsResultSchema },
+    errors: [
+      'validation_failed',
+      'forbidden',
+      'team_not_activated',
+      'batch_too_large',
+      'idempotency_key_reused',
+      'idempotency_in_progress',
+    ],
+  },
+  listInvitations: {
+    method: 'GET',
+    path: '/invitations',
+    tag: 'invitations',
+    summary: 'Pending and expired invitations.',
+    auth: 'users:read',
+    query: ListInvitationsQuerySchema,
+    success: { status: 200, schema: InvitationPageSchema },
+    errors: ['validation_failed', 'forbidden'],
+  },
+  resendInvitation: {
+    method: 'POST',
+    path: '/invitations/{id}/resend',
+    tag: 'invitations',
+    summary: 'Resend: a new token (the old link stops working) and a new expiry. Throttled per address.',
+    auth: 'users:invite',
+    params: idParams,
+    success: { status: 200, schema: InvitationSchema },
+    errors: ['forbidden', 'not_found', 'status_not_allowed', 'rate_limited'],
+  },
+  revokeInvitation: {
+    method: 'DELETE',
+    path: '/invitations/{id}',
+    tag: 'invitations',
+    summary: 'Revoke: the link stops working at once.',
+    auth: 'users:invite',
+    params: idParams,
+    success: { status: 204 },
+    errors: ['forbidden', 'not_found', 'status_not_allowed'],
+  },
+  lookupInvitation: {
+    method: 'GET',
+    path: '/invitations/lookup',
+    tag: 'invitations',
+    summary: 'What an invitation link is for: organization, inviter, name, email, expiry, password policy.',
+    auth: 'public',
+    query: InvitationLookupQuerySchema,
+    success: { status: 200, schema: InvitationLookupSchema },
+    errors: [
+      'validation_failed',
+      'invitation_not_found',
+      'invitation_revoked',
+      'invitation_used',
+      'rate_limited',
+    ],
+  },
+  acceptInvitation: {
+    method: 'POST',
+    path: '/invitations/accept',
+    tag: 'invitations',
+    summary: 'Accept: name, password, consent and terms; the account becomes active.',
+    auth: 'public',
+    body: AcceptInvitationSchema,
+    success: { status: 200, schema: AcceptInvitationResultSchema },
+    errors: [
+      'validation_failed',
+      'password_too_weak',
+      'invitation_not_found',
+      'invitation_expired',
+      'invitation_revoked',
+      'invitation_used',
+      'invitation_email_mismatch',
+      'seat_limit_reached',
+      'rate_limited',
+    ],
+  },
+  listGroups: {
+    method: 'GET',
+    path: '/groups',
+    tag: 'groups',
+    summary:
+      'Groups (flat, with parentId), with member and share counts. Technicians see the groups shared with them.',
+    auth: 'authenticated',
+    query: ListGroupsQuerySchema,
+    success: { status: 200, schema: GroupPageSchema },
+    errors: ['validation_failed'],
+  },
+  createGroup: {
+    method: 'POST',
+    path: '/groups',
+    tag: 'groups',
+    summary: 'Create a group, optionally under a parent.',
+    auth: 'groups:manage',
+    body: CreateGroupSchema,
+    idempotent: true,
+    success: { status: 201, schema: GroupSchema },
+    errors: ['validation_failed', 'forbidden', 'not_found', 'conflict', 'idempotency_key_reused'],
+  },
+  updateGroup: {
+    method: 'PATCH',
+    path: '/groups/{id}',
+    tag: 'groups',
+    summary: 'Rename, describe or move a group.',
+    auth: 'groups:manage',
+    params: idParams,
+    body: UpdateGroupSchema,
+    ifMatch: true,
+    success: { status: 200, schema: GroupSchema },
+    errors: [
+      'validation_failed',
+      'forbidden',
+      'not_found',
+      'group_cycle',
+      'version_mismatch',
+      'precondition_required',
+    ],
+  },
+  deleteGroup: {
+    method: 'DELETE',
+    path: '/groups/{id}',
+    tag: 'groups',
+    summary: 'Delete an empty group (no subgroups, no members); its shares go with it.',
+    auth: 'groups:manage',
+    params: idParams,
+    success: { status: 204 },
+    errors: ['forbidden', 'not_found', 'group_not_empty'],
+  },
+  getUserShares: {
+    method: 'GET',
+    path: '/users/{id}/shares',
+    tag: 'shares',
+    summary: "One user's shared groups with their permission. Everyone may read their own.",
+    auth: 'authenticated',
+    params: idParams,
+    success: { status: 200, schema: UserSharesSchema },
+    errors: ['forbidden', 'not_found'],
+  },
+  replaceUserShares: {
+    method: 'PUT',
+    path: '/users/{id}/shares',
+    tag: 'shares',
+    summary: "Replace a user's shared groups (If-Match on the shares' version).",
+    auth: 'shares:manage',
+    params: idParams,
+    body: ReplaceSharesSchema,
+    ifMatch: true,
+    success: { status: 200, schema: UserSharesSchema },
+    errors: ['validation_failed', 'forbidden', 'not_found', 'version_mismatch', 'precondition_required'],
+  },
+  bulkShares: {
+    method: 'POST',
+    path: '/shares/bulk',
+    tag: 'shares',
+    summary: 'Share or unshare many groups (or all) with many users, with a permission (seed 002).',
+    auth: 'shares:manage',
+    body: BulkSharesRequestSchema,
+    idempotent: true,
+    success: { status: 200, schema: BulkSharesResultSchema },
+    errors: [
+      'validation_failed',
+      'forbidden',
+      'batch_too_large',
+      'idempotency_key_reused',
+      'idempotency_in_progress',
+    ],
+  },
+  listRoles: {
+    method: 'GET',
+    path: '/roles',
+    tag: 'roles',
+    summary: 'Roles and their permissions.',
+    auth: 'authenticated',
+    success: { status: 200, schema: RoleListSchema },
+    errors: [],
+  },
+  createImport: {
+    method: 'POST',
+    path: '/imports',
+    tag: 'imports',
+    summary: 'Open an import: file name, row count, options (dry run, default role, target group...).',
+    auth: 'imports:run',
+    body: CreateImportSchema,
+    idempotent: true,
+    success: { status: 201, schema: ImportSchema },
+    errors: [
+      'validation_failed',
+      'forbidden',
+      'import_row_limit',
+      'team_not_activated',
+      'idempotency_key_reused',
+    ],
+  },
+  addImportChunk: {
+    method: 'POST',
+    path: '/imports/{id}/chunks',
+    tag: 'imports',
+    summary: 'Send a chunk of rows; a chunk index already received answers its first results again.',
+    auth: 'imports:run',
+    params: idParams,
+    body: ImportChunkSchema,
+    success: { status: 200, schema: ImportChunkResultSchema },
+    errors: ['validation_failed', 'forbidden', 'not_found', 'import_finished', 'import_row_limit'],
+  },
+  completeImport: {
+    method: 'POST',
+    path: '/imports/{id}/complete',
+    tag: 'imports',
+    summary: 'Close the import once every chunk is sent.',
+    auth: 'imports:run',
+    params: idParams,
+    success: { status: 200, schema: ImportSchema },
+    errors: ['forbidden', 'not_found', 'import_finished'],
+  },
+  getImport: {
+    method: 'GET',
+    path: '/imports/{id}',
+    tag: 'imports',
+    summary: 'Progress and counts of an import.',
+    auth: 'imports:run',
+    params: idParams,
+    success: { status: 200, schema: ImportSchema },
+    errors: ['forbidden', 'not_found'],
+  },
+  getImportReport: {
+    method: 'GET',
+    path: '/imports/{id}/rows',
+    tag: 'imports',
+    summary: 'The per-row report, filterable by result (e.g. the failed rows to fix and re-upload).',
+    auth: 'imports:run',
+    params: idParams,
+    query: ImportReportQuerySchema,
+    success: { status: 200, schema: ImportReportPageSchema },
+    errors: ['validation_failed', 'forbidden', 'not_found'],
+  },
+  cancelImport: {
+    method: 'DELETE',
+    path: '/imports/{id}',
+    tag: 'imports',
+    summary: 'Cancel an open import; rows already processed stay.',
+    auth: 'imports:run',
+    params: idParams,
+    success: { status: 200, schema: ImportSchema },
+    errors: ['forbidden', 'not_found', 'import_finished'],
+  },
+  listAudit: {
+    method: 'GET',
+    path: '/audit',
+    tag: 'audit',
+    summary: 'Audit events, newest first.',
+    auth: 'audit:read',
+    query: ListAuditQuerySchema,
+    success: { status: 200, schema: AuditPageSchema },
+    errors: ['validation_failed', 'forbidden'],
+  },
+  login: {
+    method: 'POST',
+    path: '/auth/login',
+    tag: 'auth',
+    summary: 'Built-in sign-in (off when the host signs tokens itself).',
+    auth: 'public',
+    body: LoginSchema,
+    success: { status: 200, schema: LoginResultSchema },
+    errors: [
+      'validation_failed',
+      'invalid_credentials',
+      'account_disabled',
+      'builtin_auth_disabled',
+      'rate_limited',
+      'conflict',
+    ],
+  },
+  requestPasswordReset: {
+    method: 'POST',
+    path: '/auth/password-reset',
+    tag: 'auth',
+    summary:
+      'Email a reset link. Answers 202 whether or not the address exists. Also activates an invited account (seed 001).',
+    auth: 'public',
+    body: PasswordResetRequestSchema,
+    success: { status: 202 },
+    errors: ['validation_failed', 'builtin_auth_disabled', 'rate_limited'],
+  },
+  confirmPasswordReset: {
+    method: 'POST',
+    path: '/auth/password-reset/confirm',
+    tag: 'auth',
+    summary: 'Set a new password with a reset token; signs in.',
+    auth: 'public',
+    body: PasswordResetConfirmSchema,
+    success: { status: 200, schema: LoginResultSchema },
+    errors: [
+      'validation_failed',
+      'reset_token_invalid',
+      'password_too_weak',
+      'builtin_auth_disabled',
+      'rate_limited',
+    ],
+  },
+  changePassword: {
+    method: 'POST',
+    path: '/auth/password',
+    tag: 'auth',
+    summary: 'Change your own password (the step after "force password change"); answers a fresh session.',
+    auth: 'authenticated',
+    body: ChangePasswordSchema,
+    success: { status: 200, schema: LoginResultSchema },
+    errors: ['validation_failed', 'invalid_credentials', 'password_too_weak', 'builtin_auth_disabled'],
+  },
+})
+
+export type Endpoints = typeof endpoints
+export type EndpointName = keyof Endpoints
+
+/** Fills `{name}` segments: `buildPath('/users/{id}', { id })`. Values are URI-encoded. */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined) throw new TypeError(`Missing path parameter "${name}" for ${path}`)
+    return encodeURIComponent(value)
+  })
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod'
+import { OrganizationSchema } from './organization'
+import { PermissionSchema } from './role'
+import { UserSchema } from './user'
+
+export const SeatUsageSchema = z
+  .object({
+    /** Technicians (operators) holding a seat: active or invited. */
+    used: z.number().int().nonnegative(),
+    /** The plan's seats; null for unlimited. */
+    allowed: z.number().int().nonnegative().nullable(),
+  })
+  .meta({ id: 'SeatUsage' })
+export type SeatUsage = z.infer<typeof SeatUsageSchema>
+
+export const MeSchema = z
+  .object({
+    user: UserSchema,
+    organization: OrganizationSchema,
+    permissions: z.array(PermissionSchema),
+    seats: SeatUsageSchema,
+    /** Seed 002's counter: every account, and those that are operators. */
+    counts: z.object({ users: z.number().int().nonnegative(), operators: z.number().int().nonnegative() }),
+  })
+  .meta({ id: 'Me' })
+export type Me = z.infer<typeof MeSchema>

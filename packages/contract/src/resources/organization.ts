@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import { DEFAULT_REFUSED_MAILBOXES } from '../rules/email'
+import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH } from '../rules/password'
+import { IdSchema, ShortTextSchema, TimestampSchema, TopicKeySchema } from './primitives'
+
+export const PasswordPolicySchema = z
+  .object({
+    minLength: z.number().int().min(8).max(PASSWORD_MAX_LENGTH).default(DEFAULT_PASSWORD_POLICY.minLength),
+    requireLowercase: z.boolean().default(false),
+    requireUppercase: z.boolean().default(false),
+    requireDigit: z.boolean().default(false),
+    requireSymbol: z.boolean().default(false),
+    minStrength: z
+      .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+      .default(DEFAULT_PASSWORD_POLICY.minStrength),
+    forceChangeAfterAdminSet: z.boolean().default(true),
+  })
+  .meta({ id: 'PasswordPolicy' })
+
+export const ContactTopicSchema = z
+  .object({ key: TopicKeySchema, label: ShortTextSchema.min(1) })
+  .meta({ id: 'ContactTopic', description: 'A "contact for" topic (seed 001) users can be tagged with.' })
+export type ContactTopic = z.infer<typeof ContactTopicSchema>
+
+export const DEFAULT_INVITATION_LIFETIME_DAYS = 30
+export const DEFAULT_IMPORT_ROW_LIMIT = 10_000
+
+export const OrganizationSettingsSchema = z
+  .object({
+    /** How many technicians (operators) the plan allows; null for unlimited. */
+    seats: z.number().int().nonnegative().nullable(),
+    invitationLifetimeDays: z.number().int().min(1).max(90).default(DEFAULT_INVITATION_LIFETIME_DAYS),
+    /** Local parts refused as shared mailboxes; replaces the default list when set. */
+    refusedMailboxes: z
+      .array(z.string().trim().min(1).max(64))
+      .max(500)
+      .default([...DEFAULT_REFUSED_MAILBOXES]),
+    contactTopics: z.array(ContactTopicSchema).max(100).default([]),
+    passwordPolicy: PasswordPolicySchema,
+    importRowLimit: z.number().int().min(1).max(1_000_000).default(DEFAULT_IMPORT_ROW_LIMIT),
+  })
+  .meta({ id: 'OrganizationSettings' })
+export type OrganizationSettings = z.infer<typeof OrganizationSettingsSchema>
+
+export const OrganizationSchema = z
+  .object({
+    id: IdSchema,
+    /** The team name (seed 002); required to activate the team. */
+    name: z.string(),
+    slug: z.string(),
+    /** Seed 002: users can be managed only once the team is activated. */
+    activatedAt: TimestampSchema.nullable(),
+    settings: OrganizationSettingsSchema,
+    createdAt: TimestampSchema,
+    version: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'Organization' })
+export type Organization = z.infer<typeof OrganizationSchema>
+
+/** Seed 002: the team is activated by giving it a name. */
+export const ActivateOrganizationSchema = z
+  .object({ name: z.string().trim().min(2).max(100) })
+  .strict()
+  .meta({ id: 'ActivateOrganization' })
+export type ActivateOrganizationInput = z.input<typeof ActivateOrganizationSchema>
+
+/** The settings an owner may change. Seats belong to the plan: the host sets them, not this API. */
+export const UpdateOrganizationSchema = z
+  .object({
+    name: z.string().trim().min(2).max(100),
+    settings: OrganizationSettingsSchema.omit({ seats: true, importRowLimit: true }).partial().strict(),
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to update.' })
+  .meta({ id: 'UpdateOrganization' })
+export type UpdateOrganizationInput = z.input<typeof UpdateOrganizationSchema>

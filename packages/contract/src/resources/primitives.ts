@@ -1,0 +1,113 @@
+import { z } from 'zod'
+import { isRefusedMailbox, normalizeEmail } from '../rules/email'
+import { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName } from '../rules/names'
+
+export const IdSchema = z.uuid().meta({ id: 'Id', description: 'A resource id (UUID).' })
+export const TimestampSchema = z.iso.datetime({ offset: true }).meta({ id: 'Timestamp' })
+export const LocaleSchema = z.enum(['en', 'fr']).meta({ id: 'Locale' })
+export type Locale = z.infer<typeof LocaleSchema>
+export const SalutationSchema = z
+  .enum(['mr', 'ms', 'mx'])
+  .meta({ id: 'Salutation', description: 'Mr / Ms / Mx (M. / Mme / —); labels come from the catalogs.' })
+export type Salutation = z.infer<typeof SalutationSchema>
+
+/** A person's name: normalised (trimmed, spaces folded, NFC), then checked by `nameProblem`. */
+export const PersonNameSchema = z
+  .string()
+  .max(NAME_MAX_LENGTH * 2)
+  .transform(normalizeName)
+  .superRefine((value, ctx) => {
+    const problem = nameProblem(value)
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        params: { code: problem },
+        message:
+          problem === 'required'
+            ? 'Required.'
+            : problem === 'too_long'
+              ? `At most ${NAME_MAX_LENGTH} characters.`
+              : 'Letters, spaces, apostrophes and hyphens only; no links or addresses.',
+      })
+    }
+  })
+
+/** Last names may be empty: not everybody has two names. */
+export const OptionalLastNameSchema = z
+  .string()
+  .max(NAME_MAX_LENGTH * 2)
+  .transform(normalizeName)
+  .superRefine((value, ctx) => {
+    const problem = value === '' ? null : nameProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', params: { code: problem }, message: 'Invalid name.' })
+  })
+
+/** An email address, normalised (see `normalizeEmail`). */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'Not a valid email address.' }))
+  .transform(normalizeEmail)
+  .meta({ id: 'Email' })
+
+/**
+ * An email that may hold a person's account: refuses the shared mailboxes of `refused`. The
+ * organization's own list reaches forms and server through this factory.
+ */
+export function personEmailSchema(refused?: readonly string[]) {
+  return EmailSchema.superRefine((email, ctx) => {
+    if (isRefusedMailbox(email, refused)) {
+      ctx.addIssue({
+        code: 'custom',
+        params: { code: 'shared_mailbox_refused' },
+        message: 'Shared department mailboxes cannot be invited; enter a person’s own address.',
+      })
+    }
+  })
+}
+export const PersonEmailSchema = personEmailSchema()
+
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(32)
+  .refine(isValidPhone, { params: { code: 'invalid_phone' }, message: 'Not a valid phone number.' })
+  .meta({ id: 'Phone' })
+
+const text = (max: number) => z.string().trim().max(max)
+export const ShortTextSchema = text(100)
+export const LongTextSchema = text(1000)
+
+/** A version number for optimistic concurrency: sent back in `If-Match`. */
+export const VersionSchema = z.number().int().nonnegative()
+
+export const TopicKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'Lowercase letters, digits, "-" and "_".' })
+export const RoleKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{1,39}$/, { message: 'Lowercase letters, digits, "-" and "_".' })
+  .meta({ id: 'RoleKey', description: 'A role: `owner`, `admin`, `technician`, or a custom role key.' })
+
+/** Opaque keyset cursor. */
+export const CursorSchema = z.string().min(1).max(512)
+export const limitSchema = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback)
+
+/** Query-string lists: `?status=invited&status=expired` or `?status=invited,expired`. */
+export function queryList<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => {
+    if (value === undefined || value === '') return undefined
+    const list = Array.isArray(value) ? value : [value]
+    return list.flatMap((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : [v]))
+  }, z.array(item).max(20).optional())
+}
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor: z.string().nullable(),
+  })
+export type Page<T> = { items: T[]; nextCursor: string | null }

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { PERMISSIONS } from '../rules/permissions'
+import { RoleKeySchema } from './primitives'
+
+export const PermissionSchema = z.enum(PERMISSIONS).meta({ id: 'Permission' })
+
+export const RoleSchema = z
+  .object({
+    key: RoleKeySchema,
+    builtIn: z.boolean(),
+    rank: z.number().int(),
+    scope: z.enum(['organization', 'groups']),
+    takesSeat: z.boolean(),
+    permissions: z.array(PermissionSchema),
+  })
+  .meta({ id: 'Role' })
+export type Role = z.infer<typeof RoleSchema>
+
+export const RoleListSchema = z.object({ items: z.array(RoleSchema) }).meta({ id: 'RoleList' })
+export type RoleList = z.infer<typeof RoleListSchema>

@@ -1,0 +1,98 @@
+/**
+ * Email rules. Addresses are unique per organization and compared case-insensitively: we store
+ * and compare the normalised form, and keep no other copy.
+ */
+
+/** Trims, applies Unicode NFC and lowercases the whole address. */
+export function normalizeEmail(email: string): string {
+  return email.trim().normalize('NFC').toLowerCase()
+}
+
+export function emailsEqual(a: string, b: string): boolean {
+  return normalizeEmail(a) === normalizeEmail(b)
+}
+
+/**
+ * Pairs `[index, firstIndex]` for every entry whose address repeats an earlier one (compared
+ * normalised). Non-strings are skipped: they fail validation on their own.
+ */
+export function duplicateEmailIndexes(emails: readonly unknown[]): Array<[number, number]> {
+  const seen = new Map<string, number>()
+  const out: Array<[number, number]> = []
+  emails.forEach((email, index) => {
+    if (typeof email !== 'string' || email.trim() === '') return
+    const key = normalizeEmail(email)
+    const first = seen.get(key)
+    if (first === undefined) seen.set(key, index)
+    else out.push([index, first])
+  })
+  return out
+}
+
+/** The part before the last `@`, or '' for a string that is no address. */
+export function emailLocalPart(email: string): string {
+  const at = email.lastIndexOf('@')
+  return at <= 0 ? '' : email.slice(0, at)
+}
+
+/**
+ * Shared department mailboxes that cannot hold a person's account (seed 001: "maintenance@...").
+ * An organization may replace the list in its settings. English and French names, since our
+ * administrators work in both.
+ */
+export const DEFAULT_REFUSED_MAILBOXES = [
+  'abuse',
+  'accounting',
+  'accounts',
+  'accueil',
+  'admin',
+  'administrator',
+  'billing',
+  'commercial',
+  'compta',
+  'comptabilite',
+  'contact',
+  'direction',
+  'facturation',
+  'hello',
+  'help',
+  'helpdesk',
+  'hostmaster',
+  'info',
+  'infos',
+  'maintenance',
+  'marketing',
+  'noreply',
+  'no-reply',
+  'office',
+  'postmaster',
+  'rh',
+  'sales',
+  'secretariat',
+  'security',
+  'service',
+  'support',
+  'team',
+  'technique',
+  'webmaster',
+] as const
+
+/** Folds `No_Reply`, `no.reply` and `noreply+tickets` onto one key, so one list entry covers them. */
+function mailboxKey(localPart: string): string {
+  const plus = localPart.indexOf('+')
+  const base = plus === -1 ? localPart : localPart.slice(0, plus)
+  return base.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[._-]/g, '')
+}
+
+/**
+ * True when the address is a shared mailbox from `refused` (default: DEFAULT_REFUSED_MAILBOXES).
+ * Only the local part counts: `support@acme.fr` is refused, `jean.support@acme.fr` is not.
+ */
+export function isRefusedMailbox(
+  email: string,
+  refused: readonly string[] = DEFAULT_REFUSED_MAILBOXES,
+): boolean {
+  const key = mailboxKey(emailLocalPart(normalizeEmail(email)))
+  if (!key) return false
+  return refused.some((entry) => mailboxKey(entry) === key)
+}

@@ -1,0 +1,59 @@
+/** Nested groups arrive as a flat list with `parentId`; these helpers give the tree both sides need. */
+export interface GroupNode<G extends { id: string; parentId: string | null }> {
+  group: G
+  children: GroupNode<G>[]
+  depth: number
+}
+
+/**
+ * Builds the forest of `groups`. A group whose parent is not in the list (not visible to the
+ * caller) becomes a root, so a technician's shared subtrees still show.
+ */
+export function buildGroupTree<G extends { id: string; parentId: string | null; name: string }>(
+  groups: readonly G[],
+): GroupNode<G>[] {
+  const nodes = new Map<string, GroupNode<G>>()
+  for (const group of groups) nodes.set(group.id, { group, children: [], depth: 0 })
+  const roots: GroupNode<G>[] = []
+  for (const node of nodes.values()) {
+    const parent = node.group.parentId ? nodes.get(node.group.parentId) : undefined
+    if (parent) parent.children.push(node)
+    else roots.push(node)
+  }
+  const byName = (a: GroupNode<G>, b: GroupNode<G>) => a.group.name.localeCompare(b.group.name)
+  const visit = (list: GroupNode<G>[], depth: number) => {
+    list.sort(byName)
+    for (const node of list) {
+      node.depth = depth
+      visit(node.children, depth + 1)
+    }
+  }
+  visit(roots, 0)
+  return roots
+}
+
+/** Ids of `id` and all its descendants: a share of a group covers its subgroups. */
+export function descendantIds(
+  groups: readonly { id: string; parentId: string | null }[],
+  id: string,
+): Set<string> {
+  const children = new Map<string, string[]>()
+  for (const g of groups) {
+    if (!g.parentId) continue
+    const list = children.get(g.parentId)
+    if (list) list.push(g.id)
+    else children.set(g.parentId, [g.id])
+  }
+  const out = new Set<string>([id])
+  const stack = [id]
+  while (stack.length) {
+    const current = stack.pop() as string
+    for (const child of children.get(current) ?? []) {
+      if (!out.has(child)) {
+        out.add(child)
+        stack.push(child)
+      }
+    }
+  }
+  return out
+}

@@ -1,0 +1,42 @@
+/**
+ * Person names and phone numbers, as both the forms and the server check them. Names end up in
+ * invitation emails, so anything that could pass for a link or markup is refused.
+ */
+
+export const NAME_MAX_LENGTH = 100
+
+/** Trims, folds runs of white space into one space, and applies NFC. */
+export function normalizeName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/gu, ' ')
+}
+
+// Control characters, markup and the pieces of a link or address: an invitation email
+// reading "Jean <a href>" or "www.evil.example invited you" is a phishing vector.
+const FORBIDDEN_IN_NAME = /[\p{Cc}\p{Cf}<>{}[\]\\/@]|:\/\/|\bwww\./iu
+
+/** Why a (normalised) name is not acceptable, or null when it is. */
+export function nameProblem(name: string): 'required' | 'too_long' | 'invalid_name' | null {
+  if (name.length === 0) return 'required'
+  if (name.length > NAME_MAX_LENGTH) return 'too_long'
+  if (FORBIDDEN_IN_NAME.test(name)) return 'invalid_name'
+  if (!/\p{L}/u.test(name)) return 'invalid_name'
+  return null
+}
+
+/** Strips the characters people type for readability: spaces, dots, dashes, brackets. */
+export function normalizePhone(phone: string): string {
+  const trimmed = phone.trim()
+  const plus = trimmed.startsWith('+') ? '+' : ''
+  return plus + trimmed.replace(/[^\d]/g, '')
+}
+
+/**
+ * A phone number as people write it: optional leading `+`, digits, spaces, dots, dashes and
+ * brackets, with 6 to 15 digits (E.164's maximum). Precise per-country checks belong to the host.
+ */
+export function isValidPhone(phone: string): boolean {
+  const trimmed = phone.trim()
+  if (!/^\+?[\d\s().-]+$/.test(trimmed)) return false
+  const digits = trimmed.replace(/\D/g, '').length
+  return digits >= 6 && digits <= 15
+}

@@ -1,0 +1,65 @@
+/**
+ * The organization's password policy and the checks that need no estimator. The strength score
+ * (`minStrength`, 0–4 on zxcvbn's scale) is checked by whoever holds an estimator: the server and
+ * the AcceptInvitation form.
+ */
+export interface PasswordPolicy {
+  minLength: number
+  requireLowercase: boolean
+  requireUppercase: boolean
+  requireDigit: boolean
+  requireSymbol: boolean
+  minStrength: 0 | 1 | 2 | 3 | 4
+  /** Seed 003: a password set by an administrator must be changed at the next sign-in. */
+  forceChangeAfterAdminSet: boolean
+}
+
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+  minLength: 12,
+  requireLowercase: false,
+  requireUppercase: false,
+  requireDigit: false,
+  requireSymbol: false,
+  minStrength: 2,
+  forceChangeAfterAdminSet: true,
+}
+
+/** Hard cap: a password hash must not be a way to make the server burn CPU. */
+export const PASSWORD_MAX_LENGTH = 256
+
+export type PasswordRule =
+  | 'min_length'
+  | 'max_length'
+  | 'lowercase'
+  | 'uppercase'
+  | 'digit'
+  | 'symbol'
+  | 'contains_email'
+  | 'contains_name'
+
+export interface PasswordContext {
+  email?: string
+  names?: readonly string[]
+}
+
+/** The rules `password` breaks, in the policy's order (empty when it passes). */
+export function passwordRulesBroken(
+  password: string,
+  policy: PasswordPolicy,
+  context: PasswordContext = {},
+): PasswordRule[] {
+  const broken: PasswordRule[] = []
+  const length = [...password].length
+  if (length < policy.minLength) broken.push('min_length')
+  if (length > PASSWORD_MAX_LENGTH) broken.push('max_length')
+  if (policy.requireLowercase && !/\p{Ll}/u.test(password)) broken.push('lowercase')
+  if (policy.requireUppercase && !/\p{Lu}/u.test(password)) broken.push('uppercase')
+  if (policy.requireDigit && !/\p{Nd}/u.test(password)) broken.push('digit')
+  if (policy.requireSymbol && !/[^\p{L}\p{Nd}\s]/u.test(password)) broken.push('symbol')
+  const lower = password.toLowerCase()
+  const local = context.email?.split('@')[0]?.toLowerCase()
+  if (local && local.length >= 3 && lower.includes(local)) broken.push('contains_email')
+  if (context.names?.some((n) => n.length >= 3 && lower.includes(n.toLowerCase())))
+    broken.push('contains_name')
+  return broken
+}

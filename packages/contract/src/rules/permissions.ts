@@ -1,0 +1,66 @@
+/**
+ * Permissions and built-in roles. The API and the UI check permissions, never role names: a
+ * host's custom role is just another named set.
+ */
+export const PERMISSIONS = [
+  'users:read',
+  'users:invite',
+  'users:update',
+  'users:delete',
+  'groups:manage',
+  'shares:manage',
+  'imports:run',
+  'audit:read',
+  'organization:manage',
+] as const
+
+export type Permission = (typeof PERMISSIONS)[number]
+
+export const BUILT_IN_ROLES = ['owner', 'admin', 'technician'] as const
+export type BuiltInRole = (typeof BUILT_IN_ROLES)[number]
+
+export interface RoleDefinition {
+  /** Higher ranks may give lower or equal ranks; nobody gives a role above their own. */
+  readonly rank: number
+  readonly permissions: readonly Permission[]
+  /** `organization`: acts on every group; `groups`: only within the groups shared with them. */
+  readonly scope: 'organization' | 'groups'
+  /** Whether a user with this role takes one of the plan's seats (seed 002's operators). */
+  readonly takesSeat: boolean
+}
+
+export const ROLE_DEFINITIONS: Readonly<Record<BuiltInRole, RoleDefinition>> = {
+  // Primary admin (seed 003): everything, in every group.
+  owner: { rank: 30, permissions: PERMISSIONS, scope: 'organization', takesSeat: false },
+  // Everything but the organization's settings, and only over the users and groups within the
+  // groups assigned to them.
+  admin: {
+    rank: 20,
+    permissions: PERMISSIONS.filter((p) => p !== 'organization:manage'),
+    scope: 'groups',
+    takesSeat: false,
+  },
+  // Sees only the groups shared with them and their own profile (always readable); cannot invite.
+  technician: { rank: 10, permissions: [], scope: 'groups', takesSeat: true },
+}
+
+export function isBuiltInRole(role: string): role is BuiltInRole {
+  return (BUILT_IN_ROLES as readonly string[]).includes(role)
+}
+
+export function permissionsOf(role: string): readonly Permission[] {
+  return isBuiltInRole(role) ? ROLE_DEFINITIONS[role].permissions : []
+}
+
+export function hasPermission(granted: readonly string[], needed: Permission): boolean {
+  return granted.includes(needed)
+}
+
+export function roleRank(role: string): number {
+  return isBuiltInRole(role) ? ROLE_DEFINITIONS[role].rank : 0
+}
+
+/** Whether someone holding `actorRole` may give `targetRole` to a user (or invite with it). */
+export function canAssignRole(actorRole: string, targetRole: string): boolean {
+  return roleRank(targetRole) <= roleRank(actorRole)
+}
