@@ -1,0 +1,95 @@
+import { createProblem, type ErrorCode, HEADERS, type Problem, ProblemSchema } from '@usher/contract'
+import { HTTPError, TimeoutError } from 'ky'
+import { UsherApiError } from '../errors/usher-api-error'
+import { UsherError } from '../errors/usher-error'
+import { UsherNetworkError } from '../errors/usher-network-error'
+
+/** The code to report when an error body is not a problem (a proxy's HTML page, say). */
+export function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'invalid_json'
+    case 401:
+      return 'unauthenticated'
+    case 403:
+      return 'forbidden'
+    case 404:
+      return 'not_found'
+    case 405:
+      return 'method_not_allowed'
+    case 409:
+      return 'conflict'
+    case 410:
+      return 'not_found'
+    case 412:
+      return 'version_mismatch'
+    case 413:
+      return 'payload_too_large'
+    case 415:
+      return 'unsupported_media_type'
+    case 422:
+      return 'validation_failed'
+    case 428:
+      return 'precondition_required'
+    case 429:
+      return 'rate_limited'
+    case 502:
+    case 503:
+    case 504:
+      return 'service_unavailable'
+    default:
+      return 'internal_error'
+  }
+}
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get(HEADERS.retryAfter)
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds))
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  let text = ''
+  try {
+    text = await response.text()
+  } catch {
+    // The body could not be read (connection cut mid-body): the status still says enough.
+  }
+  if (text) {
+    try {
+      const parsed = ProblemSchema.safeParse(JSON.parse(text))
+      if (parsed.success && parsed.data.status === response.status) return parsed.data
+    } catch {
+      // Not JSON: fall through to a problem built from the status.
+    }
+  }
+  return createProblem(codeForStatus(response.status), {
+    status: response.status,
+    detail: `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''} without a problem document.`,
+  })
+}
+
+/** Turns whatever ky or fetch threw into an Usher error; an abort is rethrown as the signal's reason. */
+export async function toUsherError(
+  error: unknown,
+  endpoint: string,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  if (signal?.aborted) return signal.reason
+  if (error instanceof UsherError) return error
+  if (error instanceof HTTPError) {
+    const { response } = error
+    const problem = await readProblem(response)
+    return new UsherApiError(problem, {
+      endpoint,
+      requestId: response.headers.get(HEADERS.requestId) ?? undefined,
+      retryAfter: retryAfterSeconds(response),
+    })
+  }
+  if (error instanceof TimeoutError) return new UsherNetworkError('timeout', { endpoint, cause: error })
+  if (error instanceof Error && error.name === 'AbortError') return error
+  return new UsherNetworkError('network', { endpoint, cause: error })
+}

@@ -1,0 +1,131 @@
+import type {
+  AcceptInvitationInput,
+  AcceptInvitationResult,
+  ActivateOrganizationInput,
+  AuditEvent,
+  BulkResult,
+  BulkSharesRequest,
+  BulkSharesResult,
+  BulkUsersRequest,
+  ChangePasswordInput,
+  CreateGroupInput,
+  CreateImportInput,
+  CreateInvitationsInput,
+  CreateInvitationsResult,
+  Group,
+  Import,
+  ImportChunkInput,
+  ImportChunkResult,
+  ImportReportQuery,
+  ImportRowResult,
+  Invitation,
+  InvitationLookup,
+  ListAuditQuery,
+  ListGroupsQuery,
+  ListInvitationsQuery,
+  ListUsersQuery,
+  LoginInput,
+  LoginResult,
+  Me,
+  Organization,
+  Page,
+  PasswordResetConfirmInput,
+  PasswordResetRequestInput,
+  ReplaceSharesInput,
+  RoleList,
+  UpdateGroupInput,
+  UpdateOrganizationInput,
+  UpdateUserInput,
+  User,
+  UserShares,
+} from '@usher/contract'
+import type { CreateOptions, RequestOptions, UpdateOptions } from './options'
+
+/** A paginated resource: one page, or every item across pages. */
+export interface Paginated<Query, Item> {
+  /** One page. Pass `nextCursor` back as `cursor` for the next. */
+  list(query?: Query, options?: RequestOptions): Promise<Page<Item>>
+  /**
+   * Every item, page after page, fetched as you iterate.
+   * @example for await (const user of client.users.listAll({ status: ['invited'] })) console.log(user.email)
+   */
+  listAll(query?: Omit<Query, 'cursor'>, options?: RequestOptions): AsyncIterable<Item>
+}
+
+/**
+ * What the React components need from a backend. `createUsherClient()` implements it over HTTP
+ * against the Usher API; a host whose users live in its own backend implements it over its own API
+ * and hands that to `<UsherProvider client={...}>`. Errors should be Usher errors (`UsherApiError`
+ * with a contract code) so the components can show the right message.
+ */
+export interface UsherClient {
+  me: {
+    get(options?: RequestOptions): Promise<Me>
+  }
+  organization: {
+    /** Seed 002: name the team to activate user management. */
+    activate(input: ActivateOrganizationInput, options?: RequestOptions): Promise<Organization>
+    update(input: UpdateOrganizationInput, options: UpdateOptions): Promise<Organization>
+  }
+  users: Paginated<ListUsersQuery, User> & {
+    get(id: string, options?: RequestOptions): Promise<User>
+    update(id: string, patch: UpdateUserInput, options: UpdateOptions): Promise<User>
+    delete(id: string, options?: RequestOptions): Promise<void>
+    /** One action on many users; one result per user, failures included. */
+    bulk(request: BulkUsersRequest, options?: CreateOptions): Promise<BulkResult>
+  }
+  invitations: Paginated<ListInvitationsQuery, Invitation> & {
+    /** Invite 1..1000 people; one result per row: a failing row does not stop the others. */
+    create(request: CreateInvitationsInput, options?: CreateOptions): Promise<CreateInvitationsResult>
+    /** New token (the old link dies) and new expiry. */
+    resend(id: string, options?: RequestOptions): Promise<Invitation>
+    revoke(id: string, options?: RequestOptions): Promise<void>
+    /** Public: what an invitation link is for. */
+    lookup(token: string, options?: RequestOptions): Promise<InvitationLookup>
+    /** Public: accept with name, password, consent and terms. */
+    accept(input: AcceptInvitationInput, options?: RequestOptions): Promise<AcceptInvitationResult>
+  }
+  groups: Paginated<ListGroupsQuery, Group> & {
+    create(input: CreateGroupInput, options?: CreateOptions): Promise<Group>
+    update(id: string, patch: UpdateGroupInput, options: UpdateOptions): Promise<Group>
+    delete(id: string, options?: RequestOptions): Promise<void>
+  }
+  shares: {
+    /** One user's shared groups and the version to send back when replacing them. */
+    get(userId: string, options?: RequestOptions): Promise<UserShares>
+    replace(userId: string, input: ReplaceSharesInput, options: UpdateOptions): Promise<UserShares>
+    /** Share or unshare many (or `'all'`) groups with many users. */
+    bulk(request: BulkSharesRequest, options?: CreateOptions): Promise<BulkSharesResult>
+  }
+  roles: {
+    list(options?: RequestOptions): Promise<RoleList>
+  }
+  imports: {
+    create(input: CreateImportInput, options?: CreateOptions): Promise<Import>
+    /** Send a chunk; resending a chunk index answers its first results and creates nothing twice. */
+    addChunk(importId: string, chunk: ImportChunkInput, options?: RequestOptions): Promise<ImportChunkResult>
+    complete(importId: string, options?: RequestOptions): Promise<Import>
+    get(importId: string, options?: RequestOptions): Promise<Import>
+    cancel(importId: string, options?: RequestOptions): Promise<Import>
+    report: {
+      list(
+        importId: string,
+        query?: ImportReportQuery,
+        options?: RequestOptions,
+      ): Promise<Page<ImportRowResult>>
+      listAll(
+        importId: string,
+        query?: Omit<ImportReportQuery, 'cursor'>,
+        options?: RequestOptions,
+      ): AsyncIterable<ImportRowResult>
+    }
+  }
+  audit: Paginated<ListAuditQuery, AuditEvent>
+  auth: {
+    login(input: LoginInput, options?: RequestOptions): Promise<LoginResult>
+    /** Always resolves (the server does not tell whether the address exists). */
+    requestPasswordReset(input: PasswordResetRequestInput, options?: RequestOptions): Promise<void>
+    confirmPasswordReset(input: PasswordResetConfirmInput, options?: RequestOptions): Promise<LoginResult>
+    changePassword(input: ChangePasswordInput, options?: RequestOptions): Promise<LoginResult>
+  }
+}
