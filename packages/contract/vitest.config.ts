@@ -5,7 +5,9 @@ export default defineConfig({
   resolve: {
     // Tests import @usher/fixtures by path; its own `@usher/contract` import must reach this
     // source, not dist (a test run must not depend on, nor race with, this package's build).
-    alias: [{ find: /^@usher\/contract$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }],
+    alias: [
+      { find: /^@usher\/contract$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],

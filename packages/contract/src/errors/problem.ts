@@ -68,15 +68,36 @@ export function itemError(code: ErrorCode, message?: string, errors?: FieldError
   return { code, message: message ?? ERROR_CODES[code].title, ...(errors ? { errors } : {}) }
 }
 
-const issueCode = (issue: z.core.$ZodIssue): FieldError['code'] => {
+/**
+ * Whether the value an issue is about was absent. zod 4 keeps `input` on an issue only when the
+ * parse ran with `reportInput: true`; otherwise we look the value up in the parsed input when the
+ * caller hands it over, and last read zod's default wording ("expected string, received undefined").
+ */
+function isMissing(issue: z.core.$ZodIssue, source: { input: unknown } | undefined): boolean {
+  if ('input' in issue) return issue.input === undefined
+  if (source) return isAbsentAt(source.input, issue.path)
+  return issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
+}
+
+/** Whether nothing is at `path` in `root`; a path that runs into a primitive (a preprocessed value) is not absent. */
+function isAbsentAt(root: unknown, path: readonly PropertyKey[]): boolean {
+  let value = root
+  for (const key of path) {
+    if (value === undefined || value === null) return true
+    if (typeof value !== 'object') return false
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value === undefined
+}
+
+const issueCode = (issue: z.core.$ZodIssue, missing: boolean): FieldError['code'] => {
   const custom = (issue as { params?: { code?: string } }).params?.code
   if (custom && (FIELD_ERROR_CODES as readonly string[]).includes(custom)) return custom as FieldError['code']
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid_type'
+      return missing ? 'required' : 'invalid_type'
     case 'too_small':
-      if (issue.origin === 'string')
-        return issue.input === '' || issue.minimum === 1 ? 'required' : 'too_short'
+      if (issue.origin === 'string') return missing || issue.minimum === 1 ? 'required' : 'too_short'
       if (issue.origin === 'array' || issue.origin === 'set') return 'too_few'
       return 'too_small'
     case 'too_big':
@@ -89,10 +110,8 @@ const issueCode = (issue: z.core.$ZodIssue): FieldError['code'] => {
       return 'unknown_field'
     case 'invalid_value':
     case 'invalid_union':
-    case 'invalid_key':
-    case 'invalid_element':
-    case 'not_multiple_of':
-      return 'invalid_value'
+      // A missing enum value or union discriminator is a missing field, not a wrong one.
+      return missing ? 'required' : 'invalid_value'
     default:
       return 'invalid_value'
   }
@@ -101,9 +120,14 @@ const issueCode = (issue: z.core.$ZodIssue): FieldError['code'] => {
 /**
  * Turns zod issues into the problem's field errors. The server and the SDK both call this, so a
  * request the SDK refuses locally carries exactly the errors the server would have sent.
- * `unrecognized_keys` becomes one error per unknown key, on that key's own path.
+ * `unrecognized_keys` becomes one error per unknown key, on that key's own path. Pass
+ * `{ input }` (what was parsed) so a missing value is told from a wrong one everywhere.
  */
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): FieldError[] {
+export function toFieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: PropertyKey[] = [],
+  source?: { input: unknown },
+): FieldError[] {
   const out: FieldError[] = []
   for (const issue of issues) {
     const base = [...prefix, ...issue.path]
@@ -117,7 +141,7 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: Prope
       }
       continue
     }
-    const code = issueCode(issue)
+    const code = issueCode(issue, isMissing(issue, source))
     // zod's own wording for a missing value ("expected string, received undefined") is for developers.
     const message = code === 'required' && issue.code !== 'custom' ? 'Required.' : issue.message
     out.push({ path: joinPath(base), code, message })
@@ -130,6 +154,10 @@ export function joinPath(path: readonly PropertyKey[]): string {
 }
 
 /** A 422 problem for a failed parse of a request part (`body`, `query`...). */
-export function validationProblem(error: z.ZodError, extra: ProblemExtras = {}): Problem {
-  return createProblem('validation_failed', { ...extra, errors: toFieldErrors(error.issues) })
+export function validationProblem(
+  error: z.ZodError,
+  extra: ProblemExtras = {},
+  source?: { input: unknown },
+): Problem {
+  return createProblem('validation_failed', { ...extra, errors: toFieldErrors(error.issues, [], source) })
 }

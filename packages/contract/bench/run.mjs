@@ -1,0 +1,53 @@
+/**
+ * Bundle size of @usher/contract in a browser app: the whole package and the imports apps
+ * typically make. Each snippet is bundled from the built dist (run `pnpm build` first; `pnpm bench`
+ * does) with zod included; see scripts/bench/bundle-size.mjs and
+ * docs/decisions/0003-benchmark-budgets.md. Writes bench/results.json.
+ */
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { bundleSize, sizeEntries, writeResults } from '../../../scripts/bench/bundle-size.mjs'
+
+const PACKAGE = '@usher/contract'
+const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Budgets in bytes (minified, min+gzip): measured figure plus ~20%, see ADR 0003. */
+const CASES = [
+  {
+    what: 'whole package',
+    entry: `import * as all from '${PACKAGE}'; export default all`,
+    budgets: { min: null, gzip: null },
+  },
+  {
+    what: '{ CreateInvitationsSchema }',
+    entry: `export { CreateInvitationsSchema } from '${PACKAGE}'`,
+    budgets: { min: null, gzip: null },
+  },
+  {
+    what: '{ normalizeEmail, isRefusedMailbox, DEFAULT_REFUSED_MAILBOXES }',
+    entry: `export { normalizeEmail, isRefusedMailbox, DEFAULT_REFUSED_MAILBOXES } from '${PACKAGE}'`,
+    budgets: { min: null, gzip: null },
+    // The rules are plain functions: this shows whether tree-shaking keeps zod out of a bundle
+    // that only needs them.
+    checkZod: true,
+  },
+  {
+    what: '{ endpoints }',
+    entry: `export { endpoints } from '${PACKAGE}'`,
+    budgets: { min: null, gzip: null },
+  },
+]
+
+const entries = []
+for (const [index, c] of CASES.entries()) {
+  const size = await bundleSize({ entry: c.entry, packageDir: PACKAGE_DIR, label: `contract-${index}` })
+  const rows = sizeEntries(PACKAGE, c.what, size, c.budgets)
+  if (c.checkZod) {
+    const zod = size.byPackage.zod ?? 0
+    const verdict = zod === 0 ? 'zod tree-shaken out entirely' : `zod NOT tree-shaken out: ${zod} B of zod kept`
+    for (const row of rows) row.notes = `${verdict}; ${row.notes}`
+  }
+  entries.push(...rows)
+}
+
+await writeResults(PACKAGE_DIR, entries)
