@@ -44,7 +44,8 @@ for (const [index, c] of CASES.entries()) {
   const rows = sizeEntries(PACKAGE, c.what, size, c.budgets)
   if (c.checkZod) {
     const zod = size.byPackage.zod ?? 0
-    const verdict = zod === 0 ? 'zod tree-shaken out entirely' : `zod NOT tree-shaken out: ${zod} B of zod kept`
+    const verdict =
+      zod === 0 ? 'zod tree-shaken out entirely' : `zod NOT tree-shaken out: ${zod} B of zod kept`
     for (const row of rows) row.notes = `${verdict}; ${row.notes}`
   }
   entries.push(...rows)

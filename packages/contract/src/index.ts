@@ -29,6 +29,8 @@ export {
   type ProblemExtras,
   ProblemSchema,
   problemType,
+  type RequestPart,
+  requestValidationProblem,
   toFieldErrors,
   validationProblem,
 } from './errors'

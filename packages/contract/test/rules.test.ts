@@ -512,3 +512,29 @@ describe('given endpoint paths with parameters', () => {
     expect(() => buildPath('/users/{id}')).toThrow(/id/)
   })
 })
+
+describe('given names that mail clients would turn into links', () => {
+  it.each(['evil.com', 'Jean evil.fr', 'Support acme.io'])('refuses "%s"', (name) => {
+    expect(nameProblem(name)).toBe('invalid_name')
+  })
+
+  it.each(['St. John', 'J.R.R. Tolkien', 'Dr. Who', 'Marie.Claire'])('accepts "%s"', (name) => {
+    expect(nameProblem(name)).toBeNull()
+  })
+})
+
+describe('given groups named with numbers and accents', () => {
+  it('orders them numerically and alike on every machine', () => {
+    const names = ['Site 10', 'Zèbre', 'Site 2', 'élan'].map((name, i) => ({
+      id: String(i),
+      parentId: null,
+      name,
+    }))
+    expect(buildGroupTree(names).map((node) => node.group.name)).toEqual([
+      'élan',
+      'Site 2',
+      'Site 10',
+      'Zèbre',
+    ])
+  })
+})

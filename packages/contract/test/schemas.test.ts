@@ -26,6 +26,7 @@ import {
   ProblemSchema,
   problemType,
   ReplaceSharesSchema,
+  requestValidationProblem,
   toFieldErrors,
   UpdateUserSchema,
   UserSchema,
@@ -385,6 +386,17 @@ describe('given sharing many groups with many users (seed 002)', () => {
     })
   })
 
+  it('removes only the shares of one permission type when one is named', () => {
+    expect(
+      parsed(BulkSharesRequestSchema, {
+        action: 'unshare',
+        userIds: [ID[0]],
+        groupIds: 'all',
+        permission: 'manage',
+      }),
+    ).toMatchObject({ permission: 'manage' })
+  })
+
   it('needs a permission type to share', () => {
     expect(
       codesOf(BulkSharesRequestSchema, { action: 'share', userIds: [ID[0]], groupIds: [ID[1]] }),
@@ -610,5 +622,29 @@ describe('given the fixtures shared by tests, stories and benchmarks', () => {
       if (user.status === 'invited') expect(expires).toBeGreaterThan(FIXTURE_NOW.getTime())
       else expect(expires).toBeLessThanOrEqual(FIXTURE_NOW.getTime())
     }
+  })
+})
+
+describe('given a request part that fails validation', () => {
+  it('keeps body paths at the root and prefixes query and path errors with their part', () => {
+    const body = { invitations: [row({ email: 'maintenance@acme.fr' })] }
+    const bodyError = CreateInvitationsSchema.safeParse(body).error
+    const queryError = ListUsersQuerySchema.safeParse({ limit: '500' }).error
+    if (!bodyError || !queryError) throw new Error('both should fail')
+    expect(requestValidationProblem('body', bodyError, body)).toMatchObject({
+      status: 422,
+      code: 'validation_failed',
+      errors: [{ path: 'invitations.0.email', code: 'shared_mailbox_refused' }],
+    })
+    expect(requestValidationProblem('query', queryError, { limit: '500' }).errors).toEqual([
+      expect.objectContaining({ path: 'query.limit', code: 'too_big' }),
+    ])
+  })
+})
+
+describe('given a phone field emptied in an edit form', () => {
+  it('clears the number like the other text fields', () => {
+    expect(parsed(UpdateUserSchema, { phone: '', mobile: '' })).toEqual({ phone: null, mobile: null })
+    expect(codesOf(UpdateUserSchema, { phone: 'call me' })).toEqual({ phone: 'invalid_phone' })
   })
 })

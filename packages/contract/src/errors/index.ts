@@ -19,6 +19,8 @@ export {
   type Problem,
   type ProblemExtras,
   ProblemSchema,
+  type RequestPart,
+  requestValidationProblem,
   toFieldErrors,
   validationProblem,
 } from './problem'

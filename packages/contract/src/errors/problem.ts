@@ -161,3 +161,17 @@ export function validationProblem(
 ): Problem {
   return createProblem('validation_failed', { ...extra, errors: toFieldErrors(error.issues, [], source) })
 }
+
+/** The part of a request a validation error is about. */
+export type RequestPart = 'body' | 'query' | 'params'
+
+/**
+ * The 422 for a request part that failed its schema, as server and SDK both answer it: body paths
+ * start at the body's root (`invitations.2.email`); query and path errors carry their part
+ * (`query.limit`, `params.id`), so a form never mistakes them for one of its fields.
+ */
+export function requestValidationProblem(part: RequestPart, error: z.ZodError, input: unknown): Problem {
+  return createProblem('validation_failed', {
+    errors: toFieldErrors(error.issues, part === 'body' ? [] : [part], { input }),
+  })
+}

@@ -62,6 +62,8 @@ export const BulkSharesRequestSchema = z
         action: z.literal('unshare'),
         userIds: z.array(IdSchema).min(1).max(BULK_SHARE_USERS_MAX),
         groupIds: z.union([z.array(IdSchema).min(1).max(SHARES_MAX), z.literal('all')]),
+        /** Seed 002 picks a permission type when removing too: only shares of that type go. */
+        permission: SharePermissionSchema.optional(),
       })
       .strict(),
   ])

@@ -90,6 +90,9 @@ export const UserPageSchema = pageOf(UserSchema).meta({ id: 'UserPage' })
 
 const nullableText = (schema: z.ZodString) => schema.nullable().transform((v) => (v === '' ? null : v))
 
+// An emptied phone field clears the number, as the other text fields do.
+const clearablePhone = z.union([z.literal('').transform(() => null), PhoneSchema.nullable()])
+
 /** PATCH /users/:id. Email is not editable: it is the login and the invitation's address. */
 export const UpdateUserSchema = z
   .object({
@@ -97,8 +100,8 @@ export const UpdateUserSchema = z
     firstName: PersonNameSchema,
     lastName: OptionalLastNameSchema,
     nickname: nullableText(ShortTextSchema),
-    phone: PhoneSchema.nullable(),
-    mobile: PhoneSchema.nullable(),
+    phone: clearablePhone,
+    mobile: clearablePhone,
     jobTitle: nullableText(ShortTextSchema),
     department: nullableText(ShortTextSchema),
     description: nullableText(LongTextSchema),

@@ -11,7 +11,10 @@ export interface GroupNode<G extends { id: string; parentId: string | null }> {
  */
 export function buildGroupTree<G extends { id: string; parentId: string | null; name: string }>(
   groups: readonly G[],
+  /** Collation locale: fixed, so server and browsers order alike ("Site 2" before "Site 10"). */
+  locale: string = 'en',
 ): GroupNode<G>[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' })
   const nodes = new Map<string, GroupNode<G>>()
   for (const group of groups) nodes.set(group.id, { group, children: [], depth: 0 })
   const roots: GroupNode<G>[] = []
@@ -20,7 +23,7 @@ export function buildGroupTree<G extends { id: string; parentId: string | null; 
     if (parent) parent.children.push(node)
     else roots.push(node)
   }
-  const byName = (a: GroupNode<G>, b: GroupNode<G>) => a.group.name.localeCompare(b.group.name)
+  const byName = (a: GroupNode<G>, b: GroupNode<G>) => collator.compare(a.group.name, b.group.name)
   const visit = (list: GroupNode<G>[], depth: number) => {
     list.sort(byName)
     for (const node of list) {

@@ -13,12 +13,16 @@ export function normalizeName(name: string): string {
 // Control characters, markup and the pieces of a link or address: an invitation email
 // reading "Jean <a href>" or "www.evil.example invited you" is a phishing vector.
 const FORBIDDEN_IN_NAME = /[\p{Cc}\p{Cf}<>{}[\]\\/@]|:\/\/|\bwww\./iu
+// Mail clients turn a bare domain into a link ("evil.com"); refuse the common top-level domains
+// glued to a word. "St. John" or "J.R.R." do not match: a space or a lone letter precedes them.
+const DOMAIN_IN_NAME =
+  /[\p{L}\d-]{2,}\.(?:com|net|org|info|biz|io|co|fr|be|ch|de|uk|eu|us|ru|cn|xyz|top|app|dev|me|ly|link|site|online|shop|club)\b/iu
 
 /** Why a (normalised) name is not acceptable, or null when it is. */
 export function nameProblem(name: string): 'required' | 'too_long' | 'invalid_name' | null {
   if (name.length === 0) return 'required'
   if (name.length > NAME_MAX_LENGTH) return 'too_long'
-  if (FORBIDDEN_IN_NAME.test(name)) return 'invalid_name'
+  if (FORBIDDEN_IN_NAME.test(name) || DOMAIN_IN_NAME.test(name)) return 'invalid_name'
   if (!/\p{L}/u.test(name)) return 'invalid_name'
   return null
 }
