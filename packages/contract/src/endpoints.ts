@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ErrorCode } from './errors/error-codes'
 import { AuditPageSchema, ListAuditQuerySchema } from './resources/audit'
 import {

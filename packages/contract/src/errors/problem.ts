@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ERROR_CODES, type ErrorCode, errorCodes, FIELD_ERROR_CODES, problemType } from './error-codes'
 
 export const ErrorCodeSchema = z.enum(errorCodes).meta({ id: 'ErrorCode' })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { CursorSchema, IdSchema, limitSchema, pageOf, TimestampSchema } from './primitives'
 
 export const AUDIT_ACTIONS = [

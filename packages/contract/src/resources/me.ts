@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { OrganizationSchema } from './organization'
 import { PermissionSchema } from './role'
 import { UserSchema } from './user'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { DEFAULT_REFUSED_MAILBOXES } from '../rules/email'
 import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH } from '../rules/password'
 import { IdSchema, ShortTextSchema, TimestampSchema, TopicKeySchema } from './primitives'

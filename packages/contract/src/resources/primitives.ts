@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { isRefusedMailbox, normalizeEmail } from '../rules/email'
 import { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName } from '../rules/names'
 
