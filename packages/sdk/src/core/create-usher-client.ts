@@ -10,15 +10,16 @@ import {
   toFieldErrors,
   validationProblem,
 } from '@usher/contract'
-import ky, { type KyInstance } from 'ky'
+import ky, { HTTPError, type KyInstance } from 'ky'
 import type { z } from 'zod'
+import { UsherError } from '../errors/usher-error'
 import { UsherSchemaError } from '../errors/usher-schema-error'
 import { UsherValidationError } from '../errors/usher-validation-error'
 import type { RequestOptions } from '../types/options'
 import type { UsherClient } from '../types/usher-client'
 import { newIdempotencyKey } from '../utils/idempotency-key'
 import { toSearchParams } from '../utils/query'
-import { toUsherError } from './map-error'
+import { retryAfterSeconds, toUsherError } from './map-error'
 import type { UsherClientOptions } from './options'
 
 type SuccessOf<N extends EndpointName> = Endpoints[N]['success'] extends { schema: infer S extends z.ZodType }
@@ -37,6 +38,8 @@ interface CallOptions extends RequestOptions {
 }
 
 const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504]
+/** Where a `Retry-After` sets the wait. */
+const RETRY_AFTER_STATUS_CODES = [429, 503]
 
 /**
  * The typed HTTP client. Requests are validated with the contract before they leave (a bad call
@@ -51,6 +54,7 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {})
   const hooks = options.hooks ?? {}
+  const maxRetryAfter = retry.maxRetryAfter ?? 60_000
 
   const http: KyInstance = ky.create({
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -59,8 +63,17 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     retry: {
       limit: retry.limit ?? 2,
       statusCodes: RETRY_STATUS_CODES,
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: retry.maxRetryAfter ?? 60_000,
+      afterStatusCodes: RETRY_AFTER_STATUS_CODES,
+      maxRetryAfter,
+      retryOnTimeout: true,
+      // ky waits maxRetryAfter when the server asks for longer; we give up at once instead, so the
+      // host can show "retry in N s" rather than hang.
+      shouldRetry: ({ error }) => {
+        if (!(error instanceof HTTPError)) return undefined
+        if (!RETRY_AFTER_STATUS_CODES.includes(error.response.status)) return undefined
+        const seconds = retryAfterSeconds(error.response)
+        return seconds !== undefined && seconds * 1000 > maxRetryAfter ? false : undefined
+      },
       ...(retry.delay ? { delay: retry.delay } : {}),
     },
   })
@@ -69,10 +82,11 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     return typeof options.token === 'function' ? await options.token() : options.token
   }
 
-  function refuse(name: string, error: z.ZodError, part: 'body' | 'query' | 'params'): never {
+  function refuse(name: string, error: z.ZodError, part: 'body' | 'query' | 'params', input: unknown): never {
     // Query and path errors carry their part as prefix, like the server's; body paths start at the root.
-    const problem = validationProblem(error)
-    if (part !== 'body') problem.errors = toFieldErrors(error.issues, [part])
+    // The input goes along so a missing field reads `required`, as in the server's answer.
+    const problem = validationProblem(error, {}, { input })
+    if (part !== 'body') problem.errors = toFieldErrors(error.issues, [part], { input })
     throw new UsherValidationError(problem, { endpoint: name })
   }
 
@@ -81,18 +95,35 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     input: CallInput = {},
     callOptions: CallOptions = {},
   ): Promise<SuccessOf<N>> {
+    try {
+      return await send(name, input, callOptions)
+    } catch (caught) {
+      // Every Usher error of the call goes through the hooks: refused locally, answered, or a body
+      // that breaks the contract. Aborts (the signal's reason) and a missing ifMatch pass untouched.
+      if (!(caught instanceof UsherError)) throw caught
+      let error: UsherError = caught
+      for (const hook of hooks.beforeError ?? []) error = (await hook({ endpoint: name, error })) ?? error
+      throw error
+    }
+  }
+
+  async function send<N extends EndpointName>(
+    name: N,
+    input: CallInput,
+    callOptions: CallOptions,
+  ): Promise<SuccessOf<N>> {
     const endpoint: EndpointDefinition = endpoints[name]
     if (endpoint.params) {
       const parsed = endpoint.params.safeParse(input.params ?? {})
-      if (!parsed.success) refuse(name, parsed.error, 'params')
+      if (!parsed.success) refuse(name, parsed.error, 'params', input.params ?? {})
     }
     if (endpoint.query) {
       const parsed = endpoint.query.safeParse(input.query ?? {})
-      if (!parsed.success) refuse(name, parsed.error, 'query')
+      if (!parsed.success) refuse(name, parsed.error, 'query', input.query ?? {})
     }
     if (endpoint.body) {
       const parsed = endpoint.body.safeParse(input.body)
-      if (!parsed.success) refuse(name, parsed.error, 'body')
+      if (!parsed.success) refuse(name, parsed.error, 'body', input.body)
     }
 
     const headers: Record<string, string> = {
@@ -138,22 +169,22 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
               }
             },
           ],
-          afterResponse: [
-            async (request, _options, res) => {
-              for (const hook of hooks.afterResponse ?? [])
-                await hook({ endpoint: name, request, response: res })
-            },
-          ],
+          // ky tees every response for these hooks and cancels the hooks' branch; an abort while the
+          // other branch is unread (a retry wait) then leaves an unhandled rejection in Node's fetch.
+          // So: no hook unless the host has some, and an error body (small) is read to the end.
+          afterResponse: hooks.afterResponse?.length
+            ? [
+                async (request, _options, res) => {
+                  for (const hook of hooks.afterResponse ?? [])
+                    await hook({ endpoint: name, request, response: res })
+                  if (!res.ok && !res.bodyUsed) await res.arrayBuffer().catch(() => undefined)
+                },
+              ]
+            : [],
         },
       })
     } catch (caught) {
-      let error = await toUsherError(caught, name, callOptions.signal)
-      if (error instanceof Error && 'endpoint' in error) {
-        for (const hook of hooks.beforeError ?? []) {
-          error = (await hook({ endpoint: name, error: error as never })) ?? error
-        }
-      }
-      throw error
+      throw await toUsherError(caught, name, callOptions.signal)
     }
 
     const schema = endpoint.success.schema

@@ -42,7 +42,8 @@ export function codeForStatus(status: number): ErrorCode {
   }
 }
 
-function retryAfterSeconds(response: Response): number | undefined {
+/** The wait a 429 or 503 asks for, from `Retry-After` (seconds or an HTTP date). */
+export function retryAfterSeconds(response: Response): number | undefined {
   const header = response.headers.get(HEADERS.retryAfter)
   if (!header) return undefined
   const seconds = Number(header)

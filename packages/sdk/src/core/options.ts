@@ -46,8 +46,9 @@ export interface UsherHooks {
   beforeRequest?: Array<(state: BeforeRequestState) => void | Promise<void>>
   /** After each response, errors included, before it is read. */
   afterResponse?: Array<(state: AfterResponseState) => void | Promise<void>>
-  /** Before an error is thrown; return another error to throw that instead. */
-  beforeError?: Array<(state: BeforeErrorState) => UsherError | undefined | Promise<UsherError | undefined>>
+  /** Before an error is thrown; return another error to throw that instead, or nothing to keep it. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that only logs returns nothing, and must type-check.
+  beforeError?: Array<(state: BeforeErrorState) => UsherError | void | Promise<UsherError | void>>
 }
 
 export interface UsherClientOptions {
@@ -76,7 +77,7 @@ export interface UsherClientOptions {
    */
   retry?: number | RetryOptions
   /**
-   * Milliseconds for one call, retries included; `false` for none.
+   * Milliseconds for one attempt (each retry gets its own); `false` for none.
    * @default 30_000
    */
   timeout?: number | false

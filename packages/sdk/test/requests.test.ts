@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto'
+import type { InvitationLookup, UserShares } from '@usher/contract'
+import { makeGroups, makeMe, makeOrganization, makeUsers } from '@usher/fixtures'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createUsherClient } from '../src/index'
+import { problemReply, startTestServer, type TestServer } from './support/test-server'
+
+const groups = makeGroups()
+const users = makeUsers(6, { groupIds: groups.map((g) => g.id) })
+const [owner, technician] = users as [(typeof users)[0], (typeof users)[0]]
+
+let server: TestServer
+beforeEach(async () => {
+  server = await startTestServer()
+})
+afterEach(async () => {
+  await server.close()
+})
+
+describe('given a client on a server at the root', () => {
+  it('sends users.list filters as query parameters, a list as repeated parameters', async () => {
+    server.on('GET', '/users', { status: 200, json: { items: users, nextCursor: null } })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    await client.users.list({
+      status: ['invited', 'expired'],
+      limit: 20,
+      q: 'Hélène & co',
+      sort: '-createdAt',
+    })
+
+    const [request] = server.requests
+    expect(request?.method).toBe('GET')
+    expect(request?.path).toBe('/users')
+    expect(request?.query.getAll('status')).toEqual(['invited', 'expired'])
+    expect(request?.query.get('limit')).toBe('20')
+    expect(request?.query.get('q')).toBe('Hélène & co')
+    expect(request?.query.get('sort')).toBe('-createdAt')
+    expect(request?.query.has('cursor')).toBe(false)
+  })
+
+  it('puts the id in the path and parses the answer into the contract type', async () => {
+    server.on('GET', `/users/${technician.id}`, { status: 200, json: technician })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    const user = await client.users.get(technician.id)
+
+    expect(server.requests[0]?.path).toBe(`/users/${technician.id}`)
+    expect(user).toEqual(technician)
+  })
+
+  it('returns me, users pages and groups pages as the fixtures the server sent', async () => {
+    const me = makeMe(users)
+    server
+      .on('GET', '/me', { status: 200, json: me })
+      .on('GET', '/users', { status: 200, json: { items: users, nextCursor: 'next-page' } })
+      .on('GET', '/groups', { status: 200, json: { items: groups, nextCursor: null } })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    expect(await client.me.get()).toEqual(me)
+    expect(await client.users.list()).toEqual({ items: users, nextCursor: 'next-page' })
+    expect(await client.groups.list()).toEqual({ items: groups, nextCursor: null })
+  })
+
+  it('resolves undefined on a 204 (users.delete, invitations.revoke)', async () => {
+    const invitationId = technician.invitationId ?? owner.id
+    server
+      .on('DELETE', `/users/${technician.id}`, { status: 204 })
+      .on('DELETE', `/invitations/${invitationId}`, { status: 204 })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    await expect(client.users.delete(technician.id)).resolves.toBeUndefined()
+    await expect(client.invitations.revoke(invitationId)).resolves.toBeUndefined()
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `DELETE /users/${technician.id}`,
+      `DELETE /invitations/${invitationId}`,
+    ])
+  })
+})
+
+describe('given a baseUrl with a path prefix', () => {
+  it.each([
+    ['without a trailing slash', '/api/usher'],
+    ['with a trailing slash', '/api/usher/'],
+    ['with several trailing slashes', '/api/usher//'],
+  ])('calls under the prefix %s', async (_, prefix) => {
+    server.on('GET', '/api/usher/users', { status: 200, json: { items: [], nextCursor: null } })
+    const client = createUsherClient({ baseUrl: `${server.url}${prefix}`, token: 'tok' })
+
+    await expect(client.users.list({ limit: 5 })).resolves.toEqual({ items: [], nextCursor: null })
+    expect(server.requests[0]?.path).toBe('/api/usher/users')
+    expect(server.requests[0]?.query.get('limit')).toBe('5')
+  })
+})
+
+describe('given a token', () => {
+  it('sends a string token as a bearer token', async () => {
+    server.on('GET', '/me', { status: 200, json: makeMe(users) })
+    const client = createUsherClient({ baseUrl: server.url, token: 'eyJhbGciOi.static' })
+
+    await client.me.get()
+
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer eyJhbGciOi.static')
+  })
+
+  it('calls an async token function once per attempt, so a retry carries a fresh token', async () => {
+    server.on('GET', '/me', problemReply('service_unavailable')).on('GET', '/me', {
+      status: 200,
+      json: makeMe(users),
+    })
+    let calls = 0
+    const client = createUsherClient({
+      baseUrl: server.url,
+      token: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1))
+        calls += 1
+        return `token-${calls}`
+      },
+      retry: { delay: () => 20 },
+    })
+
+    await client.me.get()
+
+    expect(calls).toBe(2)
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2'])
+  })
+
+  it('sends no Authorization when the token function has none (signed out)', async () => {
+    server.on('GET', '/roles', { status: 200, json: { items: [] } })
+    const client = createUsherClient({ baseUrl: server.url, token: () => null })
+
+    await expect(client.roles.list()).resolves.toEqual({ items: [] })
+
+    expect(server.requests).toHaveLength(1)
+    expect(server.requests[0]?.headers.authorization).toBeUndefined()
+  })
+})
+
+describe('given client headers and per-call headers', () => {
+  it('sends both, the per-call value winning, with a JSON Accept', async () => {
+    server.on('GET', '/me', { status: 200, json: makeMe(users) })
+    const client = createUsherClient({
+      baseUrl: server.url,
+      token: 'tok',
+      headers: { 'X-Tenant': 'acme', 'X-App-Version': '1.0.0' },
+    })
+
+    await client.me.get({ headers: { 'X-App-Version': '2.0.0', 'X-Trace-Id': 'trace-42' } })
+
+    const headers = server.requests[0]?.headers
+    expect(headers?.['x-tenant']).toBe('acme')
+    expect(headers?.['x-app-version']).toBe('2.0.0')
+    expect(headers?.['x-trace-id']).toBe('trace-42')
+    expect(headers?.accept).toContain('application/json')
+  })
+})
+
+describe('given a versioned update', () => {
+  it('sends users.update as a JSON PATCH with If-Match: "7"', async () => {
+    server.on('PATCH', `/users/${technician.id}`, {
+      status: 200,
+      json: { ...technician, firstName: 'Zoé', version: 8 },
+    })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    const updated = await client.users.update(technician.id, { firstName: 'Zoé' }, { ifMatch: 7 })
+
+    const [request] = server.requests
+    expect(request?.method).toBe('PATCH')
+    expect(request?.headers['if-match']).toBe('"7"')
+    expect(request?.headers['content-type']).toContain('application/json')
+    expect(request?.body).toEqual({ firstName: 'Zoé' })
+    expect(updated.version).toBe(8)
+    expect(updated.firstName).toBe('Zoé')
+  })
+
+  it('sends shares.replace as a PUT with If-Match: "3"', async () => {
+    const [site] = groups as [(typeof groups)[0]]
+    const shares: UserShares = {
+      userId: technician.id,
+      items: [{ groupId: site.id, groupName: site.name, permission: 'manage' }],
+      version: 4,
+    }
+    server.on('PUT', `/users/${technician.id}/shares`, { status: 200, json: shares })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    const result = await client.shares.replace(
+      technician.id,
+      { shares: [{ groupId: site.id, permission: 'manage' }] },
+      { ifMatch: 3 },
+    )
+
+    expect(server.requests[0]?.headers['if-match']).toBe('"3"')
+    expect(server.requests[0]?.body).toEqual({ shares: [{ groupId: site.id, permission: 'manage' }] })
+    expect(result).toEqual(shares)
+  })
+
+  it('throws a TypeError and sends nothing when ifMatch is missing', async () => {
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    // @ts-expect-error: the version is required by the types; a JavaScript caller may still forget it.
+    await expect(client.users.update(technician.id, { firstName: 'Zoé' })).rejects.toThrow(TypeError)
+    await expect(
+      client.shares.replace(technician.id, { shares: [] }, { ifMatch: undefined as unknown as number }),
+    ).rejects.toThrow(/ifMatch/)
+    expect(server.requests).toHaveLength(0)
+  })
+})
+
+describe('given a client without a token', () => {
+  it('looks an invitation up without any Authorization header', async () => {
+    const token = randomBytes(32).toString('base64url')
+    const organization = makeOrganization()
+    const lookup: InvitationLookup = {
+      status: 'pending',
+      organization: { name: organization.name },
+      invitedBy: { name: `${owner.firstName} ${owner.lastName}` },
+      email: technician.email,
+      salutation: technician.salutation,
+      firstName: technician.firstName,
+      lastName: technician.lastName,
+      role: technician.role,
+      locale: technician.locale,
+      expiresAt: '2026-12-23T09:00:00.000Z',
+      passwordPolicy: organization.settings.passwordPolicy,
+    }
+    server.on('GET', '/invitations/lookup', { status: 200, json: lookup })
+    const client = createUsherClient({ baseUrl: server.url })
+
+    const result = await client.invitations.lookup(token)
+
+    const [request] = server.requests
+    expect(request?.query.get('token')).toBe(token)
+    expect(request?.headers.authorization).toBeUndefined()
+    expect(result).toEqual(lookup)
+  })
+})
