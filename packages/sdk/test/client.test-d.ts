@@ -220,3 +220,11 @@ describe('given a host backend implementing UsherClient itself', () => {
     void [get, update, list, options]
   })
 })
+
+describe('given list filters', () => {
+  it('types status and role filters as lists of the contract values', () => {
+    type Query = NonNullable<Parameters<UsherClient['users']['list']>[0]>
+    expectTypeOf<{ status: ['invited', 'expired'] }>().toExtend<Query>()
+    expectTypeOf<{ status: ['gone'] }>().not.toExtend<Query>()
+  })
+})

@@ -393,3 +393,70 @@ describe('given a duplicate copy of the package (another bundle, its own classes
     expect(isUsherApiError(error) && error.code).toBe('seat_limit_reached')
   })
 })
+
+describe('given a newer server answering a code this SDK does not know', () => {
+  it('keeps the body (detail, request id, field errors) and reports the status’s code', async () => {
+    server.on('POST', '/invitations', {
+      status: 409,
+      json: {
+        type: 'https://usher.dev/problems/plan-frozen',
+        title: 'The plan is frozen.',
+        status: 409,
+        code: 'plan_frozen',
+        detail: 'Billing froze the plan on 2026-11-20.',
+        requestId: 'req-newer',
+        errors: [{ path: 'invitations.0.role', code: 'role_frozen', message: 'Frozen.' }],
+      },
+    })
+
+    const error = await rejection(clientFor().invitations.create(invite))
+
+    expect(isUsherApiError(error)).toBe(true)
+    const apiError = error as UsherApiError
+    expect(apiError.code).toBe('conflict')
+    expect(apiError.problem.serverCode).toBe('plan_frozen')
+    expect(apiError.message).toBe('Billing froze the plan on 2026-11-20.')
+    expect(apiError.requestId).toBe('req-newer')
+    expect(apiError.fieldErrors).toEqual([
+      { path: 'invitations.0.role', code: 'invalid_value', message: 'Frozen.' },
+    ])
+  })
+})
+
+describe('given a token function that fails', () => {
+  it('rejects with an UsherError carrying the host’s error, sends nothing and does not retry', async () => {
+    const refused = new Error('refresh token revoked')
+    let calls = 0
+    const client = createUsherClient({
+      baseUrl: server.url,
+      retry: { limit: 2, delay: () => 1 },
+      token: async () => {
+        calls++
+        throw refused
+      },
+    })
+
+    const error = await rejection(client.me.get())
+
+    expect(isUsherError(error)).toBe(true)
+    expect(isUsherNetworkError(error)).toBe(false)
+    expect((error as Error).cause).toBe(refused)
+    expect(calls).toBe(1)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('drops the Authorization header on a retry when the token function has none any more', async () => {
+    server.on('GET', '/me', problemReply('service_unavailable'))
+    server.on('GET', '/me', problemReply('unauthenticated'))
+    let calls = 0
+    const client = createUsherClient({
+      baseUrl: server.url,
+      retry: { limit: 1, delay: () => 1 },
+      token: () => (calls++ === 0 ? 'first' : null),
+    })
+
+    await rejection(client.me.get())
+
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer first', undefined])
+  })
+})

@@ -95,13 +95,18 @@ export const CursorSchema = z.string().min(1).max(512)
 export const limitSchema = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback)
 
-/** Query-string lists: `?status=invited&status=expired` or `?status=invited,expired`. */
+/**
+ * Query-string lists: `?status=invited&status=expired` or `?status=invited,expired`. Typed as the
+ * item's array for callers (the preprocess would make it `unknown`); a single value is accepted.
+ */
 export function queryList<T extends z.ZodType>(item: T) {
   return z.preprocess((value) => {
     if (value === undefined || value === '') return undefined
     const list = Array.isArray(value) ? value : [value]
     return list.flatMap((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : [v]))
-  }, z.array(item).max(20).optional())
+  }, z.array(item).max(20).optional()) as unknown as z.ZodOptional<
+    z.ZodType<Array<z.output<T>>, Array<z.input<T>> | z.input<T>>
+  >
 }
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

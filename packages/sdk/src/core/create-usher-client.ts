@@ -69,6 +69,7 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
       // ky waits maxRetryAfter when the server asks for longer; we give up at once instead, so the
       // host can show "retry in N s" rather than hang.
       shouldRetry: ({ error }) => {
+        if (error instanceof UsherError) return false
         if (!(error instanceof HTTPError)) return undefined
         if (!RETRY_AFTER_STATUS_CODES.includes(error.response.status)) return undefined
         const seconds = retryAfterSeconds(error.response)
@@ -78,8 +79,14 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     },
   })
 
-  async function resolveToken(): Promise<string | null | undefined> {
-    return typeof options.token === 'function' ? await options.token() : options.token
+  async function resolveToken(name: string): Promise<string | null | undefined> {
+    if (typeof options.token !== 'function') return options.token
+    try {
+      return await options.token()
+    } catch (cause) {
+      // The host's own failure (signed out, refresh refused): not a network error, not worth a retry.
+      throw new UsherError('The token function failed; see `cause`.', { endpoint: name, cause })
+    }
   }
 
   function refuse(name: string, error: z.ZodError, part: 'body' | 'query' | 'params', input: unknown): never {
@@ -162,8 +169,9 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
         hooks: {
           beforeRequest: [
             async (request, _options, state) => {
-              const token = await resolveToken()
+              const token = await resolveToken(name)
               if (token) request.headers.set('authorization', `Bearer ${token}`)
+              else request.headers.delete('authorization')
               for (const hook of hooks.beforeRequest ?? []) {
                 await hook({ endpoint: name, request, attempt: state.retryCount })
               }

@@ -1,5 +1,15 @@
-import { createProblem, type ErrorCode, HEADERS, type Problem, ProblemSchema } from '@usher/contract'
+import {
+  createProblem,
+  type ErrorCode,
+  errorCodes,
+  FIELD_ERROR_CODES,
+  type FieldErrorCode,
+  HEADERS,
+  type Problem,
+  ProblemSchema,
+} from '@usher/contract'
 import { HTTPError, TimeoutError } from 'ky'
+import * as z from 'zod'
 import { UsherApiError } from '../errors/usher-api-error'
 import { UsherError } from '../errors/usher-error'
 import { UsherNetworkError } from '../errors/usher-network-error'
@@ -52,6 +62,33 @@ export function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }
 
+const LenientProblemSchema = ProblemSchema.extend({
+  code: z.string(),
+  errors: z.array(z.looseObject({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+})
+
+/**
+ * A problem from a newer server may carry a code this SDK does not know yet (adding codes is a
+ * minor change). Keep the body — detail, request id, field errors — and report the status's code,
+ * with the server's own in `serverCode`.
+ */
+function fromNewerServer(json: unknown, status: number): Problem | null {
+  const parsed = LenientProblemSchema.safeParse(json)
+  if (!parsed.success || parsed.data.status !== status) return null
+  const knownField = (code: string): FieldErrorCode =>
+    (FIELD_ERROR_CODES as readonly string[]).includes(code) ? (code as FieldErrorCode) : 'invalid_value'
+  const { code, errors, ...rest } = parsed.data
+  const known = (errorCodes as readonly string[]).includes(code)
+  return {
+    ...rest,
+    code: known ? (code as ErrorCode) : codeForStatus(status),
+    ...(known ? {} : { serverCode: code }),
+    ...(errors
+      ? { errors: errors.map((e) => ({ path: e.path, code: knownField(e.code), message: e.message })) }
+      : {}),
+  }
+}
+
 async function readProblem(response: Response): Promise<Problem> {
   let text = ''
   try {
@@ -61,8 +98,11 @@ async function readProblem(response: Response): Promise<Problem> {
   }
   if (text) {
     try {
-      const parsed = ProblemSchema.safeParse(JSON.parse(text))
+      const json: unknown = JSON.parse(text)
+      const parsed = ProblemSchema.safeParse(json)
       if (parsed.success && parsed.data.status === response.status) return parsed.data
+      const newer = fromNewerServer(json, response.status)
+      if (newer) return newer
     } catch {
       // Not JSON: fall through to a problem built from the status.
     }
