@@ -19,22 +19,13 @@ import {
   UsherNetworkError,
   UsherSchemaError,
 } from '../src/index'
+import { rejection } from './support/rejection'
 import { closedPortUrl, problemReply, startTestServer, type TestServer } from './support/test-server'
 
 const users = makeUsers(3)
 const [owner, technician] = users as [(typeof users)[0], (typeof users)[0]]
 const invite = {
   invitations: [{ firstName: 'Léa', lastName: 'Dubois', email: 'lea@acme.fr', role: 'technician' }],
-}
-
-/** Whatever the promise rejects with; fails the test when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`)
-    },
-    (error: unknown) => error,
-  )
 }
 
 let server: TestServer

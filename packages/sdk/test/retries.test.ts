@@ -8,6 +8,7 @@ import {
   isUsherNetworkError,
   type UsherClientOptions,
 } from '../src/index'
+import { rejection } from './support/rejection'
 import { problemReply, startTestServer, type TestServer } from './support/test-server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
@@ -53,15 +54,6 @@ afterEach(async () => {
 /** Fast retries: 20 ms between attempts instead of 300, 600... */
 const clientFor = (extra: Partial<UsherClientOptions> = {}) =>
   createUsherClient({ baseUrl: server.url, token: 'tok', retry: { delay: () => 20 }, ...extra })
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection')
-    },
-    (error: unknown) => error,
-  )
-}
 
 describe('given a GET answered 503 then 200', () => {
   it('succeeds after two requests', async () => {
