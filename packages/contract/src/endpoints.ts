@@ -94,6 +94,11 @@ export interface EndpointDefinition {
   readonly ifMatch?: boolean
   /** The create accepts an `Idempotency-Key`; a replay gets the first answer. */
   readonly idempotent?: boolean
+  /**
+   * A POST the server recognises when repeated without a key (an import chunk carries its index):
+   * clients may retry it like a keyed one.
+   */
+  readonly replayable?: boolean
   readonly success: { readonly status: 200 | 201 | 202 | 204; readonly schema?: z.ZodType }
   /** Codes this endpoint answers with, besides the ones every endpoint may give. */
   readonly errors: readonly ErrorCode[]
@@ -220,7 +225,7 @@ export const endpoints = define({
     tag: 'invitations',
     summary: 'Invite 1..N people; one result per row, in order.',
     description:
-      'Each row is checked on its own: a row that fails (email taken, invitation pending, shared mailbox, seat limit, invalid field) does not stop the others.',
+      'Each row is checked on its own: a row that fails (email taken, invitation pending, shared mailbox, seat limit, invalid field) does not stop the others. A request whose Idempotency-Key is still being processed answers 409 `idempotency_in_progress` with a `Retry-After`.',
     auth: 'users:invite',
     body: CreateInvitationsSchema,
     idempotent: true,
@@ -423,6 +428,7 @@ export const endpoints = define({
     summary: 'Send a chunk of rows; a chunk index already received answers its first results again.',
     auth: 'imports:run',
     params: idParams,
+    replayable: true,
     body: ImportChunkSchema,
     success: { status: 200, schema: ImportChunkResultSchema },
     errors: ['validation_failed', 'forbidden', 'not_found', 'import_finished', 'import_row_limit'],
