@@ -2,8 +2,9 @@
 // so a reader of CI's log sees the whole count at the end, and fails if any report is missing.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const root = new URL('..', import.meta.url).pathname
+const root = fileURLToPath(new URL('..', import.meta.url))
 let passed = 0
 let failed = 0
 let skipped = 0

@@ -10,6 +10,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // The OpenAPI checks compile every schema with Ajv: seconds on a busy 2-core machine.
+    testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },

@@ -25,9 +25,12 @@ export function formatEtag(version: number): string {
   return `"${version}"`
 }
 
-/** The version an `If-Match` header names, or null when it names none (`*` is not accepted). */
+/**
+ * The version an `If-Match` header names, or null when it names none. If-Match compares strongly
+ * (RFC 9110 §13.1.1): a weak `W/"7"` and `*` name none.
+ */
 export function parseIfMatch(header: string | null | undefined): number | null {
-  const match = header?.trim().match(/^(?:W\/)?"(\d{1,15})"$|^(\d{1,15})$/)
+  const match = header?.trim().match(/^"(\d{1,15})"$|^(\d{1,15})$/)
   if (!match) return null
   return Number(match[1] ?? match[2])
 }

@@ -1,5 +1,3 @@
-// Errors
-
 // Endpoints and HTTP conventions
 export {
   buildPath,
@@ -97,6 +95,8 @@ export {
   ImportRowResultSchema,
   ImportRowSchema,
   ImportSchema,
+  importChunkSchema,
+  importRowSchema,
 } from './resources/import'
 export {
   type AcceptInvitationInput,
@@ -125,6 +125,7 @@ export {
   invitationRowSchema,
   type ListInvitationsQuery,
   ListInvitationsQuerySchema,
+  rowEmailSchema,
   type Session,
   SessionSchema,
 } from './resources/invitation'
@@ -136,6 +137,8 @@ export {
   ContactTopicSchema,
   DEFAULT_IMPORT_ROW_LIMIT,
   DEFAULT_INVITATION_LIFETIME_DAYS,
+  DEFAULT_ORGANIZATION_SETTINGS,
+  IMPORT_ROW_LIMIT_MAX,
   type Organization,
   OrganizationSchema,
   type OrganizationSettings,
@@ -145,6 +148,8 @@ export {
   UpdateOrganizationSchema,
 } from './resources/organization'
 export {
+  blankAsAbsent,
+  blankAsNull,
   CursorSchema,
   EmailSchema,
   IdSchema,
@@ -160,6 +165,7 @@ export {
   RoleKeySchema,
   type Salutation,
   SalutationSchema,
+  SecretTokenSchema,
   TimestampSchema,
   TopicKeySchema,
 } from './resources/primitives'
@@ -170,6 +176,11 @@ export {
   BulkSharesRequestSchema,
   type BulkSharesResult,
   BulkSharesResultSchema,
+  type GroupShare,
+  GroupSharePageSchema,
+  GroupShareSchema,
+  type ListGroupSharesQuery,
+  ListGroupSharesQuerySchema,
   type ReplaceSharesInput,
   ReplaceSharesSchema,
   SHARES_MAX,
@@ -181,11 +192,18 @@ export {
   UserSharesSchema,
 } from './resources/share'
 export {
+  BULK_USER_ACTION_PERMISSIONS,
   BULK_USERS_MAX,
   type BulkUsersRequest,
   BulkUsersRequestSchema,
+  type CreateUserInput,
+  CreateUserSchema,
   type ListUsersQuery,
   ListUsersQuerySchema,
+  SELF_LOCKED_FIELDS,
+  type SetUserPasswordInput,
+  SetUserPasswordSchema,
+  selfLockedChanges,
   type UpdateUserInput,
   UpdateUserSchema,
   type User,

@@ -481,11 +481,11 @@ describe('given resource versions in ETag and If-Match headers', () => {
     expect(parseIfMatch(formatEtag(123456))).toBe(123456)
   })
 
-  it('accepts quoted, weak and bare versions', () => {
+  it('accepts quoted and bare versions, not weak ones (If-Match compares strongly)', () => {
     expect(parseIfMatch('"7"')).toBe(7)
     expect(parseIfMatch(' "7" ')).toBe(7)
-    expect(parseIfMatch('W/"7"')).toBe(7)
     expect(parseIfMatch('7')).toBe(7)
+    expect(parseIfMatch('W/"7"')).toBeNull()
   })
 
   it('names no version for `*`, garbage, lists or missing headers', () => {
@@ -536,5 +536,60 @@ describe('given groups named with numbers and accents', () => {
       'Site 10',
       'Zèbre',
     ])
+  })
+})
+
+describe('given a role to give', () => {
+  it('refuses unknown roles, and custom roles that grant what the actor lacks', () => {
+    expect(canAssignRole('admin', 'superuser')).toBe(false)
+    expect(canAssignRole('mystery', 'technician')).toBe(false)
+    const custom = {
+      auditor: {
+        rank: 5,
+        permissions: ['audit:read'] as const,
+        scope: 'organization' as const,
+        takesSeat: false,
+      },
+      billing: {
+        rank: 5,
+        permissions: ['organization:manage'] as const,
+        scope: 'organization' as const,
+        takesSeat: false,
+      },
+    }
+    expect(canAssignRole('admin', 'auditor', custom)).toBe(true)
+    expect(canAssignRole('admin', 'billing', custom)).toBe(false)
+    expect(canAssignRole('owner', 'billing', custom)).toBe(true)
+    expect(canAssignRole('technician', 'auditor', custom)).toBe(false)
+  })
+})
+
+describe('given groups whose parents form a cycle (bad data)', () => {
+  it('keeps every group in the tree', () => {
+    const tree = buildGroupTree([
+      { id: 'a', parentId: 'b', name: 'A' },
+      { id: 'b', parentId: 'a', name: 'B' },
+      { id: 'c', parentId: null, name: 'C' },
+    ])
+    const all: string[] = []
+    const walk = (nodes: GroupNode<{ id: string; parentId: string | null; name: string }>[]) => {
+      for (const node of nodes) {
+        all.push(node.group.id)
+        walk(node.children)
+      }
+    }
+    walk(tree)
+    expect(all.sort()).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('given names from other scripts and with dots', () => {
+  it('accepts a zero-width non-joiner (Persian names) and capitalised particles after a dot', () => {
+    expect(nameProblem('Mohammad\u200cReza')).toBeNull()
+    expect(nameProblem('Anne.De Villiers')).toBeNull()
+  })
+
+  it('still refuses other invisible format characters', () => {
+    expect(nameProblem('Jean\u202eevil')).toBe('invalid_name')
   })
 })

@@ -3,12 +3,15 @@ import type { z } from 'zod'
 import { FIXTURE_NOW, makeGroups, makeMe, makeOrganization, makeUsers } from '../../fixtures/src/index'
 import {
   AcceptInvitationSchema,
+  BULK_USER_ACTION_PERMISSIONS,
   BULK_USERS_MAX,
   BulkSharesRequestSchema,
   BulkUsersRequestSchema,
   CreateInvitationsSchema,
+  CreateUserSchema,
   createInvitationsSchema,
   createProblem,
+  DEFAULT_ORGANIZATION_SETTINGS,
   ERROR_CODES,
   errorCodes,
   type FieldError,
@@ -16,10 +19,13 @@ import {
   GroupSchema,
   ImportRowSchema,
   INVITATIONS_PER_REQUEST_MAX,
+  InvitationRowSchema,
+  importRowSchema,
   invitationRowSchema,
   ListUsersQuerySchema,
   MeSchema,
   OrganizationSchema,
+  OrganizationSettingsSchema,
   PersonEmailSchema,
   PersonNameSchema,
   PhoneSchema,
@@ -27,7 +33,10 @@ import {
   problemType,
   ReplaceSharesSchema,
   requestValidationProblem,
+  SetUserPasswordSchema,
+  selfLockedChanges,
   toFieldErrors,
+  UpdateOrganizationSchema,
   UpdateUserSchema,
   UserSchema,
   validationProblem,
@@ -149,9 +158,9 @@ describe('given an invitation of several people (seeds 000, 001)', () => {
     expect(errors.find((e) => e.code === 'duplicate')?.message).toMatch(/1/)
   })
 
-  it('refuses a shared department mailbox (seed 001)', () => {
+  it('refuses a shared department mailbox (seed 001) with the default list', () => {
     expect(
-      codesOf(CreateInvitationsSchema, {
+      codesOf(createInvitationsSchema(), {
         invitations: [row(), row({ email: 'maintenance@acme.fr' }), row({ email: 'No.Reply@acme.fr' })],
       }),
     ).toEqual({
@@ -449,10 +458,15 @@ describe('given one action on many users', () => {
     expect(BULK_USERS_MAX).toBe(500)
   })
 
-  it('refuses ids that are not ids', () => {
-    expect(codesOf(BulkUsersRequestSchema, { action: 'enable', userIds: [ID[0], '42'] })).toEqual({
+  it('refuses ids that could break out of a path segment, and accepts a host’s own id format', () => {
+    expect(
+      codesOf(BulkUsersRequestSchema, { action: 'enable', userIds: [ID[0], '../admin', 'a b', ''] }),
+    ).toEqual({
       'userIds.1': 'invalid_format',
+      'userIds.2': 'invalid_format',
+      'userIds.3': 'invalid_format',
     })
+    expect(codesOf(BulkUsersRequestSchema, { action: 'enable', userIds: ['42', 'user_2abc'] })).toEqual({})
   })
 })
 
@@ -478,7 +492,7 @@ describe('given a row of an import file (seed 003)', () => {
   })
 
   it('refuses a row without line, name or email, and a shared mailbox', () => {
-    expect(codesOf(ImportRowSchema, { line: 0, email: 'support@acme.fr' })).toEqual({
+    expect(codesOf(importRowSchema(), { line: 0, email: 'support@acme.fr' })).toEqual({
       line: 'too_small',
       firstName: 'required',
       email: 'shared_mailbox_refused',
@@ -522,7 +536,7 @@ describe('given a problem answer (RFC 9457)', () => {
 
   it('builds a 422 whose field errors parse back', () => {
     const input = { invitations: [row({ email: 'support@acme.fr' }), {}] }
-    const result = CreateInvitationsSchema.safeParse(input)
+    const result = createInvitationsSchema().safeParse(input)
     expect(result.success).toBe(false)
     if (result.success) return
     const problem = parsed(ProblemSchema, validationProblem(result.error, { requestId: 'r' }, { input }))
@@ -591,6 +605,13 @@ describe('given the fixtures shared by tests, stories and benchmarks', () => {
   const groups = makeGroups()
   const users = makeUsers(500, { groupIds: groups.map((g) => g.id) })
 
+  it('describes a plausible organization: seats used within the plan', () => {
+    const me = makeMe(users)
+    expect(me.seats.allowed).not.toBeNull()
+    expect(me.seats.used).toBeLessThanOrEqual(me.seats.allowed ?? 0)
+    expect(me.organization.settings.seats).toBe(me.seats.allowed)
+  })
+
   it('parses 500 users with the User schema', () => {
     for (const user of users) expect(UserSchema.safeParse(user).error, user.email).toBeUndefined()
   })
@@ -628,7 +649,7 @@ describe('given the fixtures shared by tests, stories and benchmarks', () => {
 describe('given a request part that fails validation', () => {
   it('keeps body paths at the root and prefixes query and path errors with their part', () => {
     const body = { invitations: [row({ email: 'maintenance@acme.fr' })] }
-    const bodyError = CreateInvitationsSchema.safeParse(body).error
+    const bodyError = createInvitationsSchema().safeParse(body).error
     const queryError = ListUsersQuerySchema.safeParse({ limit: '500' }).error
     if (!bodyError || !queryError) throw new Error('both should fail')
     expect(requestValidationProblem('body', bodyError, body)).toMatchObject({
@@ -646,5 +667,127 @@ describe('given a phone field emptied in an edit form', () => {
   it('clears the number like the other text fields', () => {
     expect(parsed(UpdateUserSchema, { phone: '', mobile: '' })).toEqual({ phone: null, mobile: null })
     expect(codesOf(UpdateUserSchema, { phone: 'call me' })).toEqual({ phone: 'invalid_phone' })
+  })
+})
+
+describe('given an owner changing one organization setting (PATCH /organization)', () => {
+  it('parses to exactly what was sent: nothing unsent is reset to a default', () => {
+    expect(parsed(UpdateOrganizationSchema, { settings: { invitationLifetimeDays: 10 } })).toEqual({
+      settings: { invitationLifetimeDays: 10 },
+    })
+    expect(parsed(UpdateOrganizationSchema, { settings: { passwordPolicy: { minLength: 14 } } })).toEqual({
+      settings: { passwordPolicy: { minLength: 14 } },
+    })
+  })
+
+  it('refuses the plan’s seats and unknown settings', () => {
+    expect(codesOf(UpdateOrganizationSchema, { settings: { seats: 100, colour: 'red' } })).toEqual({
+      'settings.seats': 'unknown_field',
+      'settings.colour': 'unknown_field',
+    })
+  })
+
+  it('starts new organizations from complete defaults that the organization schema accepts', () => {
+    expect(OrganizationSettingsSchema.safeParse(DEFAULT_ORGANIZATION_SETTINGS).success).toBe(true)
+    expect(DEFAULT_ORGANIZATION_SETTINGS.invitationLifetimeDays).toBe(30)
+  })
+})
+
+describe('given form fields and spreadsheet cells left empty', () => {
+  it('reads an empty phone, salutation or locale on an invitation row as not given', () => {
+    expect(parsed(InvitationRowSchema, row({ phone: '', salutation: '', locale: '' }))).toMatchObject({
+      phone: null,
+      salutation: null,
+    })
+    expect(parsed(InvitationRowSchema, row({ locale: '' }))).not.toHaveProperty('locale', '')
+  })
+
+  it('reads empty cells of an import row as not given', () => {
+    expect(
+      parsed(ImportRowSchema, {
+        line: 2,
+        firstName: 'Jean',
+        email: 'j@acme.fr',
+        phone: '',
+        mobile: '',
+        salutation: '',
+        groupId: '',
+        locale: '',
+      }),
+    ).toMatchObject({ phone: null, mobile: null, salutation: null })
+  })
+})
+
+describe('given the wire shape of invitations and imports', () => {
+  it('leaves the shared-mailbox list to the server, which knows the organization’s', () => {
+    const body = { invitations: [row({ email: 'contact@acme.fr' })] }
+    expect(codesOf(CreateInvitationsSchema, body)).toEqual({})
+    expect(codesOf(createInvitationsSchema(), body)).toEqual({
+      'invitations.0.email': 'shared_mailbox_refused',
+    })
+    expect(
+      codesOf(importRowSchema(['compta']), { line: 2, firstName: 'A', email: 'compta@acme.fr' }),
+    ).toEqual({
+      email: 'shared_mailbox_refused',
+    })
+  })
+
+  it('accepts internationalised addresses', () => {
+    expect(parsed(InvitationRowSchema, row({ email: 'Jean@Société.fr' })).email).toBe('jean@société.fr')
+  })
+})
+
+describe('given an administrator creating a person directly (seeds 003, 004)', () => {
+  it('takes seed 003’s technician fields with an initial password', () => {
+    expect(
+      parsed(CreateUserSchema, {
+        firstName: 'Jean',
+        lastName: 'Dupont',
+        nickname: 'JD',
+        email: 'Jean.Dupont@acme.fr',
+        externalId: 'sso-42',
+        description: 'Night shift',
+        role: 'technician',
+        password: 'correct horse battery staple',
+        enabled: false,
+      }),
+    ).toMatchObject({ email: 'jean.dupont@acme.fr', enabled: false, groupIds: [], sendInvitation: true })
+  })
+
+  it('refuses fields that are not a person’s (no mass assignment)', () => {
+    expect(
+      codesOf(CreateUserSchema, { firstName: 'A', email: 'a@acme.fr', role: 'admin', status: 'active' }),
+    ).toEqual({
+      status: 'unknown_field',
+    })
+  })
+
+  it('lets an administrator set a password, not an empty one', () => {
+    expect(codesOf(SetUserPasswordSchema, { password: '' })).toEqual({ password: 'required' })
+    expect(parsed(SetUserPasswordSchema, { password: 'x', mustChangePassword: true })).toEqual({
+      password: 'x',
+      mustChangePassword: true,
+    })
+  })
+})
+
+describe('given someone editing their own account', () => {
+  it('names the fields nobody may change on themselves: role, enabled, groups', () => {
+    expect(selfLockedChanges({ firstName: 'Jean', phone: null })).toEqual([])
+    expect(selfLockedChanges({ role: 'owner', groupIds: [], nickname: 'x' })).toEqual(['role', 'groupIds'])
+  })
+
+  it('asks each bulk action for the permission of its single-user endpoint', () => {
+    expect(BULK_USER_ACTION_PERMISSIONS.resendInvitation).toBe('users:invite')
+    expect(BULK_USER_ACTION_PERMISSIONS.delete).toBe('users:delete')
+    expect(BULK_USER_ACTION_PERMISSIONS.changeRole).toBe('users:update')
+  })
+})
+
+describe('given the page size of a query', () => {
+  it('takes a number from a caller and a string from a query string', () => {
+    expect(parsed(ListUsersQuerySchema, { limit: 20 }).limit).toBe(20)
+    expect(parsed(ListUsersQuerySchema, { limit: '20' }).limit).toBe(20)
+    expect(parsed(ListUsersQuerySchema, {}).limit).toBe(50)
   })
 })

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { PASSWORD_MAX_LENGTH } from '../rules/password'
 import { SessionSchema } from './invitation'
-import { EmailSchema } from './primitives'
+import { EmailSchema, SecretTokenSchema } from './primitives'
 import { UserSchema } from './user'
 
 const OrganizationSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
@@ -35,7 +35,7 @@ export type PasswordResetRequestInput = z.input<typeof PasswordResetRequestSchem
 
 export const PasswordResetConfirmSchema = z
   .object({
-    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+    token: SecretTokenSchema,
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   })
   .strict()

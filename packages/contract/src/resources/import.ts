@@ -1,14 +1,20 @@
 import * as z from 'zod'
 import { ItemErrorSchema } from '../errors/problem'
 import { PASSWORD_MAX_LENGTH } from '../rules/password'
+import { rowEmailSchema } from './invitation'
+import { IMPORT_ROW_LIMIT_MAX } from './organization'
 import {
+  blankAsAbsent,
+  blankAsNull,
+  CursorSchema,
   IdSchema,
   LocaleSchema,
   LongTextSchema,
+  limitSchema,
   OptionalLastNameSchema,
-  PersonEmailSchema,
   PersonNameSchema,
   PhoneSchema,
+  pageOf,
   RoleKeySchema,
   SalutationSchema,
   ShortTextSchema,
@@ -20,34 +26,39 @@ import {
  * One row of an import file, after column mapping. `line` is the file's line number, so every
  * error points at the line the administrator sees in their spreadsheet.
  */
-export const ImportRowSchema = z
-  .object({
-    line: z.number().int().positive(),
-    salutation: SalutationSchema.nullable().optional(),
-    firstName: PersonNameSchema,
-    lastName: OptionalLastNameSchema.default(''),
-    nickname: ShortTextSchema.optional(),
-    email: PersonEmailSchema,
-    phone: PhoneSchema.optional(),
-    mobile: PhoneSchema.optional(),
-    jobTitle: ShortTextSchema.optional(),
-    department: ShortTextSchema.optional(),
-    description: LongTextSchema.optional(),
-    externalId: z.string().trim().max(255).optional(),
-    role: RoleKeySchema.optional(),
-    /** A group per row (seed 003's "technician group id"); otherwise the import's target group. */
-    groupId: IdSchema.optional(),
-    contactFor: z.array(TopicKeySchema).max(50).optional(),
-    locale: LocaleSchema.optional(),
-    /**
-     * Seed 003: an initial password creates the account active, checked against the policy, with
-     * "change password at next sign-in" set; without one the person is invited.
-     */
-    password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
-    enabled: z.boolean().optional(),
-  })
-  .strict()
-  .meta({ id: 'ImportRow' })
+/** One row; see `rowEmailSchema` (invitation.ts) for `refused`. */
+export function importRowSchema(refused?: readonly string[] | null) {
+  return z
+    .object({
+      line: z.number().int().positive(),
+      salutation: blankAsNull(SalutationSchema).optional(),
+      firstName: PersonNameSchema,
+      lastName: OptionalLastNameSchema.default(''),
+      nickname: ShortTextSchema.optional(),
+      email: rowEmailSchema(refused),
+      // Spreadsheets leave empty cells: '' is "not given", not an invalid number.
+      phone: blankAsNull(PhoneSchema).optional(),
+      mobile: blankAsNull(PhoneSchema).optional(),
+      jobTitle: ShortTextSchema.optional(),
+      department: ShortTextSchema.optional(),
+      description: LongTextSchema.optional(),
+      externalId: z.string().trim().max(255).optional(),
+      role: RoleKeySchema.optional(),
+      /** A group per row (seed 003's "technician group id"); otherwise the import's target group. */
+      groupId: blankAsAbsent(IdSchema),
+      contactFor: z.array(TopicKeySchema).max(50).optional(),
+      locale: blankAsAbsent(LocaleSchema),
+      /**
+       * Seed 003: an initial password creates the account active, checked against the policy, with
+       * "change password at next sign-in" set; without one the person is invited.
+       */
+      password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
+      enabled: z.boolean().optional(),
+    })
+    .strict()
+}
+/** The wire shape (the server applies the organization's shared-mailbox list). */
+export const ImportRowSchema = importRowSchema(null).meta({ id: 'ImportRow' })
 export type ImportRowInput = z.input<typeof ImportRowSchema>
 
 export const ImportOptionsSchema = z
@@ -69,14 +80,9 @@ export const CreateImportSchema = z
   .object({
     fileName: z.string().trim().min(1).max(255),
     format: z.enum(['csv', 'json']),
-    totalRows: z.number().int().positive(),
-    options: ImportOptionsSchema.default({
-      dryRun: false,
-      defaultRole: 'technician',
-      targetGroupId: null,
-      sendInvitations: true,
-      updateExisting: false,
-    }),
+    totalRows: z.number().int().positive().max(IMPORT_ROW_LIMIT_MAX),
+    // prefault: an omitted `options` is parsed as {}, so each option's own default applies.
+    options: ImportOptionsSchema.prefault({}),
   })
   .strict()
   .meta({ id: 'CreateImport' })
@@ -85,13 +91,15 @@ export type CreateImportInput = z.input<typeof CreateImportSchema>
 export const IMPORT_CHUNK_MAX_ROWS = 1000
 
 /** A chunk of rows under one import; `index` makes a retried chunk a no-op. */
-export const ImportChunkSchema = z
-  .object({
-    index: z.number().int().nonnegative(),
-    rows: z.array(ImportRowSchema).min(1).max(IMPORT_CHUNK_MAX_ROWS),
-  })
-  .strict()
-  .meta({ id: 'ImportChunk' })
+export function importChunkSchema(refused?: readonly string[] | null) {
+  return z
+    .object({
+      index: z.number().int().nonnegative(),
+      rows: z.array(importRowSchema(refused)).min(1).max(IMPORT_CHUNK_MAX_ROWS),
+    })
+    .strict()
+}
+export const ImportChunkSchema = importChunkSchema(null).meta({ id: 'ImportChunk' })
 export type ImportChunkInput = z.input<typeof ImportChunkSchema>
 
 export const ImportRowResultSchema = z
@@ -139,12 +147,10 @@ export type Import = z.infer<typeof ImportSchema>
 export const ImportReportQuerySchema = z
   .object({
     status: z.enum(['created', 'updated', 'skipped', 'failed', 'valid']).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(200),
-    cursor: z.string().min(1).max(512).optional(),
+    limit: limitSchema(1000, 200),
+    cursor: CursorSchema.optional(),
   })
   .strict()
 export type ImportReportQuery = z.input<typeof ImportReportQuerySchema>
 
-export const ImportReportPageSchema = z
-  .object({ items: z.array(ImportRowResultSchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'ImportReportPage' })
+export const ImportReportPageSchema = pageOf(ImportRowResultSchema).meta({ id: 'ImportReportPage' })

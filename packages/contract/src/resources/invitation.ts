@@ -4,7 +4,10 @@ import { duplicateEmailIndexes } from '../rules/email'
 import { PASSWORD_MAX_LENGTH } from '../rules/password'
 import { PasswordPolicySchema } from './organization'
 import {
+  blankAsAbsent,
+  blankAsNull,
   CursorSchema,
+  EmailSchema,
   IdSchema,
   LocaleSchema,
   limitSchema,
@@ -17,6 +20,7 @@ import {
   queryList,
   RoleKeySchema,
   SalutationSchema,
+  SecretTokenSchema,
   TimestampSchema,
   TopicKeySchema,
 } from './primitives'
@@ -52,26 +56,34 @@ export const InvitationSchema = z
 export type Invitation = z.infer<typeof InvitationSchema>
 
 /**
- * One person to invite. `refused` is the organization's shared-mailbox list, so the form applies
- * the same list as the server (`invitationRowSchema(org.settings.refusedMailboxes)`).
+ * The email of a row: `refused` is the organization's shared-mailbox list (forms and server pass
+ * `org.settings.refusedMailboxes`); undefined applies the default list; null checks the address
+ * only — the wire shape, since only the server knows the organization's list for sure.
  */
-export function invitationRowSchema(refused?: readonly string[]) {
+export function rowEmailSchema(refused: readonly string[] | null | undefined) {
+  if (refused === null) return EmailSchema
+  return refused ? personEmailSchema(refused) : PersonEmailSchema
+}
+
+/** One person to invite; see `rowEmailSchema` for `refused`. */
+export function invitationRowSchema(refused?: readonly string[] | null) {
   return z
     .object({
-      salutation: SalutationSchema.nullable().optional(),
+      salutation: blankAsNull(SalutationSchema).optional(),
       firstName: PersonNameSchema,
       lastName: OptionalLastNameSchema.default(''),
-      email: refused ? personEmailSchema(refused) : PersonEmailSchema,
-      phone: PhoneSchema.nullable().optional(),
+      email: rowEmailSchema(refused),
+      phone: blankAsNull(PhoneSchema).optional(),
       role: RoleKeySchema,
       groupIds: z.array(IdSchema).max(100).default([]),
       contactFor: z.array(TopicKeySchema).max(50).default([]),
       /** The language of the invitation email and of the account. */
-      locale: LocaleSchema.optional(),
+      locale: blankAsAbsent(LocaleSchema),
     })
     .strict()
 }
-export const InvitationRowSchema = invitationRowSchema().meta({ id: 'InvitationRow' })
+/** The wire shape of a row (no shared-mailbox list: the server applies the organization's). */
+export const InvitationRowSchema = invitationRowSchema(null).meta({ id: 'InvitationRow' })
 export type InvitationRowInput = z.input<typeof InvitationRowSchema>
 export type InvitationRow = z.output<typeof InvitationRowSchema>
 
@@ -92,7 +104,7 @@ function refuseDuplicateEmails(rows: readonly { email?: unknown }[], ctx: z.Refi
   }
 }
 
-export function createInvitationsSchema(refused?: readonly string[]) {
+export function createInvitationsSchema(refused?: readonly string[] | null) {
   return z
     .object({
       invitations: z.array(invitationRowSchema(refused)).min(1).max(INVITATIONS_PER_REQUEST_MAX),
@@ -106,7 +118,8 @@ export function createInvitationsSchema(refused?: readonly string[]) {
       when: (payload) => Array.isArray((payload.value as { invitations?: unknown })?.invitations),
     })
 }
-export const CreateInvitationsSchema = createInvitationsSchema().meta({ id: 'CreateInvitations' })
+/** The wire shape (see InvitationRowSchema); forms use `createInvitationsSchema(org list)`. */
+export const CreateInvitationsSchema = createInvitationsSchema(null).meta({ id: 'CreateInvitations' })
 export type CreateInvitationsInput = z.input<typeof CreateInvitationsSchema>
 
 /** Per-row answer, in the request's order: the row's index and its result. */
@@ -147,10 +160,10 @@ export const ListInvitationsQuerySchema = z
 export type ListInvitationsQuery = z.input<typeof ListInvitationsQuerySchema>
 export const InvitationPageSchema = pageOf(InvitationSchema).meta({ id: 'InvitationPage' })
 
-export const InvitationTokenSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, { message: 'Not an invitation token.' })
-  .meta({ id: 'InvitationToken', description: '256 random bits, base64url (43 characters).' })
+export const InvitationTokenSchema = SecretTokenSchema.meta({
+  id: 'InvitationToken',
+  description: '256 random bits, base64url (43 characters).',
+})
 
 export const InvitationLookupQuerySchema = z.object({ token: InvitationTokenSchema }).strict()
 

@@ -3,44 +3,55 @@ import { DEFAULT_REFUSED_MAILBOXES } from '../rules/email'
 import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH } from '../rules/password'
 import { IdSchema, ShortTextSchema, TimestampSchema, TopicKeySchema } from './primitives'
 
+// No `.default()` here: a default inside `.partial()` would fill what a PATCH did not send and
+// overwrite the owner's settings. New organizations start from DEFAULT_ORGANIZATION_SETTINGS.
 export const PasswordPolicySchema = z
   .object({
-    minLength: z.number().int().min(8).max(PASSWORD_MAX_LENGTH).default(DEFAULT_PASSWORD_POLICY.minLength),
-    requireLowercase: z.boolean().default(false),
-    requireUppercase: z.boolean().default(false),
-    requireDigit: z.boolean().default(false),
-    requireSymbol: z.boolean().default(false),
-    minStrength: z
-      .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
-      .default(DEFAULT_PASSWORD_POLICY.minStrength),
-    forceChangeAfterAdminSet: z.boolean().default(true),
+    minLength: z.number().int().min(8).max(PASSWORD_MAX_LENGTH),
+    requireLowercase: z.boolean(),
+    requireUppercase: z.boolean(),
+    requireDigit: z.boolean(),
+    requireSymbol: z.boolean(),
+    minStrength: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    forceChangeAfterAdminSet: z.boolean(),
   })
+  .strict()
   .meta({ id: 'PasswordPolicy' })
 
 export const ContactTopicSchema = z
   .object({ key: TopicKeySchema, label: ShortTextSchema.min(1) })
+  .strict()
   .meta({ id: 'ContactTopic', description: 'A "contact for" topic (seed 001) users can be tagged with.' })
 export type ContactTopic = z.infer<typeof ContactTopicSchema>
 
 export const DEFAULT_INVITATION_LIFETIME_DAYS = 30
 export const DEFAULT_IMPORT_ROW_LIMIT = 10_000
+export const IMPORT_ROW_LIMIT_MAX = 1_000_000
 
 export const OrganizationSettingsSchema = z
   .object({
     /** How many technicians (operators) the plan allows; null for unlimited. */
     seats: z.number().int().nonnegative().nullable(),
-    invitationLifetimeDays: z.number().int().min(1).max(90).default(DEFAULT_INVITATION_LIFETIME_DAYS),
-    /** Local parts refused as shared mailboxes; replaces the default list when set. */
-    refusedMailboxes: z
-      .array(z.string().trim().min(1).max(64))
-      .max(500)
-      .default([...DEFAULT_REFUSED_MAILBOXES]),
-    contactTopics: z.array(ContactTopicSchema).max(100).default([]),
+    invitationLifetimeDays: z.number().int().min(1).max(90),
+    /** Local parts refused as shared mailboxes; replaces the default list. */
+    refusedMailboxes: z.array(z.string().trim().min(1).max(64)).max(500),
+    contactTopics: z.array(ContactTopicSchema).max(100),
     passwordPolicy: PasswordPolicySchema,
-    importRowLimit: z.number().int().min(1).max(1_000_000).default(DEFAULT_IMPORT_ROW_LIMIT),
+    /** Rows one import may hold (seed 003 stops at 500; ours defaults to 10,000). */
+    importRowLimit: z.number().int().min(1).max(IMPORT_ROW_LIMIT_MAX),
   })
+  .strict()
   .meta({ id: 'OrganizationSettings' })
 export type OrganizationSettings = z.infer<typeof OrganizationSettingsSchema>
+
+export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
+  seats: null,
+  invitationLifetimeDays: DEFAULT_INVITATION_LIFETIME_DAYS,
+  refusedMailboxes: [...DEFAULT_REFUSED_MAILBOXES],
+  contactTopics: [],
+  passwordPolicy: { ...DEFAULT_PASSWORD_POLICY },
+  importRowLimit: DEFAULT_IMPORT_ROW_LIMIT,
+}
 
 export const OrganizationSchema = z
   .object({
@@ -68,7 +79,11 @@ export type ActivateOrganizationInput = z.input<typeof ActivateOrganizationSchem
 export const UpdateOrganizationSchema = z
   .object({
     name: z.string().trim().min(2).max(100),
-    settings: OrganizationSettingsSchema.omit({ seats: true, importRowLimit: true }).partial().strict(),
+    // Seats belong to the plan (the host sets them); everything else the owner may change, one
+    // field at a time: what is not sent is left as it is, at every depth.
+    settings: OrganizationSettingsSchema.omit({ seats: true, passwordPolicy: true })
+      .extend({ passwordPolicy: PasswordPolicySchema.partial() })
+      .partial(),
   })
   .partial()
   .strict()

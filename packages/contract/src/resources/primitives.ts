@@ -2,7 +2,16 @@ import * as z from 'zod'
 import { isRefusedMailbox, normalizeEmail } from '../rules/email'
 import { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName } from '../rules/names'
 
-export const IdSchema = z.uuid().meta({ id: 'Id', description: 'A resource id (UUID).' })
+/**
+ * An opaque id. Usher's server uses UUIDs, but a host backing the components with its own API may
+ * not, so inputs accept any short token; the pattern keeps path segments safe (no `/`, `.`, `%`).
+ */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: 'Not an id.' })
+  .meta({ id: 'Id', description: 'An opaque id (UUIDs on the reference server).' })
 export const TimestampSchema = z.iso.datetime({ offset: true }).meta({ id: 'Timestamp' })
 export const LocaleSchema = z.enum(['en', 'fr']).meta({ id: 'Locale' })
 export type Locale = z.infer<typeof LocaleSchema>
@@ -47,7 +56,8 @@ export const EmailSchema = z
   .string()
   .trim()
   .max(254)
-  .pipe(z.email({ message: 'Not a valid email address.' }))
+  // Internationalised addresses (jean@société.fr) are people's addresses too.
+  .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: 'Not a valid email address.' }))
   .transform(normalizeEmail)
   .meta({ id: 'Email' })
 
@@ -92,8 +102,27 @@ export const RoleKeySchema = z
 
 /** Opaque keyset cursor. */
 export const CursorSchema = z.string().min(1).max(512)
+/** A page size from a query string or a caller: typed `number | string` for callers, not `unknown`. */
 export const limitSchema = (max: number, fallback: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback)
+  (z.coerce.number().int().min(1).max(max) as unknown as z.ZodType<number, number | string>).default(fallback)
+
+/**
+ * Form inputs and spreadsheet cells give '' for "nothing": read it as null (cleared / not given),
+ * so an untouched optional phone or salutation does not block a form or an import row.
+ */
+export function blankAsNull<T extends z.ZodType>(schema: T) {
+  return z.union([z.literal('').transform(() => null), schema.nullable()])
+}
+
+/** Like blankAsNull, for fields that are absent rather than null. */
+export function blankAsAbsent<T extends z.ZodType>(schema: T) {
+  return z.union([z.literal('').transform(() => undefined), schema]).optional()
+}
+
+/** 256 random bits, base64url: invitation and password-reset tokens. */
+export const SecretTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { message: 'Not a valid link token.' })
 
 /**
  * Query-string lists: `?status=invited&status=expired` or `?status=invited,expired`. Typed as the

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { ItemErrorSchema } from '../errors/problem'
-import { IdSchema, VersionSchema } from './primitives'
+import { CursorSchema, IdSchema, limitSchema, pageOf, VersionSchema } from './primitives'
 
 export const SharePermissionSchema = z
   .enum(['view', 'manage'])
@@ -17,6 +17,19 @@ export const UserSharesSchema = z
   .object({ userId: IdSchema, items: z.array(ShareSchema), version: VersionSchema })
   .meta({ id: 'UserShares' })
 export type UserShares = z.infer<typeof UserSharesSchema>
+
+/** One person a group is shared with (seed 002's Groups tab: share a group, then pick users). */
+export const GroupShareSchema = z
+  .object({ userId: IdSchema, name: z.string(), email: z.string(), permission: SharePermissionSchema })
+  .meta({ id: 'GroupShare' })
+export type GroupShare = z.infer<typeof GroupShareSchema>
+
+export const ListGroupSharesQuerySchema = z
+  .object({ limit: limitSchema(500, 100), cursor: CursorSchema.optional() })
+  .strict()
+export type ListGroupSharesQuery = z.input<typeof ListGroupSharesQuerySchema>
+
+export const GroupSharePageSchema = pageOf(GroupShareSchema).meta({ id: 'GroupSharePage' })
 
 export const SHARES_MAX = 1000
 

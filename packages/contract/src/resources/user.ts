@@ -1,7 +1,11 @@
 import * as z from 'zod'
+import { PASSWORD_MAX_LENGTH } from '../rules/password'
+import type { Permission } from '../rules/permissions'
 import { USER_STATUSES } from '../rules/status'
 import {
+  blankAsNull,
   CursorSchema,
+  EmailSchema,
   IdSchema,
   LocaleSchema,
   LongTextSchema,
@@ -89,32 +93,41 @@ export type ListUsersQuery = z.input<typeof ListUsersQuerySchema>
 export const UserPageSchema = pageOf(UserSchema).meta({ id: 'UserPage' })
 
 const nullableText = (schema: z.ZodString) => schema.nullable().transform((v) => (v === '' ? null : v))
+// The wire shape of an email: the organization's shared-mailbox list is the server's to apply.
+const PersonEmailShape = EmailSchema
 
-// An emptied phone field clears the number, as the other text fields do.
-const clearablePhone = z.union([z.literal('').transform(() => null), PhoneSchema.nullable()])
+// Profile fields shared by create and update. '' from an emptied form field clears the value.
+const profileFields = {
+  salutation: blankAsNull(SalutationSchema),
+  firstName: PersonNameSchema,
+  lastName: OptionalLastNameSchema,
+  nickname: nullableText(ShortTextSchema),
+  phone: blankAsNull(PhoneSchema),
+  mobile: blankAsNull(PhoneSchema),
+  jobTitle: nullableText(ShortTextSchema),
+  department: nullableText(ShortTextSchema),
+  description: nullableText(LongTextSchema),
+  /** Seed 003: the SSO id. */
+  externalId: nullableText(z.string().trim().max(255)),
+  locale: LocaleSchema,
+  role: RoleKeySchema,
+  contactFor: z.array(TopicKeySchema).max(50),
+  /** The groups the person belongs to (seed 003: "move to another technician group"). */
+  groupIds: z.array(IdSchema).max(100),
+  primaryContact: z.boolean(),
+  assignedAgentId: IdSchema.nullable(),
+}
 
-/** PATCH /users/:id. Email is not editable: it is the login and the invitation's address. */
+/**
+ * PATCH /users/:id. Email is not editable: it is the login and the invitation's address. Nobody
+ * changes their own role, enabled flag or groups (`SELF_LOCKED_FIELDS`): for an admin, the groups
+ * are their scope.
+ */
 export const UpdateUserSchema = z
   .object({
-    salutation: SalutationSchema.nullable(),
-    firstName: PersonNameSchema,
-    lastName: OptionalLastNameSchema,
-    nickname: nullableText(ShortTextSchema),
-    phone: clearablePhone,
-    mobile: clearablePhone,
-    jobTitle: nullableText(ShortTextSchema),
-    department: nullableText(ShortTextSchema),
-    description: nullableText(LongTextSchema),
-    externalId: nullableText(z.string().trim().max(255)),
-    locale: LocaleSchema,
-    role: RoleKeySchema,
+    ...profileFields,
     /** false disables the account (kept, cannot sign in); true re-enables it. */
     enabled: z.boolean(),
-    contactFor: z.array(TopicKeySchema).max(50),
-    /** Moves the person to these groups (seed 003: "move to another technician group"). */
-    groupIds: z.array(IdSchema).max(100),
-    primaryContact: z.boolean(),
-    assignedAgentId: IdSchema.nullable(),
     mustChangePassword: z.boolean(),
   })
   .partial()
@@ -122,6 +135,60 @@ export const UpdateUserSchema = z
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to update.' })
   .meta({ id: 'UpdateUser' })
 export type UpdateUserInput = z.input<typeof UpdateUserSchema>
+
+/** Fields of UpdateUser that nobody may change on their own account. */
+export const SELF_LOCKED_FIELDS = ['role', 'enabled', 'groupIds'] as const
+
+/** The self-locked fields a patch touches (empty when the patch is allowed on oneself). */
+export function selfLockedChanges(patch: object): (typeof SELF_LOCKED_FIELDS)[number][] {
+  return SELF_LOCKED_FIELDS.filter((field) => field in patch)
+}
+
+/**
+ * POST /users: create a person directly (seed 003's "Create technician", seed 004's people
+ * created by hand). With a `password` the account is active at once (checked against the policy;
+ * `mustChangePassword` defaults to the policy's forceChangeAfterAdminSet); without one the person
+ * is invited, like a one-row POST /invitations with the full profile.
+ */
+export const CreateUserSchema = z
+  .object({
+    ...profileFields,
+    email: PersonEmailShape,
+    salutation: profileFields.salutation.optional(),
+    lastName: OptionalLastNameSchema.default(''),
+    nickname: profileFields.nickname.optional(),
+    phone: profileFields.phone.optional(),
+    mobile: profileFields.mobile.optional(),
+    jobTitle: profileFields.jobTitle.optional(),
+    department: profileFields.department.optional(),
+    description: profileFields.description.optional(),
+    externalId: profileFields.externalId.optional(),
+    locale: LocaleSchema.optional(),
+    contactFor: profileFields.contactFor.default([]),
+    groupIds: profileFields.groupIds.default([]),
+    primaryContact: z.boolean().default(false),
+    assignedAgentId: IdSchema.nullable().optional(),
+    /** Seed 003: "Enabled". A disabled account is created but cannot sign in. */
+    enabled: z.boolean().default(true),
+    password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
+    mustChangePassword: z.boolean().optional(),
+    /** Without a password: email the invitation now (default) or leave it for the host. */
+    sendInvitation: z.boolean().default(true),
+  })
+  .strict()
+  .meta({ id: 'CreateUser' })
+export type CreateUserInput = z.input<typeof CreateUserSchema>
+
+/** POST /users/:id/password: an administrator sets a password (seed 003's "New password"). */
+export const SetUserPasswordSchema = z
+  .object({
+    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+    /** Default: the organization's policy (forceChangeAfterAdminSet). */
+    mustChangePassword: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'SetUserPassword' })
+export type SetUserPasswordInput = z.input<typeof SetUserPasswordSchema>
 
 export const BULK_USERS_MAX = 500
 
@@ -137,3 +204,13 @@ export const BulkUsersRequestSchema = z
   ])
   .meta({ id: 'BulkUsersRequest' })
 export type BulkUsersRequest = z.input<typeof BulkUsersRequestSchema>
+
+/** The permission each bulk action needs: the same as the single-user endpoint it stands for. */
+export const BULK_USER_ACTION_PERMISSIONS: Readonly<Record<BulkUsersRequest['action'], Permission>> = {
+  changeRole: 'users:update',
+  enable: 'users:update',
+  disable: 'users:update',
+  forcePasswordChange: 'users:update',
+  resendInvitation: 'users:invite',
+  delete: 'users:delete',
+}

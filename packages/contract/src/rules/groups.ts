@@ -23,6 +23,23 @@ export function buildGroupTree<G extends { id: string; parentId: string | null; 
     if (parent) parent.children.push(node)
     else roots.push(node)
   }
+  // A parent cycle (a ↔ b) leaves its members unreachable from any root: make each such group a
+  // root of its own rather than lose it.
+  const reachable = new Set<GroupNode<G>>()
+  const mark = (list: GroupNode<G>[]) => {
+    for (const node of list) {
+      reachable.add(node)
+      mark(node.children)
+    }
+  }
+  mark(roots)
+  for (const node of nodes.values()) {
+    if (reachable.has(node)) continue
+    const parent = node.group.parentId ? nodes.get(node.group.parentId) : undefined
+    if (parent) parent.children = parent.children.filter((child) => child !== node)
+    roots.push(node)
+    mark([node])
+  }
   const byName = (a: GroupNode<G>, b: GroupNode<G>) => collator.compare(a.group.name, b.group.name)
   const visit = (list: GroupNode<G>[], depth: number) => {
     list.sort(byName)

@@ -12,11 +12,13 @@ export function normalizeName(name: string): string {
 
 // Control characters, markup and the pieces of a link or address: an invitation email
 // reading "Jean <a href>" or "www.evil.example invited you" is a phishing vector.
-const FORBIDDEN_IN_NAME = /[\p{Cc}\p{Cf}<>{}[\]\\/@]|:\/\/|\bwww\./iu
+// Zero-width (non-)joiners (U+200C, U+200D) are format characters that Persian and Indic names need.
+const FORBIDDEN_IN_NAME = /[\p{Cc}<>{}[\]\\/@]|(?![\u200C\u200D])\p{Cf}|:\/\/|\bwww\./iu
 // Mail clients turn a bare domain into a link ("evil.com"); refuse the common top-level domains
-// glued to a word. "St. John" or "J.R.R." do not match: a space or a lone letter precedes them.
+// glued to a word, in lower case as links are typed. "St. John", "J.R.R." and "Anne.De Villiers"
+// pass. Callers cap the length first (the schemas do): this pattern is not linear on huge input.
 const DOMAIN_IN_NAME =
-  /[\p{L}\d-]{2,}\.(?:com|net|org|info|biz|io|co|fr|be|ch|de|uk|eu|us|ru|cn|xyz|top|app|dev|me|ly|link|site|online|shop|club)\b/iu
+  /[\p{L}\d-]{2,}\.(?:com|net|org|info|biz|io|co|fr|be|ch|de|uk|eu|us|ru|cn|xyz|top|app|dev|me|ly|link|site|online|shop|club)\b/u
 
 /** Why a (normalised) name is not acceptable, or null when it is. */
 export function nameProblem(name: string): 'required' | 'too_long' | 'invalid_name' | null {

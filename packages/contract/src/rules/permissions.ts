@@ -60,7 +60,19 @@ export function roleRank(role: string): number {
   return isBuiltInRole(role) ? ROLE_DEFINITIONS[role].rank : 0
 }
 
-/** Whether someone holding `actorRole` may give `targetRole` to a user (or invite with it). */
-export function canAssignRole(actorRole: string, targetRole: string): boolean {
-  return roleRank(targetRole) <= roleRank(actorRole)
+/**
+ * Whether someone holding `actorRole` may give `targetRole` to a user (or invite with it): the
+ * target ranks no higher and grants nothing the actor lacks. Unknown roles are refused; custom
+ * roles are judged from the definitions passed in `custom`.
+ */
+export function canAssignRole(
+  actorRole: string,
+  targetRole: string,
+  custom: Readonly<Record<string, RoleDefinition>> = {},
+): boolean {
+  const definition = (role: string) => (isBuiltInRole(role) ? ROLE_DEFINITIONS[role] : custom[role])
+  const actor = definition(actorRole)
+  const target = definition(targetRole)
+  if (!actor || !target) return false
+  return target.rank <= actor.rank && target.permissions.every((p) => actor.permissions.includes(p))
 }
