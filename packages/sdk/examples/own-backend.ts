@@ -44,6 +44,8 @@ export function createOwnBackendClient(
         if (!member) throw new UsherApiError(createProblem('not_found'))
         return toUser(member)
       },
+      create: unsupported('Creating users'),
+      setPassword: unsupported('Setting passwords'),
       update: unsupported('Editing users'),
       delete: unsupported('Deleting users'),
       bulk: unsupported('Bulk actions'),
@@ -63,6 +65,7 @@ export function createOwnBackendClient(
       create: unsupported('Groups'),
       update: unsupported('Groups'),
       delete: unsupported('Groups'),
+      shares: { list: unsupported('Shares'), async *listAll() {} },
     },
     shares: { get: unsupported('Shares'), replace: unsupported('Shares'), bulk: unsupported('Shares') },
     roles: { list: async () => ({ items: [] }) },

@@ -30,12 +30,10 @@ let pending = 0
 for await (const _user of usher.users.listAll({ status: ['invited'], limit: 50 })) pending++
 console.log(`\nInvited, across every page: ${pending}`)
 
-// A shared mailbox is refused before anything is sent, with the server's 422 shape.
+// A malformed request is refused before anything is sent, with the server's 422 shape.
 try {
   await usher.invitations.create({
-    invitations: [
-      { firstName: 'Service', lastName: 'Maintenance', email: 'maintenance@acme.fr', role: 'technician' },
-    ],
+    invitations: [{ firstName: 'Léa', lastName: 'Dubois', email: 'lea.dubois@', role: 'technician' }],
   })
 } catch (error) {
   if (isUsherValidationError(error)) {
@@ -56,6 +54,8 @@ const result = await usher.invitations.create({
     },
     { firstName: 'Oscar', lastName: "O'Connor", email: 'oscar.oconnor@acme.fr', role: 'admin', locale: 'en' },
     { firstName: 'Déjà', lastName: 'Là', email: taken, role: 'technician' },
+    // A shared department mailbox (seed 001): the server refuses this row alone.
+    { firstName: 'Service', lastName: 'Maintenance', email: 'maintenance@acme.fr', role: 'technician' },
   ],
 })
 console.log(`\nInvitations: ${result.created} created, ${result.failed} failed`)

@@ -6,13 +6,16 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import {
-  createInvitationsSchema,
+  CreateInvitationsSchema,
   createProblem,
   type InvitationRowResult,
+  isRefusedMailbox,
+  itemError,
   ListUsersQuerySchema,
   PROBLEM_CONTENT_TYPE,
   type Problem,
   ROLE_DEFINITIONS,
+  requestValidationProblem,
   type User,
   validationProblem,
 } from '@usher/contract'
@@ -73,11 +76,15 @@ export function startStubServer(port = 0): Promise<{ url: string; server: Server
       })
     }
     if (route === 'POST /invitations') {
-      const parsed = createInvitationsSchema(me.organization.settings.refusedMailboxes).safeParse(
-        await readJson(req),
-      )
-      if (!parsed.success) return fail(res, validationProblem(parsed.error))
+      const body = await readJson(req)
+      const parsed = CreateInvitationsSchema.safeParse(body)
+      if (!parsed.success) return fail(res, requestValidationProblem('body', parsed.error, body))
+      const refused = me.organization.settings.refusedMailboxes
       const results: InvitationRowResult[] = parsed.data.invitations.map((row, index) => {
+        // Each row on its own, with the organization's own shared-mailbox list.
+        if (isRefusedMailbox(row.email, refused)) {
+          return { index, status: 'failed', email: row.email, error: itemError('shared_mailbox_refused') }
+        }
         if (users.some((u) => u.email === row.email)) {
           return {
             index,

@@ -1,6 +1,7 @@
 import type {
   AuditEvent,
   Group,
+  GroupShare,
   Import,
   ImportRowResult,
   Invitation,
@@ -155,7 +156,9 @@ describe('given a host backend implementing UsherClient itself', () => {
       users: {
         list: page<User>,
         listAll: none<User>,
+        create: async ({ email }) => ({ email }) as User,
         get: user,
+        setPassword: async () => undefined,
         update: async (id, patch, { ifMatch }) =>
           ({ ...(await user(id)), ...patch, version: ifMatch + 1 }) as User,
         delete: async () => undefined,
@@ -177,6 +180,7 @@ describe('given a host backend implementing UsherClient itself', () => {
         create: async ({ name }) => ({ name }) as Group,
         update: async (id, _patch, { ifMatch }) => ({ id, version: ifMatch + 1 }) as Group,
         delete: async () => undefined,
+        shares: { list: page<GroupShare>, listAll: none<GroupShare> },
       },
       shares: {
         get: async (id) => ({ userId: id, items: [], version: 1 }),

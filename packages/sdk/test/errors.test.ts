@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { inspect } from 'node:util'
 import { createProblem, ERROR_CODES, problemType } from '@usher/contract'
-import { makeUsers } from '@usher/fixtures'
+import { makeMe, makeUsers } from '@usher/fixtures'
 import { build } from 'esbuild'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import * as sdk from '../src/index'
@@ -195,23 +197,212 @@ describe('given no answer', () => {
   })
 
   it('throws UsherNetworkError reason timeout when the server is slower than the timeout', async () => {
-    server.on('GET', '/me', { status: 200, json: {}, delayMs: 3000 })
-    const started = Date.now()
+    server.on('GET', '/me', { status: 200, json: makeMe(users), delayMs: 60_000 })
 
     const error = await rejection(clientFor({ timeout: 200 }).me.get())
 
     expect(isUsherNetworkError(error) && error.reason).toBe('timeout')
-    expect(Date.now() - started).toBeLessThan(1500)
+    expect(server.requests).toHaveLength(1)
   })
 
   it('applies a per-call timeout over the client’s', async () => {
-    server.on('GET', '/me', { status: 200, json: {}, delayMs: 3000 })
-    const started = Date.now()
+    // Had the client's 10 s applied, the test would end on its own timeout, not on this rejection.
+    server.on('GET', '/me', { status: 200, json: makeMe(users), delayMs: 60_000 })
 
     const error = await rejection(clientFor({ timeout: 10_000 }).me.get({ timeout: 150 }))
 
     expect(isUsherNetworkError(error) && error.reason).toBe('timeout')
-    expect(Date.now() - started).toBeLessThan(1500)
+  })
+
+  it('takes timeout: false per call, over the client’s', async () => {
+    const me = makeMe(users)
+    // The answer cannot come before 300 ms; the client's 100 ms would have fired first.
+    server.on('GET', '/me', { status: 200, json: me, delayMs: 300 })
+
+    await expect(clientFor({ timeout: 100 }).me.get({ timeout: false })).resolves.toEqual(me)
+  })
+})
+
+/** Every own property of an error and its causes, as logs and error trackers would show them. */
+function serialised(error: unknown): string {
+  const parts = [inspect(error, { depth: 10 })]
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 10; depth++) {
+    parts.push(JSON.stringify(e, typeof e === 'object' && e ? Object.getOwnPropertyNames(e) : undefined))
+    parts.push(inspect(e, { depth: 10, showHidden: true }))
+    e = e instanceof Error ? e.cause : undefined
+  }
+  return parts.join('\n')
+}
+
+describe('given an error that reaches a log: the bearer token stays out of it', () => {
+  const secret = 'eyJhbGciOi.secret-bearer-token'
+
+  it('keeps it out of a timeout’s causes (ky’s TimeoutError holds the request)', async () => {
+    server.on('GET', '/invitations/lookup', { status: 200, json: {}, delayMs: 60_000 })
+    const client = createUsherClient({ baseUrl: server.url, token: secret, retry: 0, timeout: 100 })
+
+    const invitationToken = randomBytes(32).toString('base64url')
+
+    const error = await rejection(client.invitations.lookup(invitationToken))
+
+    expect(isUsherNetworkError(error) && error.reason).toBe('timeout')
+    expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' })
+    expect(serialised(error)).toContain('/invitations/lookup')
+    expect(serialised(error)).not.toContain(secret)
+    // The query (here an invitation token) stays out too.
+    expect(serialised(error)).not.toContain(invitationToken)
+  })
+
+  it('keeps it out of a network error’s causes, even when the host’s fetch attaches the request', async () => {
+    const client = createUsherClient({
+      baseUrl: server.url,
+      token: secret,
+      retry: 0,
+      fetch: async (input) => {
+        throw Object.assign(new TypeError('fetch failed'), {
+          request: input,
+          cause: Object.assign(new Error('connect ECONNRESET'), { code: 'ECONNRESET', request: input }),
+        })
+      },
+    })
+
+    const error = await rejection(client.me.get())
+
+    expect(isUsherNetworkError(error) && error.reason).toBe('network')
+    expect((error as Error).cause).toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: { code: 'ECONNRESET' },
+    })
+    expect(serialised(error)).not.toContain(secret)
+  })
+
+  it('keeps the socket error of a refused connection as the cause', async () => {
+    const client = createUsherClient({ baseUrl: await closedPortUrl(), token: secret, retry: 0 })
+
+    const error = await rejection(client.me.get())
+
+    expect((error as Error).cause).toMatchObject({ cause: { code: 'ECONNREFUSED' } })
+    expect(serialised(error)).not.toContain(secret)
+  })
+})
+
+describe('given a host’s own mistake: an UsherError at once, not a network error, not retried', () => {
+  it('wraps a beforeRequest hook that throws, its error as cause, and sends nothing', async () => {
+    const broken = new Error('telemetry not initialised')
+    let calls = 0
+    const client = createUsherClient({
+      baseUrl: server.url,
+      token: 'tok',
+      retry: { limit: 2, delay: () => 1 },
+      hooks: {
+        beforeRequest: [
+          () => {
+            calls++
+            throw broken
+          },
+        ],
+      },
+    })
+
+    const error = await rejection(client.me.get())
+
+    expect(isUsherError(error)).toBe(true)
+    expect(isUsherNetworkError(error)).toBe(false)
+    expect((error as Error).cause).toBe(broken)
+    expect(calls).toBe(1)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('wraps an afterResponse hook that throws, and does not retry the GET', async () => {
+    server.on('GET', '/me', { status: 200, json: makeMe(users) })
+    const broken = new Error('metrics endpoint down')
+    const client = createUsherClient({
+      baseUrl: server.url,
+      token: 'tok',
+      retry: { limit: 2, delay: () => 1 },
+      hooks: {
+        afterResponse: [
+          () => {
+            throw broken
+          },
+        ],
+      },
+    })
+
+    const error = await rejection(client.me.get())
+
+    expect(isUsherError(error) && !isUsherNetworkError(error)).toBe(true)
+    expect((error as Error).cause).toBe(broken)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it.each([
+    ['a string', 'abc\r\nX-Injected: 1'],
+    ['a function', () => 'abc\nX-Injected: 1'],
+  ])(
+    'refuses a token with a line break given as %s, keeping the token out of the cause',
+    async (_, token) => {
+      let fetches = 0
+      const client = createUsherClient({
+        baseUrl: server.url,
+        token,
+        retry: { limit: 2, delay: () => 1 },
+        fetch: (input, init) => {
+          fetches++
+          return fetch(input, init)
+        },
+      })
+
+      const error = await rejection(client.me.get())
+
+      expect(isUsherError(error)).toBe(true)
+      expect(isUsherNetworkError(error)).toBe(false)
+      expect((error as Error).message).toMatch(/token/)
+      expect((error as Error).cause).toBeInstanceOf(TypeError)
+      expect(serialised(error)).not.toContain('abc')
+      expect(fetches).toBe(0)
+      expect(server.requests).toHaveLength(0)
+    },
+  )
+
+  it('refuses a client header with a line break, naming the header but not its value', async () => {
+    const client = clientFor({ headers: { 'X-Api-Key': 'key-123\r\nX-Injected: 1' } })
+
+    const error = await rejection(client.me.get())
+
+    expect(isUsherError(error) && !isUsherNetworkError(error)).toBe(true)
+    expect((error as Error).message).toContain('X-Api-Key')
+    expect(serialised(error)).not.toContain('key-123')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('refuses a timeout longer than the platform’s timers hold, instead of retrying it as a network error', async () => {
+    const client = clientFor({ retry: { limit: 2, delay: () => 1 } })
+
+    const error = await rejection(client.me.get({ timeout: 2 ** 31 }))
+
+    expect(isUsherError(error) && !isUsherNetworkError(error)).toBe(true)
+    expect((error as Error).message).toMatch(/timeout/)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('accepts a relative baseUrl when creating the client, and fails its calls on the server with a clear message', async () => {
+    let fetches = 0
+    const fetchSpy: typeof fetch = (input, init) => {
+      fetches++
+      return fetch(input, init)
+    }
+
+    // A client made at module level during server-side rendering, to be used in the browser.
+    const client = createUsherClient({ baseUrl: '/api/usher', token: 'tok', fetch: fetchSpy })
+    const error = await rejection(client.me.get())
+
+    expect(isUsherError(error)).toBe(true)
+    expect(isUsherNetworkError(error)).toBe(false)
+    expect((error as Error).message).toMatch(/absolute baseUrl/)
+    expect((error as Error).message).toContain('/api/usher')
+    expect(fetches).toBe(0)
   })
 })
 
@@ -273,7 +464,7 @@ describe('given hooks.beforeError', () => {
     })
 
     await rejection(client.me.get())
-    await rejection(client.users.get('not-a-uuid'))
+    await rejection(client.users.list({ limit: 500 }))
 
     expect(seen).toEqual(['UsherSchemaError', 'UsherValidationError'])
   })

@@ -122,11 +122,10 @@ describe('given a slow answer', () => {
     const controller = new AbortController()
     const reason = new Error('The user left the page.')
     setTimeout(() => controller.abort(reason), 50)
-    const started = performance.now()
 
+    // Had the abort not cut the request, the answer would have come (2 s later) and resolved the call.
     await expect(clientFor().me.get({ signal: controller.signal })).rejects.toBe(reason)
 
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(server.requests).toHaveLength(1)
   })
 
@@ -168,11 +167,10 @@ describe('given a retry wait in progress', () => {
         })
         .on('GET', '/me', { status: 200, json: me })
       const client = clientFor({ retry: { delay: () => 5000 }, ...extra })
-      const started = performance.now()
 
+      // Had the wait gone on, the retry would have met the 200 and resolved the call.
       await expect(client.me.get({ signal: controller.signal })).rejects.toBe(reason)
 
-      expect(performance.now() - started).toBeLessThan(1000)
       await new Promise((resolve) => setTimeout(resolve, 50))
       expect(server.requests).toHaveLength(1)
     },

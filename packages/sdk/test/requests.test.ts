@@ -93,6 +93,19 @@ describe('given a baseUrl with a path prefix', () => {
   })
 })
 
+describe('given a baseUrl ending in a long run of slashes', () => {
+  it('creates the client at once (the trim does not backtrack)', () => {
+    // A regex trim (/\/+$/) is quadratic on this: some 30 s on a 2-core VM for 200,000 slashes;
+    // the loop takes well under a millisecond. The bound is a thousand times what it needs.
+    const baseUrl = `${server.url}/api${'/'.repeat(200_000)}usher//`
+    const started = performance.now()
+
+    createUsherClient({ baseUrl, token: 'tok' })
+
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+})
+
 describe('given a token', () => {
   it('sends a string token as a bearer token', async () => {
     server.on('GET', '/me', { status: 200, json: makeMe(users) })
@@ -133,6 +146,73 @@ describe('given a token', () => {
 
     expect(server.requests).toHaveLength(1)
     expect(server.requests[0]?.headers.authorization).toBeUndefined()
+  })
+})
+
+describe('given an Authorization header from the host and no token option', () => {
+  it('sends the client’s Authorization as is', async () => {
+    server.on('GET', '/me', { status: 200, json: makeMe(users) })
+    const client = createUsherClient({
+      baseUrl: server.url,
+      headers: { Authorization: 'Basic dXNlcjpwYXNz' },
+    })
+
+    await client.me.get()
+
+    expect(server.requests[0]?.headers.authorization).toBe('Basic dXNlcjpwYXNz')
+  })
+
+  it('sends a per-call Authorization as is, on every attempt', async () => {
+    server.on('GET', '/me', problemReply('service_unavailable')).on('GET', '/me', {
+      status: 200,
+      json: makeMe(users),
+    })
+    const client = createUsherClient({ baseUrl: server.url, retry: { delay: () => 1 } })
+
+    await client.me.get({ headers: { authorization: 'Bearer from-the-host' } })
+
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer from-the-host',
+      'Bearer from-the-host',
+    ])
+  })
+
+  it('lets a token option own the header', async () => {
+    server.on('GET', '/me', { status: 200, json: makeMe(users) })
+    const client = createUsherClient({
+      baseUrl: server.url,
+      token: 'tok',
+      headers: { Authorization: 'Basic dXNlcjpwYXNz' },
+    })
+
+    await client.me.get()
+
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer tok')
+  })
+})
+
+describe('given a page served over plain HTTP (no crypto.randomUUID outside secure contexts)', () => {
+  const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+  beforeEach(() => {
+    // An own property shadows Crypto.prototype.randomUUID, as a non-secure context lacks it.
+    Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true })
+  })
+  afterEach(() => {
+    Reflect.deleteProperty(globalThis.crypto, 'randomUUID')
+  })
+
+  it('still creates, with a v4 UUID key from getRandomValues, a new one per call', async () => {
+    expect(globalThis.crypto.randomUUID).toBeUndefined()
+    server.on('POST', '/groups', { status: 201, json: groups[0] })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    await client.groups.create({ name: 'Site Lyon' })
+    await client.groups.create({ name: 'Site Nantes' })
+
+    const keys = server.requests.map((r) => r.headers['idempotency-key'])
+    expect(keys).toHaveLength(2)
+    for (const key of keys) expect(key).toMatch(UUID_V4)
+    expect(keys[0]).not.toBe(keys[1])
   })
 })
 
@@ -233,5 +313,62 @@ describe('given a client without a token', () => {
     expect(request?.query.get('token')).toBe(token)
     expect(request?.headers.authorization).toBeUndefined()
     expect(result).toEqual(lookup)
+  })
+})
+
+describe('given an administrator creating people directly (seeds 003, 004)', () => {
+  it('creates a user with an idempotency key and sets a password on another', async () => {
+    server
+      .on('POST', '/users', { status: 201, json: technician })
+      .on('POST', `/users/${technician.id}/password`, { status: 204 })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    const created = await client.users.create({
+      firstName: 'Jean',
+      lastName: 'Dupont',
+      nickname: 'JD',
+      email: 'jean.dupont@acme.fr',
+      role: 'technician',
+      password: 'correct horse battery staple',
+    })
+    await client.users.setPassword(technician.id, {
+      password: 'another long secret',
+      mustChangePassword: true,
+    })
+
+    expect(created).toEqual(technician)
+    const [create, password] = server.requests
+    expect(create?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(create?.body).toMatchObject({ nickname: 'JD', password: 'correct horse battery staple' })
+    expect(password?.path).toBe(`/users/${technician.id}/password`)
+    expect(password?.body).toEqual({ password: 'another long secret', mustChangePassword: true })
+  })
+})
+
+describe('given a group shared with several people (seed 002, Groups tab)', () => {
+  it('walks every person the group is shared with', async () => {
+    const group = groups[0] as (typeof groups)[0]
+    const share = (u: (typeof users)[0]) => ({
+      userId: u.id,
+      name: `${u.firstName} ${u.lastName}`,
+      email: u.email,
+      permission: 'view' as const,
+    })
+    server
+      .on('GET', `/groups/${group.id}/shares`, {
+        status: 200,
+        json: { items: [share(owner)], nextCursor: 'c2' },
+      })
+      .on('GET', `/groups/${group.id}/shares`, {
+        status: 200,
+        json: { items: [share(technician)], nextCursor: null },
+      })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    const seen: string[] = []
+    for await (const s of client.groups.shares.listAll(group.id, { limit: 1 })) seen.push(s.userId)
+
+    expect(seen).toEqual([owner.id, technician.id])
+    expect(server.requests[1]?.query.get('cursor')).toBe('c2')
   })
 })

@@ -7,20 +7,32 @@ import {
   formatEtag,
   HEADERS,
   type Page,
+  type RequestPart,
+  requestValidationProblem,
   toFieldErrors,
-  validationProblem,
 } from '@usher/contract'
 import ky, { HTTPError, type KyInstance } from 'ky'
 import type { z } from 'zod'
+import { isUsherError } from '../errors/guards'
 import { UsherError } from '../errors/usher-error'
 import { UsherSchemaError } from '../errors/usher-schema-error'
 import { UsherValidationError } from '../errors/usher-validation-error'
 import type { RequestOptions } from '../types/options'
 import type { UsherClient } from '../types/usher-client'
+import { detachError } from '../utils/detach-error'
 import { newIdempotencyKey } from '../utils/idempotency-key'
 import { toSearchParams } from '../utils/query'
-import { retryAfterSeconds, toUsherError } from './map-error'
+import { toUsherError } from './map-error'
 import type { UsherClientOptions } from './options'
+import {
+  decideRetry,
+  nothingDone,
+  RETRY_AFTER_STATUS_CODES,
+  RETRY_METHODS,
+  RETRY_STATUS_CODES,
+  type RetryContext,
+  replayOf,
+} from './retry-policy'
 
 type SuccessOf<N extends EndpointName> = Endpoints[N]['success'] extends { schema: infer S extends z.ZodType }
   ? z.output<S>
@@ -37,9 +49,34 @@ interface CallOptions extends RequestOptions {
   ifMatch?: number
 }
 
-const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504]
-/** Where a `Retry-After` sets the wait. */
-const RETRY_AFTER_STATUS_CODES = [429, 503]
+/** The longest timer the platform keeps (ky refuses a longer `timeout`). */
+const MAX_TIMEOUT = 2_147_483_647
+
+/** `url` without its trailing slashes; a loop, as a regex would backtrack on a long run of them. */
+function trimTrailingSlashes(url: string): string {
+  let end = url.length
+  while (end > 0 && url.charCodeAt(end - 1) === 47 /* / */) end--
+  return url.slice(0, end)
+}
+
+function isAbsoluteUrl(url: string): boolean {
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A page's address to resolve a relative `baseUrl` against: browsers and workers have one. */
+function hasPageLocation(): boolean {
+  try {
+    return typeof (globalThis as { location?: unknown }).location === 'object'
+  } catch {
+    // Deno without --location throws on access.
+    return false
+  }
+}
 
 /**
  * The typed HTTP client. Requests are validated with the contract before they leave (a bad call
@@ -51,10 +88,13 @@ const RETRY_AFTER_STATUS_CODES = [429, 503]
  * const { items, nextCursor } = await usher.users.list({ status: ['invited'], limit: 20 })
  */
 export function createUsherClient(options: UsherClientOptions): UsherClient {
-  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const baseUrl = trimTrailingSlashes(options.baseUrl)
+  // Checked per call, not here: a client made at module level during SSR may only be used in the browser.
+  const relativeBaseUrl = !isAbsoluteUrl(baseUrl)
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {})
   const hooks = options.hooks ?? {}
   const maxRetryAfter = retry.maxRetryAfter ?? 60_000
+  const hasToken = options.token !== undefined
 
   const http: KyInstance = ky.create({
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -62,19 +102,12 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     throwHttpErrors: true,
     retry: {
       limit: retry.limit ?? 2,
+      // Every method: each call's `shouldRetry` (decideRetry) says what may be replayed.
+      methods: RETRY_METHODS,
       statusCodes: RETRY_STATUS_CODES,
       afterStatusCodes: RETRY_AFTER_STATUS_CODES,
       maxRetryAfter,
       retryOnTimeout: true,
-      // ky waits maxRetryAfter when the server asks for longer; we give up at once instead, so the
-      // host can show "retry in N s" rather than hang.
-      shouldRetry: ({ error }) => {
-        if (error instanceof UsherError) return false
-        if (!(error instanceof HTTPError)) return undefined
-        if (!RETRY_AFTER_STATUS_CODES.includes(error.response.status)) return undefined
-        const seconds = retryAfterSeconds(error.response)
-        return seconds !== undefined && seconds * 1000 > maxRetryAfter ? false : undefined
-      },
       ...(retry.delay ? { delay: retry.delay } : {}),
     },
   })
@@ -89,12 +122,52 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     }
   }
 
-  function refuse(name: string, error: z.ZodError, part: 'body' | 'query' | 'params', input: unknown): never {
-    // Query and path errors carry their part as prefix, like the server's; body paths start at the root.
-    // The input goes along so a missing field reads `required`, as in the server's answer.
-    const problem = validationProblem(error, {}, { input })
-    if (part !== 'body') problem.errors = toFieldErrors(error.issues, [part], { input })
-    throw new UsherValidationError(problem, { endpoint: name })
+  function setAuthorization(name: string, headers: Headers, token: string): void {
+    try {
+      headers.set('authorization', `Bearer ${token}`)
+    } catch (error) {
+      // The platform's message quotes the value: keep the token out of the cause.
+      throw new UsherError(
+        'The token cannot be sent in a header: it holds a line break or a character beyond Latin-1.',
+        { endpoint: name, cause: detachError(error, { secret: token }) },
+      )
+    }
+  }
+
+  /** Runs a host hook; what it throws is the host's failure, not a network one (never retried). */
+  async function runHook(name: string, kind: string, hook: () => void | Promise<void>): Promise<void> {
+    try {
+      await hook()
+    } catch (cause) {
+      if (isUsherError(cause)) throw cause
+      throw new UsherError(`A ${kind} hook failed; see \`cause\`.`, { endpoint: name, cause })
+    }
+  }
+
+  function refuse(name: string, error: z.ZodError, part: RequestPart, input: unknown): never {
+    // The contract's own 422 for the part: the input goes along so a missing field reads `required`.
+    throw new UsherValidationError(requestValidationProblem(part, error, input), { endpoint: name })
+  }
+
+  /** A header the platform refuses (a line break, a character beyond Latin-1) is the host's error. */
+  function checkHeaders(name: string, headers: Record<string, string>): void {
+    try {
+      new Headers(headers)
+    } catch {
+      for (const [key, value] of Object.entries(headers)) {
+        try {
+          new Headers([[key, value]])
+        } catch (error) {
+          throw new UsherError(
+            `The header "${key}" cannot be sent: a line break or a character beyond Latin-1?`,
+            {
+              endpoint: name,
+              cause: detachError(error, { secret: value }),
+            },
+          )
+        }
+      }
+    }
   }
 
   async function call<N extends EndpointName>(
@@ -132,6 +205,18 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
       const parsed = endpoint.body.safeParse(input.body)
       if (!parsed.success) refuse(name, parsed.error, 'body', input.body)
     }
+    if (relativeBaseUrl && !hasPageLocation()) {
+      throw new UsherError(
+        `baseUrl "${baseUrl}" is relative, and there is no page here to resolve it against (Node, server-side rendering): pass an absolute baseUrl on the server, e.g. "https://app.example.com${baseUrl.startsWith('/') ? '' : '/'}${baseUrl}".`,
+        { endpoint: name },
+      )
+    }
+    const timeout = callOptions.timeout ?? options.timeout
+    if (typeof timeout === 'number' && !(timeout >= 0 && timeout <= MAX_TIMEOUT)) {
+      throw new UsherError(`timeout must be between 0 and ${MAX_TIMEOUT} ms, or false; got ${timeout}.`, {
+        endpoint: name,
+      })
+    }
 
     const headers: Record<string, string> = {
       accept: 'application/json, application/problem+json',
@@ -150,10 +235,17 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
       ? (callOptions.idempotencyKey ?? newIdempotencyKey())
       : undefined
     if (idempotencyKey) headers[HEADERS.idempotencyKey] = idempotencyKey
+    checkHeaders(name, headers)
 
     const method = endpoint.method.toLowerCase() as Lowercase<EndpointDefinition['method']>
-    const retriable =
-      method === 'get' || method === 'put' || method === 'delete' || idempotencyKey !== undefined
+    const retryContext: RetryContext = {
+      replay: replayOf(endpoint, idempotencyKey !== undefined),
+      method: endpoint.method,
+      keyed: idempotencyKey !== undefined,
+      maxRetryAfter,
+    }
+    // Set once a retry follows a failure after which the server may have done the work.
+    let replayedAfterWork = false
     const query = input.query ? toSearchParams(input.query as Record<string, unknown>).toString() : ''
     const url = `${baseUrl}${buildPath(endpoint.path, input.params)}${query ? `?${query}` : ''}`
 
@@ -165,15 +257,26 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
         ...(input.body !== undefined ? { json: input.body } : {}),
         ...(callOptions.signal ? { signal: callOptions.signal } : {}),
         ...(callOptions.timeout !== undefined ? { timeout: callOptions.timeout } : {}),
-        retry: { methods: retriable ? [method] : [] },
+        retry: {
+          shouldRetry: ({ error }) => {
+            const decision = decideRetry(retryContext, error)
+            if (decision !== false && !nothingDone(error)) replayedAfterWork = true
+            return decision
+          },
+        },
         hooks: {
           beforeRequest: [
             async (request, _options, state) => {
-              const token = await resolveToken(name)
-              if (token) request.headers.set('authorization', `Bearer ${token}`)
-              else request.headers.delete('authorization')
+              // Only a `token` option owns the header: without one, a host-supplied Authorization stays.
+              if (hasToken) {
+                const token = await resolveToken(name)
+                if (token) setAuthorization(name, request.headers, token)
+                else request.headers.delete('authorization')
+              }
               for (const hook of hooks.beforeRequest ?? []) {
-                await hook({ endpoint: name, request, attempt: state.retryCount })
+                await runHook(name, 'beforeRequest', () =>
+                  hook({ endpoint: name, request, attempt: state.retryCount }),
+                )
               }
             },
           ],
@@ -183,8 +286,11 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
           afterResponse: hooks.afterResponse?.length
             ? [
                 async (request, _options, res) => {
-                  for (const hook of hooks.afterResponse ?? [])
-                    await hook({ endpoint: name, request, response: res })
+                  for (const hook of hooks.afterResponse ?? []) {
+                    await runHook(name, 'afterResponse', () =>
+                      hook({ endpoint: name, request, response: res }),
+                    )
+                  }
                   if (!res.ok && !res.bodyUsed) await res.arrayBuffer().catch(() => undefined)
                 },
               ]
@@ -192,6 +298,18 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
         },
       })
     } catch (caught) {
+      // A DELETE answered 404 on a retry, after an attempt whose answer was lost: that attempt did it.
+      if (
+        replayedAfterWork &&
+        method === 'delete' &&
+        !endpoint.success.schema &&
+        caught instanceof HTTPError &&
+        caught.response.status === 404 &&
+        !callOptions.signal?.aborted
+      ) {
+        await caught.response.arrayBuffer().catch(() => undefined)
+        return undefined as SuccessOf<N>
+      }
       throw await toUsherError(caught, name, callOptions.signal)
     }
 
@@ -239,7 +357,9 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     users: {
       list: (query, o) => call('listUsers', { query }, o),
       listAll: (query, o) => pages((cursor) => call('listUsers', { query: { ...query, cursor } }, o)),
+      create: (body, o) => call('createUser', { body }, o),
       get: (userId, o) => call('getUser', { params: id(userId) }, o),
+      setPassword: (userId, body, o) => call('setUserPassword', { params: id(userId), body }, o),
       update: (userId, body, o) => call('updateUser', { params: id(userId), body }, o),
       delete: (userId, o) => call('deleteUser', { params: id(userId) }, o),
       bulk: (body, o) => call('bulkUsers', { body }, o),
@@ -259,6 +379,11 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
       create: (body, o) => call('createGroup', { body }, o),
       update: (groupId, body, o) => call('updateGroup', { params: id(groupId), body }, o),
       delete: (groupId, o) => call('deleteGroup', { params: id(groupId) }, o),
+      shares: {
+        list: (groupId, query, o) => call('listGroupShares', { params: id(groupId), query }, o),
+        listAll: (groupId, query, o) =>
+          pages((cursor) => call('listGroupShares', { params: id(groupId), query: { ...query, cursor } }, o)),
+      },
     },
     shares: {
       get: (userId, o) => call('getUserShares', { params: id(userId) }, o),

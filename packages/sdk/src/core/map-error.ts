@@ -13,6 +13,7 @@ import * as z from 'zod'
 import { UsherApiError } from '../errors/usher-api-error'
 import { UsherError } from '../errors/usher-error'
 import { UsherNetworkError } from '../errors/usher-network-error'
+import { detachError } from '../utils/detach-error'
 
 /** The code to report when an error body is not a problem (a proxy's HTML page, say). */
 export function codeForStatus(status: number): ErrorCode {
@@ -62,10 +63,22 @@ export function retryAfterSeconds(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }
 
-const LenientProblemSchema = ProblemSchema.extend({
-  code: z.string(),
-  errors: z.array(z.looseObject({ path: z.string(), code: z.string(), message: z.string() })).optional(),
-})
+const createLenientProblemSchema = () =>
+  ProblemSchema.extend({
+    code: z.string(),
+    errors: z.array(z.looseObject({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+  })
+let lenientProblemSchema: ReturnType<typeof createLenientProblemSchema> | undefined
+
+/**
+ * Built on first use, not at module level: a top-level `ProblemSchema.extend()` call is a side
+ * effect no bundler may drop, and would pull zod and the contract into an app that imports only
+ * the error classes and guards.
+ */
+function lenientProblem(): ReturnType<typeof createLenientProblemSchema> {
+  lenientProblemSchema ??= createLenientProblemSchema()
+  return lenientProblemSchema
+}
 
 /**
  * A problem from a newer server may carry a code this SDK does not know yet (adding codes is a
@@ -73,7 +86,7 @@ const LenientProblemSchema = ProblemSchema.extend({
  * with the server's own in `serverCode`.
  */
 function fromNewerServer(json: unknown, status: number): Problem | null {
-  const parsed = LenientProblemSchema.safeParse(json)
+  const parsed = lenientProblem().safeParse(json)
   if (!parsed.success || parsed.data.status !== status) return null
   const knownField = (code: string): FieldErrorCode =>
     (FIELD_ERROR_CODES as readonly string[]).includes(code) ? (code as FieldErrorCode) : 'invalid_value'
@@ -130,7 +143,14 @@ export async function toUsherError(
       retryAfter: retryAfterSeconds(response),
     })
   }
-  if (error instanceof TimeoutError) return new UsherNetworkError('timeout', { endpoint, cause: error })
+  // ky's TimeoutError (and a host fetch's error, possibly) holds the Request, whose headers carry
+  // the bearer token: the cause is a detached copy. The URL's query (an invitation token, a
+  // search) stays out of the message too.
+  if (error instanceof TimeoutError) {
+    const { method, url } = error.request
+    const message = `Request timed out: ${method} ${url.split('?')[0]}`
+    return new UsherNetworkError('timeout', { endpoint, cause: detachError(error, { message }) })
+  }
   if (error instanceof Error && error.name === 'AbortError') return error
-  return new UsherNetworkError('network', { endpoint, cause: error })
+  return new UsherNetworkError('network', { endpoint, cause: detachError(error) })
 }

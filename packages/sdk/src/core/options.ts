@@ -4,8 +4,12 @@ export type TokenSource = string | (() => string | null | undefined | Promise<st
 
 export interface RetryOptions {
   /**
-   * Retries after the first attempt. Only idempotent methods (GET, PUT, DELETE) and POSTs that
-   * carry an `Idempotency-Key` are retried; on network errors, timeouts, 408, 429, 500, 502, 503, 504.
+   * Retries after the first attempt. Every call is retried on 429 and on a connection refused
+   * before anything was sent. Calls a replay cannot repeat — GET, DELETE, POSTs with an
+   * `Idempotency-Key` or replayable (import chunks) — are also retried on network errors,
+   * timeouts, 408, 500, 502, 503 and 504; updates under `If-Match` only on 429 and 503; other
+   * POSTs on nothing more. A keyed POST answered 409 with `Retry-After` (the first request with
+   * that key still running) is retried after the wait.
    * @default 2
    */
   limit?: number
@@ -16,7 +20,7 @@ export interface RetryOptions {
    */
   delay?: (attempt: number) => number
   /**
-   * Longest `Retry-After` (ms) worth waiting for; a longer one fails at once with the 429/503.
+   * Longest `Retry-After` (ms) worth waiting for; a longer one fails at once with the 429, 503 or 409.
    * @default 60_000
    */
   maxRetryAfter?: number
@@ -53,7 +57,9 @@ export interface UsherHooks {
 
 export interface UsherClientOptions {
   /**
-   * Where the host mounted the Usher API.
+   * Where the host mounted the Usher API. A relative URL resolves against the page, so it works
+   * only in a browser: on the server (Node, server-side rendering) calls fail with an `UsherError`
+   * asking for an absolute one. Creating the client with it is fine anywhere.
    * @example 'https://app.example.com/api/usher'
    * @example '/api/usher' // same origin, in a browser
    */
@@ -69,7 +75,10 @@ export interface UsherClientOptions {
    * @default globalThis.fetch
    */
   fetch?: typeof globalThis.fetch
-  /** Headers sent with every request. */
+  /**
+   * Headers sent with every request. An `Authorization` here is sent as is unless `token` is set,
+   * which then owns that header.
+   */
   headers?: Record<string, string>
   /**
    * Retries; a number is the limit. `0` turns retries off.
@@ -77,7 +86,8 @@ export interface UsherClientOptions {
    */
   retry?: number | RetryOptions
   /**
-   * Milliseconds for one attempt (each retry gets its own); `false` for none.
+   * Milliseconds for one attempt: each retry gets its own, and retry waits are not counted, so a
+   * call may take longer in all. `false` for none.
    * @default 30_000
    */
   timeout?: number | false

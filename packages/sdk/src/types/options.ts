@@ -5,10 +5,10 @@ export interface RequestOptions {
   /** Extra headers for this call only. */
   headers?: Record<string, string>
   /**
-   * Milliseconds before one attempt gives up.
+   * Milliseconds before one attempt gives up (each retry gets its own); `false` for none.
    * @default the client's `timeout`
    */
-  timeout?: number
+  timeout?: number | false
 }
 
 /** Options of calls that create (invitations, imports, bulk actions). */

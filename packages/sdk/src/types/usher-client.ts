@@ -12,7 +12,9 @@ import type {
   CreateImportInput,
   CreateInvitationsInput,
   CreateInvitationsResult,
+  CreateUserInput,
   Group,
+  GroupShare,
   Import,
   ImportChunkInput,
   ImportChunkResult,
@@ -21,6 +23,7 @@ import type {
   Invitation,
   InvitationLookup,
   ListAuditQuery,
+  ListGroupSharesQuery,
   ListGroupsQuery,
   ListInvitationsQuery,
   ListUsersQuery,
@@ -33,6 +36,7 @@ import type {
   PasswordResetRequestInput,
   ReplaceSharesInput,
   RoleList,
+  SetUserPasswordInput,
   UpdateGroupInput,
   UpdateOrganizationInput,
   UpdateUserInput,
@@ -68,8 +72,15 @@ export interface UsherClient {
     update(input: UpdateOrganizationInput, options: UpdateOptions): Promise<Organization>
   }
   users: Paginated<ListUsersQuery, User> & {
+    /**
+     * Create a person directly (seeds 003, 004): active at once with an initial `password`, or
+     * invited without one.
+     */
+    create(input: CreateUserInput, options?: CreateOptions): Promise<User>
     get(id: string, options?: RequestOptions): Promise<User>
     update(id: string, patch: UpdateUserInput, options: UpdateOptions): Promise<User>
+    /** An administrator sets the password; by default it must be changed at the next sign-in. */
+    setPassword(id: string, input: SetUserPasswordInput, options?: RequestOptions): Promise<void>
     delete(id: string, options?: RequestOptions): Promise<void>
     /** One action on many users; one result per user, failures included. */
     bulk(request: BulkUsersRequest, options?: CreateOptions): Promise<BulkResult>
@@ -89,6 +100,15 @@ export interface UsherClient {
     create(input: CreateGroupInput, options?: CreateOptions): Promise<Group>
     update(id: string, patch: UpdateGroupInput, options: UpdateOptions): Promise<Group>
     delete(id: string, options?: RequestOptions): Promise<void>
+    /** Who a group is shared with (seed 002's Groups tab). */
+    shares: {
+      list(groupId: string, query?: ListGroupSharesQuery, options?: RequestOptions): Promise<Page<GroupShare>>
+      listAll(
+        groupId: string,
+        query?: Omit<ListGroupSharesQuery, 'cursor'>,
+        options?: RequestOptions,
+      ): AsyncIterable<GroupShare>
+    }
   }
   shares: {
     /** One user's shared groups and the version to send back when replacing them. */

@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, connect } from 'node:net'
 import { createProblem, PROBLEM_CONTENT_TYPE } from '@usher/contract'
 
 /** One request as the server received it, body read in full. */
@@ -158,13 +158,27 @@ export async function startTestServer(): Promise<TestServer> {
   return testServer
 }
 
-/** A URL nothing listens on: a port the OS just handed out and took back. */
+/**
+ * Port 2 of 127.0.0.1 (compressnet): nothing runs it, and the OS never hands it out for
+ * `listen(0)` (ephemeral ports start far above), so no test server can take it — unlike a port the
+ * OS just handed out and took back. Port 1 would not do: fetch refuses it ("bad port") without
+ * connecting, where this one is refused by the system (ECONNREFUSED), as a stopped server is.
+ */
+const REFUSED_PORT = 2
+
+/** A URL whose connections are refused; checked first, so a machine where something listens there fails loudly. */
 export async function closedPortUrl(): Promise<string> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return `http://127.0.0.1:${port}`
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(REFUSED_PORT, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.destroy()
+      reject(new Error(`Something listens on 127.0.0.1:${REFUSED_PORT}; the tests need a port that refuses.`))
+    })
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNREFUSED' ? resolve() : reject(error),
+    )
+  })
+  return `http://127.0.0.1:${REFUSED_PORT}`
 }
 
 /** A problem+json answer with the contract's title and status for `code`. */
