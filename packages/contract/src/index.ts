@@ -30,7 +30,6 @@ export {
   type RequestPart,
   requestValidationProblem,
   toFieldErrors,
-  validationProblem,
 } from './errors'
 export {
   formatEtag,

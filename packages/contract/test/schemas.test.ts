@@ -39,7 +39,6 @@ import {
   UpdateOrganizationSchema,
   UpdateUserSchema,
   UserSchema,
-  validationProblem,
 } from '../src/index'
 
 const ID = [
@@ -539,7 +538,10 @@ describe('given a problem answer (RFC 9457)', () => {
     const result = createInvitationsSchema().safeParse(input)
     expect(result.success).toBe(false)
     if (result.success) return
-    const problem = parsed(ProblemSchema, validationProblem(result.error, { requestId: 'r' }, { input }))
+    const problem = parsed(
+      ProblemSchema,
+      requestValidationProblem('body', result.error, input, { requestId: 'r' }),
+    )
     expect(problem.status).toBe(422)
     expect(problem.code).toBe('validation_failed')
     expect(problem.errors).toContainEqual(

@@ -17,7 +17,6 @@ import {
   ROLE_DEFINITIONS,
   requestValidationProblem,
   type User,
-  validationProblem,
 } from '@usher/contract'
 import { FIXTURE_NOW, makeGroups, makeMe, makeUsers } from '@usher/fixtures'
 
@@ -54,7 +53,7 @@ export function startStubServer(port = 0): Promise<{ url: string; server: Server
       for (const key of ['q', 'sort', 'limit', 'cursor', 'groupId'])
         if (raw[key]) raw[key] = raw[key]?.[0] ?? ''
       const parsed = ListUsersQuerySchema.safeParse(raw)
-      if (!parsed.success) return fail(res, validationProblem(parsed.error))
+      if (!parsed.success) return fail(res, requestValidationProblem('query', parsed.error, raw))
       const { q, status, role, limit, cursor } = parsed.data
       const sorted = users
         .filter((u) => !status || status.includes(u.status))

@@ -22,5 +22,4 @@ export {
   type RequestPart,
   requestValidationProblem,
   toFieldErrors,
-  validationProblem,
 } from './problem'

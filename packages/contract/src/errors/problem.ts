@@ -153,15 +153,6 @@ export function joinPath(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.')
 }
 
-/** A 422 problem for a failed parse of a request part (`body`, `query`...). */
-export function validationProblem(
-  error: z.ZodError,
-  extra: ProblemExtras = {},
-  source?: { input: unknown },
-): Problem {
-  return createProblem('validation_failed', { ...extra, errors: toFieldErrors(error.issues, [], source) })
-}
-
 /** The part of a request a validation error is about. */
 export type RequestPart = 'body' | 'query' | 'params'
 
@@ -170,8 +161,14 @@ export type RequestPart = 'body' | 'query' | 'params'
  * start at the body's root (`invitations.2.email`); query and path errors carry their part
  * (`query.limit`, `params.id`), so a form never mistakes them for one of its fields.
  */
-export function requestValidationProblem(part: RequestPart, error: z.ZodError, input: unknown): Problem {
+export function requestValidationProblem(
+  part: RequestPart,
+  error: z.ZodError,
+  input: unknown,
+  extra: ProblemExtras = {},
+): Problem {
   return createProblem('validation_failed', {
+    ...extra,
     errors: toFieldErrors(error.issues, part === 'body' ? [] : [part], { input }),
   })
 }

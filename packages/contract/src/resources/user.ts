@@ -93,8 +93,6 @@ export type ListUsersQuery = z.input<typeof ListUsersQuerySchema>
 export const UserPageSchema = pageOf(UserSchema).meta({ id: 'UserPage' })
 
 const nullableText = (schema: z.ZodString) => schema.nullable().transform((v) => (v === '' ? null : v))
-// The wire shape of an email: the organization's shared-mailbox list is the server's to apply.
-const PersonEmailShape = EmailSchema
 
 // Profile fields shared by create and update. '' from an emptied form field clears the value.
 const profileFields = {
@@ -151,23 +149,17 @@ export function selfLockedChanges(patch: object): (typeof SELF_LOCKED_FIELDS)[nu
  * is invited, like a one-row POST /invitations with the full profile.
  */
 export const CreateUserSchema = z
-  .object({
-    ...profileFields,
-    email: PersonEmailShape,
-    salutation: profileFields.salutation.optional(),
+  .object(profileFields)
+  .partial()
+  .extend({
+    firstName: PersonNameSchema,
     lastName: OptionalLastNameSchema.default(''),
-    nickname: profileFields.nickname.optional(),
-    phone: profileFields.phone.optional(),
-    mobile: profileFields.mobile.optional(),
-    jobTitle: profileFields.jobTitle.optional(),
-    department: profileFields.department.optional(),
-    description: profileFields.description.optional(),
-    externalId: profileFields.externalId.optional(),
-    locale: LocaleSchema.optional(),
+    // The wire shape of an email: the organization's shared-mailbox list is the server's to apply.
+    email: EmailSchema,
+    role: RoleKeySchema,
     contactFor: profileFields.contactFor.default([]),
     groupIds: profileFields.groupIds.default([]),
     primaryContact: z.boolean().default(false),
-    assignedAgentId: IdSchema.nullable().optional(),
     /** Seed 003: "Enabled". A disabled account is created but cannot sign in. */
     enabled: z.boolean().default(true),
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
