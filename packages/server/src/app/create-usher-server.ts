@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createProblem, HEADERS, PROBLEM_CONTENT_TYPE, type Problem } from '@usher/contract'
+import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import { createTokenVerifier } from '../auth/tokens'
+import { openDatabase } from '../db/database'
+import { migrateToLatest } from '../db/migrate'
+import type { Database } from '../db/schema'
+import { ProblemError } from '../http/problem-error'
+import { deliverPending } from '../mail/mailer'
+import { smtpTransport } from '../mail/smtp-transport'
+import { registerAuditRoutes } from '../routes/audit'
+import { registerAuthRoutes } from '../routes/auth'
+import { registerGroupRoutes } from '../routes/groups'
+import { registerImportRoutes } from '../routes/imports'
+import { registerInvitationRoutes } from '../routes/invitations'
+import { registerMeRoutes } from '../routes/me'
+import { registerOrganizationRoutes } from '../routes/organization'
+import { registerShareRoutes } from '../routes/shares'
+import { registerUserRoutes } from '../routes/users'
+import { createProvisioning, type Provisioning } from './provisioning'
+import type { UsherEnv } from './env'
+import type { Logger, UsherServerOptions } from './options'
+import { RateLimiter, type Services } from './services'
+
+export interface UsherServer extends Hono<UsherEnv> {
+  /** Resolves once the database is migrated; requests wait for it on their own. */
+  ready: Promise<void>
+  /** The database, for the host's own queries and for tests. */
+  db: Kysely<Database>
+  /** Create organizations and their first owner (what a host does when a customer signs up). */
+  provision: Provisioning
+  /** Sends the outbox's unsent messages now (they are also sent after each request that wrote one). */
+  flushMail(): Promise<number>
+  /** Closes the database (and the SMTP transport). */
+  close(): Promise<void>
+}
+
+const consoleLogger: Logger = {
+  info: (message, fields) => console.info(`[usher] ${message}`, fields ?? ''),
+  warn: (message, fields) => console.warn(`[usher] ${message}`, fields ?? ''),
+  error: (message, fields) => console.error(`[usher] ${message}`, fields ?? ''),
+}
+
+function loadOpenApiDocument(): string {
+  const require = createRequire(import.meta.url)
+  return readFileSync(require.resolve('@usher/contract/openapi.json'), 'utf8')
+}
+
+/**
+ * The Usher API as a Hono app, to mount under any prefix:
+ * @example
+ * const usher = createUsherServer({ auth: { secret: process.env.USHER_JWT_SECRET } })
+ * hostApp.route('/api/usher', usher)
+ */
+export function createUsherServer(options: UsherServerOptions = {}): UsherServer {
+  const now = options.clock ?? (() => new Date())
+  const logger = options.logger ?? consoleLogger
+  const database =
+    options.database && 'kysely' in options.database
+      ? { db: options.database.kysely, close: async () => {} }
+      : openDatabase(options.database)
+  const db = database.db
+
+  const secret = options.auth?.secret ?? process.env.USHER_JWT_SECRET
+  const jwksUrl = options.auth?.jwksUrl ?? process.env.USHER_JWKS_URL
+  if (secret !== undefined && secret.length < 32) {
+    throw new Error('The JWT secret must be at least 32 characters (USHER_JWT_SECRET).')
+  }
+  const smtpUrl = process.env.SMTP_URL
+  const ownedTransport = options.mailer?.transport === undefined && smtpUrl ? smtpTransport(smtpUrl) : null
+  const transport = options.mailer?.transport === undefined ? ownedTransport : options.mailer.transport
+
+  const services: Services = {
+    db,
+    now,
+    tokens: createTokenVerifier({
+      secret,
+      jwksUrl,
+      issuer: options.auth?.issuer,
+      audience: options.auth?.audience,
+      now,
+    }),
+    secret,
+    builtinAuth: (options.auth?.builtin ?? true) && Boolean(secret),
+    sessionTtlSeconds: options.auth?.sessionTtlSeconds ?? 3600,
+    mail: {
+      transport,
+      from: options.mailer?.from ?? process.env.SMTP_FROM ?? 'Usher <no-reply@usher.localhost>',
+    },
+    links: {
+      acceptInvitationUrl: options.links?.acceptInvitationUrl ?? 'http://localhost:5173/accept-invitation',
+      resetPasswordUrl: options.links?.resetPasswordUrl ?? 'http://localhost:5173/reset-password',
+      productName: options.links?.productName ?? 'Usher',
+    },
+    logger,
+    limits: {
+      bodyBytes: options.limits?.bodyBytes ?? 2_000_000,
+      resendIntervalSeconds: options.limits?.resendIntervalSeconds ?? 60,
+      resendPerDay: options.limits?.resendPerDay ?? 5,
+      loginAttempts: options.limits?.loginAttempts ?? 10,
+      publicPerMinute: options.limits?.publicPerMinute ?? 30,
+    },
+    rateLimiter: new RateLimiter(),
+  }
+
+  const ready = migrateToLatest(db).then(() => undefined)
+  // A failed migration is reported to every request (503) and to whoever awaits `ready`.
+  ready.catch((error) => logger.error('database migration failed', { error: String(error) }))
+  const openapi = loadOpenApiDocument()
+
+  const app = new Hono<UsherEnv>()
+
+  app.use(async (c, next) => {
+    const incoming = c.req.header(HEADERS.requestId)
+    const requestId = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID()
+    c.set('requestId', requestId)
+    c.set('services', services)
+    c.set('actor', null)
+    c.header(HEADERS.requestId, requestId)
+    c.header('Cache-Control', 'no-store')
+    try {
+      await ready
+    } catch {
+      throw new ProblemError('service_unavailable', { retryAfter: 5 }, { 'Retry-After': '5' })
+    }
+    await next()
+  })
+
+  app.get('/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }))
+  registerMeRoutes(app)
+  registerOrganizationRoutes(app)
+  registerUserRoutes(app)
+  registerInvitationRoutes(app)
+  registerGroupRoutes(app)
+  registerShareRoutes(app)
+  registerImportRoutes(app)
+  registerAuditRoutes(app)
+  registerAuthRoutes(app)
+
+  app.notFound((c) =>
+    problemResponse(
+      createProblem('not_found', { detail: `No route ${c.req.method} ${c.req.path}.` }),
+      c.get('requestId'),
+    ),
+  )
+  app.onError((error, c) => {
+    const requestId = c.get('requestId')
+    if (error instanceof ProblemError) return problemResponse(error.problem, requestId, error.headers)
+    if (isUnavailable(error)) {
+      logger.warn('database unavailable', { requestId, error: String(error) })
+      return problemResponse(createProblem('service_unavailable', { retryAfter: 2 }), requestId, {
+        'Retry-After': '2',
+      })
+    }
+    logger.error('unhandled error', {
+      requestId,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    })
+    return problemResponse(createProblem('internal_error'), requestId)
+  })
+
+  const flushMail = () => deliverPending(db, transport, services.mail.from, now)
+  // Messages committed while no transport was reachable go at start-up.
+  if (transport) ready.then(flushMail).catch(() => {})
+
+  return Object.assign(app, {
+    ready,
+    db,
+    provision: createProvisioning(services, ready),
+    flushMail,
+    async close() {
+      await ready.catch(() => {})
+      ownedTransport?.close()
+      await database.close()
+    },
+  })
+}
+
+function problemResponse(
+  problem: Problem,
+  requestId: string | undefined,
+  headers: Record<string, string> = {},
+) {
+  const body: Problem = requestId ? { ...problem, requestId } : problem
+  return new Response(JSON.stringify(body), {
+    status: problem.status,
+    headers: {
+      'Content-Type': PROBLEM_CONTENT_TYPE,
+      'Cache-Control': 'no-store',
+      ...(requestId ? { [HEADERS.requestId]: requestId } : {}),
+      ...headers,
+    },
+  })
+}
+
+/** Connection-level failures of the database: worth a retry, not a 500. */
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code
+  if (
+    typeof code === 'string' &&
+    (/^08/.test(code) || code === '57P01' || code === 'ECONNREFUSED' || code === 'ECONNRESET')
+  )
+    return true
+  const message = error instanceof Error ? error.message : ''
+  return /Connection terminated|connection refused|terminating connection/i.test(message)
+}

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely'
+import type { DatabaseOptions } from '../db/database'
+import type { Database } from '../db/schema'
+import type { MailTransport } from '../mail/mailer'
+
+export interface AuthOptions {
+  /**
+   * HS256 secret the host signs its tokens with (at least 32 bytes). The built-in sign-in signs its
+   * sessions with it too.
+   * @default process.env.USHER_JWT_SECRET
+   */
+  secret?: string
+  /**
+   * A JWKS URL to verify the host's tokens (RS256, ES256, EdDSA...) instead of a shared secret.
+   * @default process.env.USHER_JWKS_URL
+   */
+  jwksUrl?: string
+  /** When set, tokens must carry this `iss`. */
+  issuer?: string
+  /** When set, tokens must carry this `aud`. */
+  audience?: string
+  /**
+   * The built-in password sign-in, password reset and change (`/auth/*`). Turn it off when the
+   * host signs its users in itself: those endpoints then answer 404 `builtin_auth_disabled`.
+   * Needs `secret` to sign sessions.
+   * @default true when a secret is set
+   */
+  builtin?: boolean
+  /** Lifetime of a built-in session, in seconds. @default 3600 */
+  sessionTtlSeconds?: number
+}
+
+export interface LinkOptions {
+  /**
+   * Where the host serves the accept page; the token is appended as `?token=`.
+   * @example 'https://app.example.com/accept-invitation'
+   */
+  acceptInvitationUrl: string
+  /** Where the host serves the password reset page; the token is appended as `?token=`. */
+  resetPasswordUrl: string
+  /** The product's name in emails. @default 'Usher' */
+  productName?: string
+}
+
+export interface LimitOptions {
+  /** Largest request body, in bytes. @default 2_000_000 */
+  bodyBytes?: number
+  /** Minimum seconds between two sends of one invitation. @default 60 */
+  resendIntervalSeconds?: number
+  /** Sends of one invitation per 24 hours. @default 5 */
+  resendPerDay?: number
+  /** Sign-in attempts per address and per client address, per 15 minutes. @default 10 */
+  loginAttempts?: number
+  /** Invitation lookups and accepts per client address per minute. @default 30 */
+  publicPerMinute?: number
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void
+  warn(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+
+export interface UsherServerOptions {
+  /** Where the data lives; or an open Kysely instance on the schema (migrations still run). */
+  database?: DatabaseOptions | { kysely: Kysely<Database> }
+  /**
+   * How mail leaves. The outbox table always records every message; with a transport (SMTP when
+   * `SMTP_URL` is set) it is also delivered.
+   * @default SMTP from process.env.SMTP_URL, else none (outbox only)
+   */
+  mailer?: { transport?: MailTransport | null; from?: string }
+  auth?: AuthOptions
+  links?: Partial<LinkOptions>
+  /** What "now" is: tests move it to expire invitations. @default () => new Date() */
+  clock?: () => Date
+  logger?: Logger
+  limits?: LimitOptions
+}

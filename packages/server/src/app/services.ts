@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import type { TokenVerifier } from '../auth/tokens'
+import type { Database } from '../db/schema'
+import type { MailTransport } from '../mail/mailer'
+import type { LinkOptions, Logger } from './options'
+
+/** Everything a handler may need besides the request: built once per server. */
+export interface Services {
+  db: Kysely<Database>
+  now: () => Date
+  tokens: TokenVerifier
+  /** The HS256 secret, when one is configured (for `provision.token`). */
+  secret: string | undefined
+  builtinAuth: boolean
+  sessionTtlSeconds: number
+  mail: { transport: MailTransport | null; from: string }
+  links: Required<LinkOptions>
+  logger: Logger
+  limits: {
+    bodyBytes: number
+    resendIntervalSeconds: number
+    resendPerDay: number
+    loginAttempts: number
+    publicPerMinute: number
+  }
+  /** In-process fixed-window counters for sign-in and public link endpoints. */
+  rateLimiter: RateLimiter
+}
+
+/**
+ * Counts hits per key in fixed windows. In memory: it protects one process; several instances
+ * behind a balancer each count on their own (documented in docs/decisions/0005).
+ */
+export class RateLimiter {
+  readonly #windows = new Map<string, { start: number; count: number }>()
+
+  /** Records a hit; returns the seconds to wait when `key` is over `limit` in `windowSeconds`, else 0. */
+  hit(key: string, limit: number, windowSeconds: number, nowMs: number): number {
+    const windowMs = windowSeconds * 1000
+    const current = this.#windows.get(key)
+    if (!current || nowMs - current.start >= windowMs) {
+      this.#windows.set(key, { start: nowMs, count: 1 })
+      if (this.#windows.size > 50_000) this.#sweep(nowMs, windowMs)
+      return 0
+    }
+    current.count++
+    return current.count > limit ? Math.ceil((current.start + windowMs - nowMs) / 1000) : 0
+  }
+
+  reset(key: string): void {
+    this.#windows.delete(key)
+  }
+
+  #sweep(nowMs: number, windowMs: number) {
+    for (const [key, value] of this.#windows) if (nowMs - value.start >= windowMs) this.#windows.delete(key)
+  }
+}

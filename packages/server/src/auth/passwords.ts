@@ -1,0 +1,82 @@
+import { hash, verify } from '@node-rs/argon2'
+import {
+  type FieldError,
+  type PasswordContext,
+  type PasswordPolicy,
+  type PasswordRule,
+  passwordRulesBroken,
+} from '@usher/contract'
+import { ZxcvbnFactory } from '@zxcvbn-ts/core'
+import * as common from '@zxcvbn-ts/language-common'
+import * as en from '@zxcvbn-ts/language-en'
+import * as fr from '@zxcvbn-ts/language-fr'
+
+// OWASP's Password Storage Cheat Sheet, argon2id: m=19 MiB, t=2, p=1.
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
+
+export const hashPassword = (password: string) => hash(password, ARGON2)
+
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  if (!stored) {
+    // Same work as a real check, so a missing account does not answer faster than a wrong password.
+    await hash(password, ARGON2)
+    return false
+  }
+  try {
+    return await verify(stored, password)
+  } catch {
+    return false
+  }
+}
+
+// Built on first use: loading the dictionaries takes a moment and most requests never need them.
+let estimator: ZxcvbnFactory | null = null
+function getEstimator(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
+  })
+  return estimator
+}
+
+/** zxcvbn's 0–4 score, with the person's own names and address counted as guessable. */
+export function passwordStrength(password: string, context: PasswordContext = {}): number {
+  const userInputs = [...(context.names ?? []), ...(context.email ? context.email.split(/[@.]/) : [])]
+  return getEstimator().check(password.slice(0, 100), userInputs.filter(Boolean)).score
+}
+
+export type PasswordProblem = PasswordRule | 'too_guessable'
+
+/** What is wrong with a password under the policy: rules broken, then strength; empty when it passes. */
+export function passwordProblems(password: string, policy: PasswordPolicy, context: PasswordContext = {}) {
+  const problems: PasswordProblem[] = passwordRulesBroken(password, policy, context)
+  if (
+    problems.length === 0 &&
+    policy.minStrength > 0 &&
+    passwordStrength(password, context) < policy.minStrength
+  ) {
+    problems.push('too_guessable')
+  }
+  return problems
+}
+
+const MESSAGES: Record<PasswordProblem, (policy: PasswordPolicy) => string> = {
+  min_length: (p) => `At least ${p.minLength} characters.`,
+  max_length: () => 'Too long.',
+  lowercase: () => 'Needs a lowercase letter.',
+  uppercase: () => 'Needs an uppercase letter.',
+  digit: () => 'Needs a digit.',
+  symbol: () => 'Needs a symbol.',
+  contains_email: () => 'Must not contain your email address.',
+  contains_name: () => 'Must not contain your name.',
+  too_guessable: () => 'Too easy to guess: add words or characters.',
+}
+
+/** The field errors for a password that fails the policy, on `path`. */
+export function passwordFieldErrors(
+  problems: readonly PasswordProblem[],
+  policy: PasswordPolicy,
+  path: string,
+): FieldError[] {
+  return problems.map((problem) => ({ path, code: 'password_too_weak', message: MESSAGES[problem](policy) }))
+}

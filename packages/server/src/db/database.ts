@@ -1,0 +1,44 @@
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import type { Database } from './schema'
+
+export interface DatabaseOptions {
+  /**
+   * A PostgreSQL connection string: node-postgres talks to that server. Without one the server
+   * runs on embedded PGlite.
+   * @default process.env.DATABASE_URL
+   */
+  url?: string
+  /**
+   * Where embedded PGlite keeps its files; omitted, the database lives in memory and is gone when
+   * the process ends. Ignored with `url`.
+   * @example './.usher-data'
+   */
+  dataDir?: string
+  /** node-postgres pool size. @default 10 */
+  poolSize?: number
+}
+
+export interface UsherDatabase {
+  db: Kysely<Database>
+  kind: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+/** Opens the database the options name. Migrations are applied separately (`migrateToLatest`). */
+export function openDatabase(options: DatabaseOptions = {}): UsherDatabase {
+  const url = options.url ?? process.env.DATABASE_URL
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+    // An idle client whose connection dies emits 'error' on the pool; unhandled, it would end the
+    // process. The next query gets a fresh connection.
+    pool.on('error', () => {})
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  const client = new PGlite(options.dataDir)
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
+  return { db, kind: 'pglite', close: () => db.destroy() }
+}

@@ -1,0 +1,23 @@
+import { type Kysely, type Migration, Migrator } from 'kysely'
+import * as initial from './migrations/0001-initial'
+import type { Database } from './schema'
+
+/**
+ * Migrations are code, listed here in order, so the built package carries them (no folder to
+ * find at run time). Kysely's migrator takes a lock: servers starting together migrate once.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'usher_migrations',
+    migrationLockTableName: 'usher_migrations_lock',
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

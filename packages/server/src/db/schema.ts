@@ -1,0 +1,210 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Row types of the tables `migrations/` creates. Timestamps are `timestamptz`; node-postgres and
+ * PGlite both read them as `Date`. Names are snake_case in SQL and here, camelCase on the wire.
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type Json<T> = ColumnType<T, string, string>
+
+export interface OrganizationsTable {
+  id: string
+  name: string
+  slug: string
+  activated_at: Timestamp | null
+  /** OrganizationSettings, as JSON. */
+  settings: Json<unknown>
+  created_at: Timestamp
+  version: Generated<number>
+}
+
+export interface UsersTable {
+  id: string
+  org_id: string
+  /** Normalised (`normalizeEmail`); unique per organization. */
+  email: string
+  salutation: string | null
+  first_name: string
+  last_name: string
+  nickname: string | null
+  phone: string | null
+  mobile: string | null
+  job_title: string | null
+  department: string | null
+  description: string | null
+  external_id: string | null
+  locale: string
+  role: string
+  enabled: boolean
+  /** Set once the person has a password (accepted, or created active). Null while invited. */
+  activated_at: Timestamp | null
+  /** The pending invitation's expiry, kept here so status filters and seat counts are one index away. */
+  invitation_expires_at: Timestamp | null
+  contact_for: string[]
+  primary_contact: boolean
+  assigned_agent_id: string | null
+  must_change_password: boolean
+  source: string
+  password_hash: string | null
+  /** Bumped when the password changes: built-in sessions issued before are refused. */
+  session_epoch: Generated<number>
+  created_at: Timestamp
+  last_active_at: Timestamp | null
+  version: Generated<number>
+  shares_version: Generated<number>
+  /** Folded (lowercase, no accents) for prefix search and sorting; see `domain/search.ts`. */
+  sort_name: string
+  search_first: string
+  search_last: string
+  search_full: string
+}
+
+export interface GroupsTable {
+  id: string
+  org_id: string
+  name: string
+  description: string | null
+  parent_id: string | null
+  created_at: Timestamp
+  version: Generated<number>
+}
+
+export interface UserGroupsTable {
+  user_id: string
+  group_id: string
+  org_id: string
+}
+
+export interface SharesTable {
+  user_id: string
+  group_id: string
+  org_id: string
+  permission: 'view' | 'manage'
+  created_at: Timestamp
+}
+
+export interface InvitationsTable {
+  id: string
+  org_id: string
+  user_id: string
+  /** SHA-256 of the token, hex. The token itself is never stored. */
+  token_hash: string
+  status: 'pending' | 'accepted' | 'revoked'
+  expires_at: Timestamp
+  invited_by: string | null
+  message: string | null
+  created_at: Timestamp
+  last_sent_at: Timestamp
+  send_count: number
+  accepted_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface PasswordResetsTable {
+  id: string
+  org_id: string
+  user_id: string
+  token_hash: string
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  created_at: Timestamp
+}
+
+export interface AuditEventsTable {
+  id: string
+  org_id: string
+  at: Timestamp
+  action: string
+  actor_id: string | null
+  actor_name: string | null
+  actor_email: string | null
+  target_type: string
+  target_id: string
+  target_label: string
+  changes: Json<Record<string, [unknown, unknown]> | null> | null
+  request_id: string | null
+}
+
+export interface IdempotencyKeysTable {
+  org_id: string
+  key: string
+  /** The endpoint's name: a key is only ever replayed on the endpoint it was first used with. */
+  endpoint: string
+  request_hash: string
+  status_code: number
+  body: Json<unknown> | null
+  created_at: Timestamp
+}
+
+export interface OutboxTable {
+  id: string
+  org_id: string | null
+  to_address: string
+  locale: string
+  kind: string
+  subject: string
+  text: string
+  html: string
+  /** The link the message carries (accept, reset), for the demo's outbox page and for tests. */
+  link: string | null
+  created_at: Timestamp
+  sent_at: Timestamp | null
+  error: string | null
+}
+
+export interface ImportsTable {
+  id: string
+  org_id: string
+  status: 'open' | 'completed' | 'cancelled'
+  file_name: string
+  format: 'csv' | 'json'
+  options: Json<unknown>
+  total_rows: number
+  processed_rows: number
+  counts: Json<unknown>
+  created_by: string | null
+  created_at: Timestamp
+  completed_at: Timestamp | null
+}
+
+export interface ImportChunksTable {
+  import_id: string
+  idx: number
+  results: Json<unknown>
+  created_at: Timestamp
+}
+
+export interface ImportRowsTable {
+  import_id: string
+  line: number
+  email: string
+  status: string
+  user_id: string | null
+  error: Json<unknown> | null
+}
+
+export interface Database {
+  organizations: OrganizationsTable
+  users: UsersTable
+  groups: GroupsTable
+  user_groups: UserGroupsTable
+  shares: SharesTable
+  invitations: InvitationsTable
+  password_resets: PasswordResetsTable
+  audit_events: AuditEventsTable
+  idempotency_keys: IdempotencyKeysTable
+  outbox: OutboxTable
+  imports: ImportsTable
+  import_chunks: ImportChunksTable
+  import_rows: ImportRowsTable
+}
+
+export type OrganizationRow = Selectable<OrganizationsTable>
+export type UserRow = Selectable<UsersTable>
+export type NewUserRow = Insertable<UsersTable>
+export type UserUpdate = Updateable<UsersTable>
+export type GroupRow = Selectable<GroupsTable>
+export type InvitationRow = Selectable<InvitationsTable>
+export type AuditEventRow = Selectable<AuditEventsTable>
+export type OutboxRow = Selectable<OutboxTable>
+export type ImportRow = Selectable<ImportsTable>

@@ -1,0 +1,108 @@
+import {
+  isBuiltInRole,
+  type OrganizationSettings,
+  type Permission,
+  permissionsOf,
+  ROLE_DEFINITIONS,
+  roleRank,
+} from '@usher/contract'
+import { type Kysely, sql } from 'kysely'
+import type { Database, OrganizationRow, UserRow } from '../db/schema'
+import { ProblemError } from '../http/problem-error'
+import { organizationSettings } from './organizations'
+
+/**
+ * The signed-in caller, read from the database on every request: a token names a user, never a
+ * role or permissions, so a demotion or a disabled account takes effect at the next request.
+ */
+export interface Actor {
+  user: UserRow
+  org: OrganizationRow
+  settings: OrganizationSettings
+  role: string
+  rank: number
+  permissions: readonly Permission[]
+  /**
+   * The groups the actor governs: null for organization-wide roles (owner); for group-scoped
+   * roles (admin), their groups and every subgroup. Users and groups outside it do not exist for
+   * the actor (404).
+   */
+  scope: ReadonlySet<string> | null
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.includes(permission)
+}
+
+/** The ids of `roots` and all their descendants, in one recursive query. */
+export async function withDescendants(
+  db: Kysely<Database>,
+  orgId: string,
+  roots: readonly string[],
+): Promise<Set<string>> {
+  if (roots.length === 0) return new Set()
+  const rows = await sql<{ id: string }>`
+    with recursive tree(id) as (
+      select id from groups where org_id = ${orgId} and id = any(${sql.val(roots)}::uuid[])
+      union
+      select g.id from groups g join tree t on g.parent_id = t.id where g.org_id = ${orgId}
+    )
+    select id from tree`.execute(db)
+  return new Set(rows.rows.map((r) => r.id))
+}
+
+export async function loadActor(
+  db: Kysely<Database>,
+  claims: { userId: string; orgId: string; session: { epoch: number } | null },
+  now: Date,
+): Promise<Actor> {
+  if (!isUuid(claims.userId) || !isUuid(claims.orgId)) {
+    throw new ProblemError('unauthenticated', { detail: 'The token names no member of an organization.' })
+  }
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', claims.userId)
+    .where('org_id', '=', claims.orgId)
+    .executeTakeFirst()
+  const org = user
+    ? await db.selectFrom('organizations').selectAll().where('id', '=', claims.orgId).executeTakeFirst()
+    : undefined
+  if (!user || !org) {
+    throw new ProblemError('unauthenticated', { detail: 'The token names no member of an organization.' })
+  }
+  if (!user.enabled) throw new ProblemError('account_disabled')
+  if (claims.session && claims.session.epoch !== user.session_epoch) {
+    // The password changed since this session was issued.
+    throw new ProblemError('token_expired', { detail: 'The session ended when the password changed.' })
+  }
+  const definition = isBuiltInRole(user.role) ? ROLE_DEFINITIONS[user.role] : null
+  const scopeKind = definition?.scope ?? 'groups'
+  let scope: Set<string> | null = null
+  if (scopeKind === 'groups') {
+    const own = await db.selectFrom('user_groups').select('group_id').where('user_id', '=', user.id).execute()
+    scope = await withDescendants(
+      db,
+      org.id,
+      own.map((g) => g.group_id),
+    )
+  }
+  // Last seen, at most once every five minutes: not a write per request.
+  if (!user.last_active_at || now.getTime() - new Date(user.last_active_at).getTime() > 5 * 60_000) {
+    await db.updateTable('users').set({ last_active_at: now }).where('id', '=', user.id).execute()
+    user.last_active_at = now
+  }
+  return {
+    user,
+    org,
+    settings: organizationSettings(org),
+    role: user.role,
+    rank: roleRank(user.role),
+    permissions: permissionsOf(user.role),
+    scope,
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Our ids are UUIDs; anything else cannot name a row (and must not reach a uuid column: 500). */
+export const isUuid = (value: string) => UUID.test(value)

@@ -1,0 +1,20 @@
+/** Lowercase, accents stripped, spaces folded: "Élodie  d'Ornano" → "elodie d'ornano". */
+export function fold(value: string): string {
+  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+/** The folded columns of a person, for prefix search and name sorting. */
+export function searchColumns(firstName: string, lastName: string) {
+  const first = fold(firstName)
+  const last = fold(lastName)
+  return {
+    search_first: first,
+    search_last: last,
+    search_full: `${first} ${last}`.trim(),
+    // Sorted by last name, then first: "Dubois Léa" before "Durand Anne".
+    sort_name: `${last} ${first}`.trim(),
+  }
+}
+
+/** Escapes LIKE's wildcards so a search for "50%" finds "50%". */
+export const likePrefix = (value: string) => `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

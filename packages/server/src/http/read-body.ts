@@ -1,0 +1,41 @@
+import type { Context } from 'hono'
+import { ProblemError } from './problem-error'
+
+/**
+ * The request's JSON body, with the size capped while it streams in (a lying or missing
+ * Content-Length cannot get more through). An empty body reads as undefined: the schema then
+ * says which fields are required.
+ */
+export async function readJsonBody(c: Context, maxBytes: number): Promise<unknown> {
+  const type = c.req.header('Content-Type')
+  const declared = Number(c.req.header('Content-Length') ?? Number.NaN)
+  if (declared > maxBytes) throw tooLarge(maxBytes)
+  const raw = c.req.raw.body
+  if (!raw) return undefined
+  const reader = raw.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel()
+      throw tooLarge(maxBytes)
+    }
+    chunks.push(value)
+  }
+  if (size === 0) return undefined
+  if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ProblemError('unsupported_media_type')
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks))
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new ProblemError('invalid_json', { detail: error instanceof Error ? error.message : undefined })
+  }
+}
+
+const tooLarge = (max: number) =>
+  new ProblemError('payload_too_large', { detail: `The body may hold at most ${max} bytes.` })

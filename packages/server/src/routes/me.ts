@@ -1,0 +1,48 @@
+import { BUILT_IN_ROLES, type Permission, ROLE_DEFINITIONS } from '@usher/contract'
+import type { Hono } from 'hono'
+import { sql } from 'kysely'
+import type { UsherEnv } from '../app/env'
+import { toOrganization } from '../domain/organizations'
+import { SEAT_ROLES, seatUsage } from '../domain/seats'
+import { toUserOne } from '../domain/users'
+import { route } from '../http/route'
+
+export function registerMeRoutes(app: Hono<UsherEnv>) {
+  route(app, 'getMe', async ({ db, actor, now }) => {
+    const [user, seats, counts] = await Promise.all([
+      toUserOne(db, actor.user, now),
+      seatUsage(db, actor.org.id, actor.settings.seats, now),
+      db
+        .selectFrom('users')
+        .select([
+          sql<number>`count(*)::int`.as('users'),
+          sql<number>`(count(*) filter (where role = any(${sql.val(SEAT_ROLES)}::text[])))::int`.as(
+            'operators',
+          ),
+        ])
+        .where('org_id', '=', actor.org.id)
+        .executeTakeFirstOrThrow(),
+    ])
+    return {
+      user,
+      organization: toOrganization(actor.org),
+      permissions: [...actor.permissions],
+      seats,
+      counts: { users: Number(counts.users), operators: Number(counts.operators) },
+    }
+  })
+
+  route(app, 'listRoles', async () => ({
+    items: BUILT_IN_ROLES.map((key) => {
+      const definition = ROLE_DEFINITIONS[key]
+      return {
+        key,
+        builtIn: true,
+        rank: definition.rank,
+        scope: definition.scope,
+        takesSeat: definition.takesSeat,
+        permissions: [...definition.permissions] as Permission[],
+      }
+    }),
+  }))
+}

@@ -1,0 +1,4 @@
+import type { Hono } from 'hono'
+import type { UsherEnv } from '../app/env'
+
+export function registerOrganizationRoutes(_app: Hono<UsherEnv>) {}
