@@ -1,5 +1,6 @@
-// Adds up the vitest JSON reports of every package into one closing line ("N passed, N failed"),
-// so a reader of CI's log sees the whole count at the end, and fails if any report is missing.
+// Adds up the vitest JSON reports of every package (test-results/vitest*.json: one per run) into
+// one closing line ("N passed, N failed"), so a reader of CI's log sees the whole count at the end,
+// and fails if any report is missing.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,16 +17,27 @@ for (const dir of ['packages', 'apps']) {
     const manifest = join(pkg, 'package.json')
     if (!existsSync(manifest)) continue
     if (!JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test) continue
-    const report = join(pkg, 'test-results', 'vitest.json')
-    if (!existsSync(report)) {
+    // One report per run: `vitest.json`, plus e.g. `vitest-postgres.json` when a package runs its
+    // suite a second time on another database.
+    const resultsDir = join(pkg, 'test-results')
+    const reports = existsSync(resultsDir)
+      ? readdirSync(resultsDir)
+          .filter((file) => /^vitest.*\.json$/.test(file))
+          // The main run first, then the others by name.
+          .sort((a, b) => (a === 'vitest.json' ? -1 : b === 'vitest.json' ? 1 : a.localeCompare(b)))
+      : []
+    if (reports.length === 0) {
       missing.push(`${dir}/${name}`)
       continue
     }
-    const json = JSON.parse(readFileSync(report, 'utf8'))
-    passed += json.numPassedTests
-    failed += json.numFailedTests
-    skipped += json.numPendingTests + json.numTodoTests
-    console.log(`${dir}/${name}: ${json.numPassedTests} passed, ${json.numFailedTests} failed`)
+    for (const file of reports) {
+      const json = JSON.parse(readFileSync(join(resultsDir, file), 'utf8'))
+      passed += json.numPassedTests
+      failed += json.numFailedTests
+      skipped += json.numPendingTests + json.numTodoTests
+      const label = file === 'vitest.json' ? '' : ` (${file.replace(/^vitest-?|\.json$/g, '')})`
+      console.log(`${dir}/${name}${label}: ${json.numPassedTests} passed, ${json.numFailedTests} failed`)
+    }
   }
 }
 if (missing.length) {

@@ -5,7 +5,10 @@ import { defineConfig } from 'vitest/config'
 // to start under load and ~700 MB each, hence the timeouts and the cap on workers.
 export default defineConfig({
   test: {
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // The PostgreSQL run overrides the file on the command line (`--outputFile.json=...`), so both
+    // runs' reports reach scripts/test-summary.mjs.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
     include: ['test/**/*.test.ts'],
     hookTimeout: 60_000,
     testTimeout: 30_000,

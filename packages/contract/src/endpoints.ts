@@ -161,7 +161,7 @@ export const endpoints = define({
     auth: 'users:read',
     query: ListUsersQuerySchema,
     success: { status: 200, schema: UserPageSchema },
-    errors: ['validation_failed', 'forbidden'],
+    errors: ['validation_failed', 'forbidden', 'not_found'],
   },
   createUser: {
     method: 'POST',
@@ -197,7 +197,15 @@ export const endpoints = define({
     params: idParams,
     body: SetUserPasswordSchema,
     success: { status: 204 },
-    errors: ['validation_failed', 'forbidden', 'not_found', 'password_too_weak', 'status_not_allowed'],
+    errors: [
+      'validation_failed',
+      'forbidden',
+      'not_found',
+      'password_too_weak',
+      'status_not_allowed',
+      'role_above_own',
+      'seat_limit_reached',
+    ],
   },
   getUser: {
     method: 'GET',
@@ -241,7 +249,7 @@ export const endpoints = define({
     auth: 'users:delete',
     params: idParams,
     success: { status: 204 },
-    errors: ['forbidden', 'not_found', 'last_owner'],
+    errors: ['forbidden', 'not_found', 'last_owner', 'role_above_own'],
   },
   bulkUsers: {
     method: 'POST',
@@ -300,7 +308,7 @@ export const endpoints = define({
     auth: 'users:invite',
     params: idParams,
     success: { status: 200, schema: InvitationSchema },
-    errors: ['forbidden', 'not_found', 'status_not_allowed', 'rate_limited'],
+    errors: ['forbidden', 'not_found', 'status_not_allowed', 'rate_limited', 'seat_limit_reached'],
   },
   revokeInvitation: {
     method: 'DELETE',
@@ -580,6 +588,7 @@ export const endpoints = define({
       'password_too_weak',
       'builtin_auth_disabled',
       'rate_limited',
+      'seat_limit_reached',
     ],
   },
   changePassword: {

@@ -7,3 +7,12 @@ export { migrateToLatest } from './db/migrate'
 export type { Database } from './db/schema'
 export type { MailMessage, MailTransport } from './mail/mailer'
 export { smtpTransport } from './mail/smtp-transport'
+export {
+  DEMO_PASSWORD,
+  DEMO_SLUGS,
+  type DemoAccount,
+  type DemoOrganization,
+  type DemoSeedResult,
+  type SeedDemoOptions,
+  seedDemo,
+} from './seed/demo-seed'

@@ -20,9 +20,9 @@ import { registerMeRoutes } from '../routes/me'
 import { registerOrganizationRoutes } from '../routes/organization'
 import { registerShareRoutes } from '../routes/shares'
 import { registerUserRoutes } from '../routes/users'
-import { createProvisioning, type Provisioning } from './provisioning'
 import type { UsherEnv } from './env'
 import type { Logger, UsherServerOptions } from './options'
+import { createProvisioning, type Provisioning } from './provisioning'
 import { RateLimiter, type Services } from './services'
 
 export interface UsherServer extends Hono<UsherEnv> {
@@ -205,5 +205,5 @@ function isUnavailable(error: unknown): boolean {
   )
     return true
   const message = error instanceof Error ? error.message : ''
-  return /Connection terminated|connection refused|terminating connection/i.test(message)
+  return /Connection terminated|connection refused|terminating connection|not queryable/i.test(message)
 }

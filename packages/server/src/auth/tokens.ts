@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, jwtVerify, SignJWT } from 'jose'
+import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose'
 import { ProblemError } from '../http/problem-error'
 
 /** What a verified bearer token says: who (`sub`, a user id) in which organization (`org`). */

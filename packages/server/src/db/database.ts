@@ -35,6 +35,11 @@ export function openDatabase(options: DatabaseOptions = {}): UsherDatabase {
     // An idle client whose connection dies emits 'error' on the pool; unhandled, it would end the
     // process. The next query gets a fresh connection.
     pool.on('error', () => {})
+    // A checked-out client whose connection drops emits 'error' too, besides failing its query;
+    // without a listener that event would crash the process instead of failing one request.
+    pool.on('connect', (client) => {
+      client.on('error', () => {})
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

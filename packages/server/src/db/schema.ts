@@ -86,7 +86,8 @@ export interface SharesTable {
 export interface InvitationsTable {
   id: string
   org_id: string
-  user_id: string
+  /** Null once the person was deleted (revoking an invitation deletes the never-activated account). */
+  user_id: string | null
   /** SHA-256 of the token, hex. The token itself is never stored. */
   token_hash: string
   status: 'pending' | 'accepted' | 'revoked'

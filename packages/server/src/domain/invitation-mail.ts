@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Services } from '../app/services'
 import type { Database, InvitationRow, UserRow } from '../db/schema'
-import { enqueueMail } from '../mail/mailer'
+import { enqueueMail, type OutboxMessage } from '../mail/mailer'
 import { type MailLocale, renderInvitationMail } from '../mail/templates'
 import { displayName } from './audit'
 
@@ -9,23 +10,18 @@ import { displayName } from './audit'
 export const acceptLink = (services: Services, token: string) =>
   `${services.links.acceptInvitationUrl}${services.links.acceptInvitationUrl.includes('?') ? '&' : '?'}token=${token}`
 
-/**
- * Writes the invitation email for `user` to the outbox, in the transaction of the change; returns
- * the outbox id so the caller can deliver it after commit.
- */
-export async function queueInvitationMail(
-  db: Kysely<Database>,
-  services: Services,
-  input: {
-    user: UserRow
-    invitation: InvitationRow
-    token: string
-    organizationName: string
-    inviter: Pick<UserRow, 'first_name' | 'last_name'> | null
-    reminder: boolean
-  },
-  now: Date,
-): Promise<string> {
+export interface InvitationMailInput {
+  user: UserRow
+  invitation: InvitationRow
+  token: string
+  organizationName: string
+  inviter: Pick<UserRow, 'first_name' | 'last_name'> | null
+  /** A resend: "reminder" wording. */
+  reminder: boolean
+}
+
+/** The invitation (or reminder) for `user`, in their language, as an outbox message. */
+function invitationMessage(services: Services, input: InvitationMailInput): OutboxMessage {
   const link = acceptLink(services, input.token)
   const mail = renderInvitationMail({
     locale: input.user.locale as MailLocale,
@@ -38,16 +34,59 @@ export async function queueInvitationMail(
     message: input.invitation.message,
     reminder: input.reminder,
   })
-  return enqueueMail(
-    db,
-    {
-      orgId: input.user.org_id,
-      to: input.user.email,
-      locale: input.user.locale,
-      kind: input.reminder ? 'invitation_reminder' : 'invitation',
-      link,
-      ...mail,
-    },
-    now,
-  )
+  return {
+    orgId: input.user.org_id,
+    to: input.user.email,
+    locale: input.user.locale,
+    kind: input.reminder ? 'invitation_reminder' : 'invitation',
+    link,
+    ...mail,
+  }
+}
+
+/**
+ * Writes the invitation email for `user` to the outbox, in the transaction of the change; returns
+ * the outbox id so the caller can deliver it after commit.
+ */
+export async function queueInvitationMail(
+  db: Kysely<Database>,
+  services: Services,
+  input: InvitationMailInput,
+  now: Date,
+): Promise<string> {
+  return enqueueMail(db, invitationMessage(services, input), now)
+}
+
+/**
+ * `queueInvitationMail` for a whole batch, in multi-row inserts (a 1,000-row invitation would
+ * otherwise spend most of its time on round trips). Returns the outbox ids in the inputs' order.
+ */
+export async function queueInvitationMails(
+  db: Kysely<Database>,
+  services: Services,
+  inputs: readonly InvitationMailInput[],
+  now: Date,
+): Promise<string[]> {
+  const rows = inputs.map((input) => {
+    const message = invitationMessage(services, input)
+    return {
+      id: randomUUID(),
+      org_id: message.orgId,
+      to_address: message.to,
+      locale: message.locale,
+      kind: message.kind,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      link: message.link,
+      created_at: now,
+    }
+  })
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('outbox')
+      .values(rows.slice(i, i + 500))
+      .execute()
+  }
+  return rows.map((row) => row.id)
 }

@@ -1,6 +1,7 @@
 /**
  * The messages Usher sends, in English and French (the recipient's locale), as plain text and
- * HTML. Every value from a person (names, the inviter's note) is escaped in the HTML.
+ * HTML. Every value from a person (names, the organization's name, the inviter's note) is escaped
+ * in the HTML, and line breaks are removed from subjects.
  */
 export type MailLocale = 'en' | 'fr'
 
@@ -18,8 +19,9 @@ export interface InvitationMailInput {
   firstName: string
   link: string
   expiresAt: Date
+  /** The inviter's personal note, shown as written (escaped in the HTML). */
   message: string | null
-  /** A resend: "reminder" wording. */
+  /** A resend: "reminder" wording, and a word that the previous link no longer works. */
   reminder: boolean
 }
 
@@ -34,64 +36,271 @@ export interface PasswordResetMailInput {
   activation: boolean
 }
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
   value.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   )
 
+// A subject is one header line: a name or note must never start another header.
+const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ').trim()
+
+// French puts a no-break space before ":"; mail clients must not wrap the line there.
+const NBSP = '\u00a0'
+
+/** "12 March 2026 at 14:05 UTC" / "12 mars 2026 à 14:05 UTC": in UTC, as the server knows no reader's time zone. */
+export function formatExpiry(date: Date, locale: MailLocale): string {
+  return `${expiryFormat(locale).format(date)} UTC`
+}
+
+// Building a formatter costs far more than using one: a 1,000-row invitation renders 1,000 dates.
+const formats = new Map<MailLocale, Intl.DateTimeFormat>()
+function expiryFormat(locale: MailLocale): Intl.DateTimeFormat {
+  let format = formats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    })
+    formats.set(locale, format)
+  }
+  return format
+}
+
+/** A paragraph of the message: plain text for the text part, the same text escaped for the HTML one. */
+type Block =
+  | { kind: 'p'; text: string }
+  | { kind: 'note'; heading: string; text: string }
+  | { kind: 'button'; label: string; href: string }
+  | { kind: 'fallback'; text: string; href: string }
+  | { kind: 'small'; text: string }
+
+function blockText(block: Block, colon: string): string | null {
+  switch (block.kind) {
+    case 'p':
+    case 'small':
+      return block.text
+    case 'note':
+      return `${block.heading}\n${block.text
+        .split(/\r?\n/)
+        .map((line) => `> ${line}`.trimEnd())
+        .join('\n')}`
+    case 'button':
+      return `${block.label}${colon}\n${block.href}`
+    case 'fallback':
+      // The text part already shows the link under the button's words.
+      return null
+  }
+}
+
+function toText(locale: MailLocale, blocks: readonly Block[]): string {
+  const colon = locale === 'fr' ? `${NBSP}:` : ':'
+  const parts = blocks.map((block) => blockText(block, colon))
+  return `${parts.filter((p): p is string => p !== null).join('\n\n')}\n`
+}
+
+const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif"
+const SMALL = 'margin:0 0 16px;font-size:14px;line-height:1.5;color:#4b5563'
+
+function blockHtml(block: Block): string {
+  switch (block.kind) {
+    case 'p':
+      return `<p style="margin:0 0 16px;font-size:16px;line-height:1.5">${escapeHtml(block.text)}</p>`
+    case 'note':
+      return [
+        `<p style="margin:0 0 4px;font-size:14px;line-height:1.5;color:#4b5563">${escapeHtml(block.heading)}</p>`,
+        `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #d1d5db;font-size:16px;line-height:1.5">${escapeHtml(block.text).replace(/\r?\n/g, '<br>')}</blockquote>`,
+      ].join('\n')
+    case 'button':
+      // A link styled as a button: keyboard, screen readers and every mail client know links.
+      return `<p style="margin:24px 0"><a href="${escapeHtml(block.href)}" style="display:inline-block;padding:12px 24px;border-radius:6px;background:#1d4ed8;color:#ffffff;font-size:16px;font-weight:600;text-decoration:none">${escapeHtml(block.label)}</a></p>`
+    case 'fallback':
+      return `<p style="${SMALL}">${escapeHtml(block.text)}<br><a href="${escapeHtml(block.href)}" style="color:#1d4ed8;word-break:break-all">${escapeHtml(block.href)}</a></p>`
+    case 'small':
+      return `<p style="${SMALL}">${escapeHtml(block.text)}</p>`
+  }
+}
+
+function toHtml(input: { locale: MailLocale; subject: string; blocks: readonly Block[]; preheader: string }) {
+  const body = input.blocks.map(blockHtml).join('\n')
+  const lang = input.locale
+  const title = escapeHtml(input.subject)
+  return `<!doctype html>
+<html lang="${lang}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>${title}</title>
+</head>
+<body style="margin:0;padding:0;background:#f3f4f6">
+<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(input.preheader)}</div>
+<div role="article" aria-roledescription="email" aria-label="${title}" lang="${lang}" style="${FONT};color:#111827;padding:24px 12px">
+<div style="max-width:560px;margin:0 auto;padding:32px 24px;background:#ffffff;border-radius:8px">
+${body}
+</div>
+</div>
+</body>
+</html>
+`
+}
+
+function render(locale: MailLocale, subject: string, blocks: Block[], preheader: string): RenderedMail {
+  const clean = oneLine(subject)
+  return {
+    subject: clean,
+    text: toText(locale, blocks),
+    html: toHtml({ locale, subject: clean, blocks, preheader }),
+  }
+}
+
 export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
-  const date = new Intl.DateTimeFormat(input.locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-  }).format(input.expiresAt)
-  const fr = input.locale === 'fr'
-  const who = input.inviterName ?? (fr ? 'Votre administrateur' : 'Your administrator')
-  const subject = fr
-    ? `${input.reminder ? 'Rappel : ' : ''}${who} vous invite à rejoindre ${input.organizationName} sur ${input.productName}`
-    : `${input.reminder ? 'Reminder: ' : ''}${who} invited you to join ${input.organizationName} on ${input.productName}`
-  const lines = fr
-    ? [
-        `Bonjour ${input.firstName},`,
-        '',
-        `${who} vous invite à rejoindre ${input.organizationName} sur ${input.productName}.`,
-        ...(input.message ? ['', input.message] : []),
-        '',
-        `Pour accepter, ouvrez ce lien avant le ${date} :`,
-        input.link,
-      ]
-    : [
-        `Hello ${input.firstName},`,
-        '',
-        `${who} invited you to join ${input.organizationName} on ${input.productName}.`,
-        ...(input.message ? ['', input.message] : []),
-        '',
-        `To accept, open this link before ${date}:`,
-        input.link,
-      ]
-  const text = lines.join('\n')
-  const html = `<p>${lines
-    .filter((l) => l !== input.link)
-    .map(escapeHtml)
-    .join('<br>')}</p><p><a href="${escapeHtml(input.link)}">${escapeHtml(input.link)}</a></p>`
-  return { subject, text, html }
+  const { organizationName: org, productName: product } = input
+  const until = formatExpiry(input.expiresAt, input.locale)
+  const inviter = input.inviterName?.trim() || null
+  const note = input.message?.trim() || null
+  if (input.locale === 'fr') {
+    const invitedBy = inviter ? `${inviter} vous invite` : 'vous êtes invité'
+    const invited = `${inviter ? invitedBy : 'Vous êtes invité'} à rejoindre ${org} sur ${product}.`
+    const subject = `${input.reminder ? `Rappel${NBSP}: ` : ''}${
+      inviter
+        ? `${inviter} vous invite à rejoindre ${org} sur ${product}`
+        : `Invitation à rejoindre ${org} sur ${product}`
+    }`
+    const blocks: Block[] = [
+      { kind: 'p', text: `Bonjour ${input.firstName},` },
+      {
+        kind: 'p',
+        text: input.reminder
+          ? `Petit rappel${NBSP}: ${invitedBy} à rejoindre ${org} sur ${product}, et l’invitation vous attend toujours.`
+          : invited,
+      },
+      ...(note
+        ? [
+            {
+              kind: 'note' as const,
+              heading: `Message de ${inviter ?? 'votre administrateur'}${NBSP}:`,
+              text: note,
+            },
+          ]
+        : []),
+      { kind: 'p', text: 'Acceptez l’invitation pour choisir votre mot de passe et vous connecter.' },
+      { kind: 'button', label: 'Accepter l’invitation', href: input.link },
+      {
+        kind: 'p',
+        text: `Cette invitation est valable jusqu’au ${until}.${
+          input.reminder ? ' Le lien des messages précédents ne fonctionne plus.' : ''
+        }`,
+      },
+      {
+        kind: 'fallback',
+        text: `Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur${NBSP}:`,
+        href: input.link,
+      },
+      {
+        kind: 'small',
+        text: `Vous n’attendiez pas cette invitation${NBSP}? Ignorez simplement ce message.`,
+      },
+    ]
+    return render('fr', subject, blocks, invited)
+  }
+  const invited = inviter
+    ? `${inviter} invited you to join ${org} on ${product}.`
+    : `You have been invited to join ${org} on ${product}.`
+  const subject = `${input.reminder ? 'Reminder: ' : ''}${
+    inviter
+      ? `${inviter} invited you to join ${org} on ${product}`
+      : `Invitation to join ${org} on ${product}`
+  }`
+  const blocks: Block[] = [
+    { kind: 'p', text: `Hello ${input.firstName},` },
+    {
+      kind: 'p',
+      text: input.reminder
+        ? `A quick reminder: ${inviter ? `${inviter} invited you` : 'you have been invited'} to join ${org} on ${product}, and the invitation is still waiting for you.`
+        : invited,
+    },
+    ...(note
+      ? [{ kind: 'note' as const, heading: `A note from ${inviter ?? 'your administrator'}:`, text: note }]
+      : []),
+    { kind: 'p', text: 'Accept the invitation to choose your password and sign in.' },
+    { kind: 'button', label: 'Accept the invitation', href: input.link },
+    {
+      kind: 'p',
+      text: `This invitation is valid until ${until}.${
+        input.reminder ? ' The link in earlier messages no longer works.' : ''
+      }`,
+    },
+    {
+      kind: 'fallback',
+      text: 'If the button does not work, copy this link into your browser:',
+      href: input.link,
+    },
+    { kind: 'small', text: 'Not expecting this invitation? You can safely ignore this email.' },
+  ]
+  return render('en', subject, blocks, invited)
 }
 
 export function renderPasswordResetMail(input: PasswordResetMailInput): RenderedMail {
-  const fr = input.locale === 'fr'
-  const subject = fr
-    ? input.activation
-      ? `Activez votre compte ${input.productName}`
-      : `Réinitialisez votre mot de passe ${input.productName}`
-    : input.activation
-      ? `Activate your ${input.productName} account`
-      : `Reset your ${input.productName} password`
-  const lines = fr
-    ? [`Bonjour ${input.firstName},`, '', 'Pour choisir un mot de passe, ouvrez ce lien :', input.link]
-    : [`Hello ${input.firstName},`, '', 'To choose a password, open this link:', input.link]
-  const text = lines.join('\n')
-  const html = `<p>${lines
-    .filter((l) => l !== input.link)
-    .map(escapeHtml)
-    .join('<br>')}</p><p><a href="${escapeHtml(input.link)}">${escapeHtml(input.link)}</a></p>`
-  return { subject, text, html }
+  const { organizationName: org, productName: product } = input
+  const until = formatExpiry(input.expiresAt, input.locale)
+  if (input.locale === 'fr') {
+    const subject = input.activation
+      ? `Activez votre compte ${org} sur ${product}`
+      : `Réinitialisez votre mot de passe ${org} sur ${product}`
+    const intro = input.activation
+      ? `Vous avez demandé un nouveau lien pour activer votre compte ${org} sur ${product}. Choisissez votre mot de passe pour l’activer.`
+      : `Nous avons reçu une demande de réinitialisation du mot de passe de votre compte ${org} sur ${product}.`
+    const blocks: Block[] = [
+      { kind: 'p', text: `Bonjour ${input.firstName},` },
+      { kind: 'p', text: intro },
+      {
+        kind: 'button',
+        label: input.activation ? 'Activer mon compte' : 'Choisir un nouveau mot de passe',
+        href: input.link,
+      },
+      { kind: 'p', text: `Ce lien ne sert qu’une fois et reste valable jusqu’au ${until}.` },
+      {
+        kind: 'fallback',
+        text: `Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur${NBSP}:`,
+        href: input.link,
+      },
+      {
+        kind: 'small',
+        text: input.activation
+          ? `Vous n’êtes pas à l’origine de cette demande${NBSP}? Ignorez ce message${NBSP}: rien ne change.`
+          : `Vous n’êtes pas à l’origine de cette demande${NBSP}? Ignorez ce message${NBSP}: votre mot de passe reste inchangé.`,
+      },
+    ]
+    return render('fr', subject, blocks, intro)
+  }
+  const subject = input.activation
+    ? `Activate your ${org} account on ${product}`
+    : `Reset your ${org} password on ${product}`
+  const intro = input.activation
+    ? `You asked for a new link to activate your ${org} account on ${product}. Choose your password to activate it.`
+    : `We received a request to reset the password of your ${org} account on ${product}.`
+  const blocks: Block[] = [
+    { kind: 'p', text: `Hello ${input.firstName},` },
+    { kind: 'p', text: intro },
+    {
+      kind: 'button',
+      label: input.activation ? 'Activate my account' : 'Choose a new password',
+      href: input.link,
+    },
+    { kind: 'p', text: `This link works once and is valid until ${until}.` },
+    {
+      kind: 'fallback',
+      text: 'If the button does not work, copy this link into your browser:',
+      href: input.link,
+    },
+    {
+      kind: 'small',
+      text: input.activation
+        ? 'If you did not ask for this, you can ignore this email: nothing changes.'
+        : 'If you did not ask for this, you can ignore this email: your password stays as it is.',
+    },
+  ]
+  return render('en', subject, blocks, intro)
 }

@@ -2,9 +2,9 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { User } from '@usher/contract'
 import { createUsherClient, type UsherClient } from '@usher/sdk'
-import { createUsherServer, type UsherServer, type UsherServerOptions } from '../../src/index'
-import { insertPerson } from '../../src/domain/people'
 import { hashPassword } from '../../src/auth/passwords'
+import { insertPerson } from '../../src/domain/people'
+import { createUsherServer, type UsherServer, type UsherServerOptions } from '../../src/index'
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789'
 
@@ -124,7 +124,9 @@ export async function createTestOrg(
           orgId: organization.id,
           email: member.email ?? `${member.role}.${members}.${tag}@example.com`,
           firstName: member.firstName ?? 'Test',
-          lastName: member.lastName ?? `${member.role} ${members}`.replace(/\d+/, (d) => 'ABCDEFGHIJ'[Number(d) % 10] ?? 'X'),
+          lastName:
+            member.lastName ??
+            `${member.role} ${members}`.replace(/\d+/, (d) => 'ABCDEFGHIJ'[Number(d) % 10] ?? 'X'),
           locale: 'en',
           role: member.role,
           source: 'manual',

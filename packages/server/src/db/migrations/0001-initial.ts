@@ -98,7 +98,9 @@ const statements = `
     create table invitations (
       id uuid primary key,
       org_id uuid not null references organizations (id) on delete cascade,
-      user_id uuid not null references users (id) on delete cascade,
+      -- Null once the person is gone: revoking deletes the never-activated account, and the row
+      -- stays so that its link answers "revoked" rather than "unknown".
+      user_id uuid references users (id) on delete set null,
       token_hash text not null unique,
       status text not null check (status in ('pending', 'accepted', 'revoked')),
       expires_at timestamptz not null,
@@ -205,6 +207,8 @@ const statements = `
       primary key (import_id, line)
     );
     create index import_rows_status on import_rows (import_id, status, line);
+    -- A chunk looks up its addresses among the lines already imported (duplicates across chunks).
+    create index import_rows_email on import_rows (import_id, email);
 `
 
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto'
+import type { LoginResult } from '@usher/contract'
+import { type Kysely, sql } from 'kysely'
+import type { Services } from '../app/services'
+import { hashPassword, passwordFieldErrors, passwordProblems } from '../auth/passwords'
+import type { Database, UserRow } from '../db/schema'
+import { ProblemError } from '../http/problem-error'
+import { enqueueMail } from '../mail/mailer'
+import { type MailLocale, renderPasswordResetMail } from '../mail/templates'
+import { type AuditInput, displayName } from './audit'
+import { organizationSettings } from './organizations'
+import { lockOrganization, seatsUsed, takesSeat } from './seats'
+import { mustIssueSession } from './sessions'
+import { hashLinkToken, newLinkToken } from './tokens'
+import { toUserOne, userStatus } from './users'
+
+/** How long a reset (or activation) link works. */
+export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000
+
+/** The reset page's link for a token. */
+export const resetLink = (services: Services, token: string) =>
+  `${services.links.resetPasswordUrl}${services.links.resetPasswordUrl.includes('?') ? '&' : '?'}token=${token}`
+
+/** Accounts of an address, in every organization or the one of `slug`. */
+export async function accountsOf(db: Kysely<Database>, email: string, slug: string | undefined) {
+  let query = db
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.org_id')
+    .selectAll('u')
+    .select(['o.name as org_name', 'o.slug as org_slug'])
+    .where('u.email', '=', email)
+  if (slug) query = query.where('o.slug', '=', slug)
+  // An address rarely holds more than a few accounts; the cap bounds the work of one request.
+  return query.orderBy('u.created_at').limit(10).execute()
+}
+
+/**
+ * POST /auth/password-reset: for every enabled account of the address, a one-hour link by mail —
+ * "reset your password", or for a person who never activated their account (seed 001: the
+ * invitation email was lost) "activate your account". Unknown addresses get nothing, and the
+ * answer is the same either way. Returns the outbox ids to deliver after commit.
+ */
+export async function requestPasswordReset(
+  trx: Kysely<Database>,
+  services: Services,
+  input: { email: string; organization?: string },
+  now: Date,
+): Promise<string[]> {
+  const accounts = await accountsOf(trx, input.email, input.organization)
+  const outboxIds: string[] = []
+  for (const account of accounts) {
+    if (!account.enabled) continue
+    const { token, hash } = newLinkToken()
+    const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS)
+    await trx
+      .insertInto('password_resets')
+      .values({
+        id: randomUUID(),
+        org_id: account.org_id,
+        user_id: account.id,
+        token_hash: hash,
+        expires_at: expiresAt,
+        created_at: now,
+      })
+      .execute()
+    const activation = !account.activated_at
+    const link = resetLink(services, token)
+    const mail = renderPasswordResetMail({
+      locale: account.locale as MailLocale,
+      productName: services.links.productName,
+      organizationName: account.org_name,
+      firstName: account.first_name,
+      link,
+      expiresAt,
+      activation,
+    })
+    outboxIds.push(
+      await enqueueMail(
+        trx,
+        {
+          orgId: account.org_id,
+          to: account.email,
+          locale: account.locale,
+          kind: activation ? 'activation' : 'password_reset',
+          link,
+          ...mail,
+        },
+        now,
+      ),
+    )
+  }
+  return outboxIds
+}
+
+/** The unused, unexpired reset of a token, with its (enabled) account; 400 otherwise. */
+async function validReset(db: Kysely<Database>, token: string, now: Date, forUpdate = false) {
+  let query = db
+    .selectFrom('password_resets')
+    .selectAll()
+    .where('token_hash', '=', hashLinkToken(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+  if (forUpdate) query = query.forUpdate()
+  const reset = await query.executeTakeFirst()
+  const user = reset
+    ? await db.selectFrom('users').selectAll().where('id', '=', reset.user_id).executeTakeFirst()
+    : undefined
+  if (!reset || !user?.enabled) throw new ProblemError('reset_token_invalid')
+  return { reset, user }
+}
+
+/**
+ * POST /auth/password-reset/confirm: sets the password, activates an account that was only
+ * invited (its pending invitation is revoked: this link replaced it), ends every earlier session
+ * and signs in.
+ */
+export async function confirmPasswordReset(
+  services: Services,
+  input: { token: string; password: string },
+  now: Date,
+  transaction: <T>(fn: (trx: Kysely<Database>) => Promise<T>) => Promise<T>,
+  audit: (db: Kysely<Database>, event: AuditInput) => Promise<void>,
+): Promise<LoginResult> {
+  const { user: before } = await validReset(services.db, input.token, now)
+  const org = await services.db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', before.org_id)
+    .executeTakeFirstOrThrow()
+  const settings = organizationSettings(org)
+  const problems = passwordProblems(input.password, settings.passwordPolicy, {
+    email: before.email,
+    names: [before.first_name, before.last_name],
+  })
+  if (problems.length) {
+    throw new ProblemError('password_too_weak', {
+      errors: passwordFieldErrors(problems, settings.passwordPolicy, 'password'),
+    })
+  }
+  const passwordHash = await hashPassword(input.password)
+
+  const user = await transaction(async (trx) => {
+    await lockOrganization(trx, org.id)
+    const { user } = await validReset(trx, input.token, now, true)
+    const activating = !user.activated_at
+    if (activating && settings.seats !== null && takesSeat(user.role)) {
+      // A lapsed invitation freed its seat; activating takes one again.
+      const holdsOne = user.invitation_expires_at !== null && new Date(user.invitation_expires_at) > now
+      const used = await seatsUsed(trx, org.id, now)
+      if (used + (holdsOne ? 0 : 1) > settings.seats) {
+        throw new ProblemError('seat_limit_reached', {
+          detail: 'The plan has no seat left for this account; ask your administrator.',
+        })
+      }
+    }
+    const updated = await trx
+      .updateTable('users')
+      .set((eb) => ({
+        password_hash: passwordHash,
+        must_change_password: false,
+        session_epoch: eb('session_epoch', '+', 1),
+        activated_at: sql<Date>`coalesce(activated_at, ${now})`,
+        invitation_expires_at: null,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', user.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    if (activating) {
+      await trx
+        .updateTable('invitations')
+        .set({ status: 'revoked', revoked_at: now })
+        .where('user_id', '=', user.id)
+        .where('status', '=', 'pending')
+        .execute()
+    }
+    // This link and any other one still out there: one reset, one working link.
+    await trx
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('user_id', '=', user.id)
+      .where('used_at', 'is', null)
+      .execute()
+    await audit(trx, {
+      orgId: org.id,
+      actorOverride: { id: user.id, name: displayName(user), email: user.email },
+      action: 'user.password_reset',
+      target: { type: 'user', id: user.id, label: user.email },
+      changes: activating ? { status: [userStatus(user, now), 'active'] } : null,
+    })
+    return updated
+  })
+  return signedIn(services, user, now)
+}
+
+/** The answer of every built-in sign-in: a session, the user, whether the password must change. */
+export async function signedIn(services: Services, user: UserRow, now: Date): Promise<LoginResult> {
+  return {
+    session: await mustIssueSession(services, user, now),
+    user: await toUserOne(services.db, user, now),
+    mustChangePassword: user.must_change_password,
+  }
+}
