@@ -1,0 +1,50 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createUsherClient } from '@usher/sdk'
+import { describe, expect, it } from 'vitest'
+import { axeViolations, renderWithUsher } from '../../../test/render'
+import { RoleBadge } from './role-badge'
+
+// RoleBadge needs no data: any client will do.
+const client = createUsherClient({ baseUrl: 'http://127.0.0.1:9' })
+
+describe('given a RoleBadge', () => {
+  it('names each built-in role in English and French', () => {
+    const { unmount } = renderWithUsher(
+      <>
+        <RoleBadge role="owner" />
+        <RoleBadge role="admin" />
+        <RoleBadge role="technician" />
+      </>,
+      { client },
+    )
+    expect(screen.getByText('Owner')).toHaveAttribute('data-role', 'owner')
+    expect(screen.getByText('Administrator')).toBeInTheDocument()
+    expect(screen.getByText('Technician')).toBeInTheDocument()
+    unmount()
+    renderWithUsher(<RoleBadge role="technician" />, { client, locale: 'fr' })
+    expect(screen.getByText('Technicien')).toBeInTheDocument()
+  })
+
+  it('lists what the role may do in a tooltip reachable by keyboard', async () => {
+    renderWithUsher(<RoleBadge role="admin" />, { client })
+    await userEvent.tab()
+    expect(screen.getByText('Administrator')).toHaveFocus()
+    await waitFor(() => expect(screen.getAllByText('invite people').length).toBeGreaterThan(0))
+    expect(screen.queryAllByText('manage the organization')).toHaveLength(0)
+  })
+
+  it('says a technician sees only what is shared with them', async () => {
+    renderWithUsher(<RoleBadge role="technician" />, { client })
+    await userEvent.tab()
+    await waitFor(() => expect(screen.getAllByText(/groups shared with them/).length).toBeGreaterThan(0))
+  })
+
+  it('shows a custom role by its key, and passes axe', async () => {
+    const { container } = renderWithUsher(<RoleBadge role="auditor" permissions={['audit:read']} />, {
+      client,
+    })
+    expect(screen.getByText('Custom role (auditor)')).toHaveAttribute('data-role', 'custom')
+    expect(await axeViolations(container)).toEqual([])
+  })
+})

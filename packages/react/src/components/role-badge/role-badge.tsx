@@ -1,0 +1,60 @@
+import { isBuiltInRole, type Permission, permissionsOf } from '@usher/contract'
+import { Tooltip } from 'radix-ui'
+import type { ComponentProps } from 'react'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+
+export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children'> {
+  /** The role's key: `owner`, `admin`, `technician` or a custom role's key. */
+  role: string
+  /** What a custom role may do; built-in roles know their own. */
+  permissions?: readonly Permission[]
+  /**
+   * A tooltip listing what the role may do (keyboard: the badge takes focus).
+   * @default true
+   */
+  tooltip?: boolean
+}
+
+/** The role's name from the catalog, coloured per role, with what it may do in a tooltip. */
+export function RoleBadge({ role, permissions, tooltip = true, className, ...props }: RoleBadgeProps) {
+  const { t, portalContainer } = useUsherContext()
+  const builtIn = isBuiltInRole(role)
+  const label = builtIn ? t(`roles.${role}`) : t('roles.custom', { key: role })
+  const granted = permissions ?? permissionsOf(role)
+  const badge = (
+    <span
+      data-slot="role-badge"
+      data-role={builtIn ? role : 'custom'}
+      className={cn('usher-badge', className)}
+      {...(tooltip ? { tabIndex: 0 } : {})}
+      {...props}
+    >
+      {label}
+    </span>
+  )
+  if (!tooltip) return badge
+  return (
+    <Tooltip.Provider delayDuration={300}>
+      <Tooltip.Root>
+        <Tooltip.Trigger asChild>{badge}</Tooltip.Trigger>
+        <Tooltip.Portal container={portalContainer}>
+          <Tooltip.Content data-slot="role-badge-tooltip" className="usher-tooltip" sideOffset={4}>
+            {granted.length === 0 ? (
+              t('roles.nothing')
+            ) : (
+              <>
+                {t('roles.mayDo')}
+                <ul>
+                  {granted.map((permission) => (
+                    <li key={permission}>{t(`permissions.${permission}`)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
+    </Tooltip.Provider>
+  )
+}

@@ -1,0 +1,1 @@
+export { SeatUsage, type SeatUsageProps } from './seat-usage'

@@ -1,0 +1,55 @@
+import type { ComponentProps } from 'react'
+import { useMe } from '../../hooks/use-me'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+
+export interface SeatUsageProps extends Omit<ComponentProps<'div'>, 'children'> {
+  /** Seats about to be taken (an invitation form's technician rows), shown as "after". */
+  pending?: number
+}
+
+/** Technician seats used / allowed (seed 002's counter), with a warning when the plan is full. */
+export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) {
+  const { t } = useUsherContext()
+  const me = useMe()
+  if (!me.data) {
+    return (
+      <div
+        data-slot="seat-usage"
+        data-state={me.isError ? 'error' : 'loading'}
+        className={cn('usher-seat-usage', className)}
+        {...props}
+      >
+        {me.isError ? t('common.unknownError') : t('common.loading')}
+      </div>
+    )
+  }
+  const { used, allowed } = me.data.seats
+  const after = used + pending
+  const full = allowed !== null && after >= allowed
+  const over = allowed !== null && after > allowed
+  return (
+    <div
+      data-slot="seat-usage"
+      data-state={over ? 'over' : full ? 'full' : 'ok'}
+      className={cn('usher-seat-usage', className)}
+      {...props}
+    >
+      <span>{t('seatUsage.label')}</span>{' '}
+      {allowed === null ? (
+        <span>{t('seatUsage.unlimited', { used: after })}</span>
+      ) : (
+        <>
+          <meter min={0} max={allowed} value={Math.min(after, allowed)} aria-label={t('seatUsage.label')} />{' '}
+          <span>{t('seatUsage.used', { used: after, allowed })}</span>
+        </>
+      )}
+      {full ? (
+        <span role="status" className="usher-field-error">
+          {' '}
+          {t('seatUsage.full')}
+        </span>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+export const roles = {
+  owner: 'Owner',
+  admin: 'Administrator',
+  technician: 'Technician',
+  custom: 'Custom role ({{key}})',
+  mayDo: 'May:',
+  nothing: 'See the groups shared with them and their own profile.',
+} as const
+
+export const permissions = {
+  'users:read': 'see users',
+  'users:invite': 'invite people',
+  'users:update': 'edit users and roles',
+  'users:delete': 'delete users',
+  'groups:manage': 'manage groups',
+  'shares:manage': 'share groups',
+  'imports:run': 'import users',
+  'audit:read': 'read the audit log',
+  'organization:manage': 'manage the organization',
+} as const
+
+export const status = {
+  invited: 'Invited',
+  expired: 'Expired',
+  active: 'Active',
+  disabled: 'Disabled',
+  invitedExpires: 'Invited, expires {{when}}',
+  expiredSince: 'Invitation expired {{when}}',
+} as const
+
+export const seatUsage = {
+  label: 'Technician seats',
+  used: '{{used}} of {{allowed}} used',
+  unlimited: '{{used}} used (unlimited)',
+  full: 'All seats are taken.',
+  counts: { one: '{{count}} user', other: '{{count}} users' },
+} as const

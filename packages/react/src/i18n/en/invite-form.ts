@@ -1,0 +1,4 @@
+/** Owned by the invite-form component. */
+export const inviteForm = {
+  title: 'Invite people',
+} as const

@@ -1,0 +1,4 @@
+/** Owned by the shared-groups component. */
+export const sharedGroups = {
+  title: 'Shared groups',
+} as const

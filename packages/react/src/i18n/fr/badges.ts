@@ -1,0 +1,39 @@
+import type { Messages } from '../types'
+
+export const roles: Messages['roles'] = {
+  owner: 'Propriétaire',
+  admin: 'Administrateur',
+  technician: 'Technicien',
+  custom: 'Rôle personnalisé ({{key}})',
+  mayDo: 'Peut :',
+  nothing: 'Voir les groupes partagés avec lui et son propre profil.',
+}
+
+export const permissions: Messages['permissions'] = {
+  'users:read': 'voir les utilisateurs',
+  'users:invite': 'inviter des personnes',
+  'users:update': 'modifier les utilisateurs et les rôles',
+  'users:delete': 'supprimer des utilisateurs',
+  'groups:manage': 'gérer les groupes',
+  'shares:manage': 'partager des groupes',
+  'imports:run': 'importer des utilisateurs',
+  'audit:read': 'consulter le journal d’audit',
+  'organization:manage': 'gérer l’organisation',
+}
+
+export const status: Messages['status'] = {
+  invited: 'Invité',
+  expired: 'Expirée',
+  active: 'Actif',
+  disabled: 'Désactivé',
+  invitedExpires: 'Invité, expire {{when}}',
+  expiredSince: 'Invitation expirée {{when}}',
+}
+
+export const seatUsage: Messages['seatUsage'] = {
+  label: 'Postes de technicien',
+  used: '{{used}} sur {{allowed}} utilisés',
+  unlimited: '{{used}} utilisés (illimité)',
+  full: 'Tous les postes sont pris.',
+  counts: { one: '{{count}} utilisateur', other: '{{count}} utilisateurs' },
+}

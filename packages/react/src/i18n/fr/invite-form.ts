@@ -1,0 +1,5 @@
+import type { Messages } from '../types'
+
+export const inviteForm: Messages['inviteForm'] = {
+  title: 'Inviter des personnes',
+}

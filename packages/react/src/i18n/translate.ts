@@ -1,0 +1,74 @@
+import { en } from './en'
+import { fr } from './fr'
+import type { Locale, MessageKey, MessageOverrides, MessageParams, Messages, PluralMessage } from './types'
+
+export const catalogs: Record<Locale, Messages> = { en, fr }
+
+const isPlural = (value: unknown): value is PluralMessage =>
+  typeof value === 'object' &&
+  value !== null &&
+  'other' in value &&
+  typeof (value as PluralMessage).other === 'string'
+
+/** The catalog with the host's overrides laid over it, key by key. */
+export function mergeMessages(base: Messages, overrides: MessageOverrides | undefined): Messages {
+  if (!overrides) return base
+  const merge = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...a }
+    for (const [key, value] of Object.entries(b)) {
+      if (value === undefined) continue
+      const current = a[key]
+      out[key] =
+        typeof value === 'object' && !isPlural(value) && typeof current === 'object' && current !== null
+          ? merge(current as Record<string, unknown>, value as Record<string, unknown>)
+          : value
+    }
+    return out
+  }
+  return merge(
+    base as unknown as Record<string, unknown>,
+    overrides as Record<string, unknown>,
+  ) as unknown as Messages
+}
+
+function lookup(messages: Messages, key: string): unknown {
+  let node: unknown = messages
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined
+    node = (node as Record<string, unknown>)[part]
+  }
+  return node
+}
+
+const fill = (template: string, params: MessageParams | undefined, format: (n: number) => string) =>
+  template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const value = params?.[name]
+    if (value === undefined) return whole
+    return typeof value === 'number' ? format(value) : value
+  })
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string
+
+/**
+ * `t(key, params)`: the message for `key` with `{{name}}` filled in. Plural messages choose their
+ * form from `params.count` with the locale's plural rules. A key missing from the catalog shows
+ * the key itself (and a test fails on any key missing from either catalog).
+ */
+export function createTranslator(locale: Locale, messages: Messages): Translate {
+  const plural = new Intl.PluralRules(locale)
+  const number = new Intl.NumberFormat(locale)
+  const format = (n: number) => number.format(n)
+  return (key, params) => {
+    const value = lookup(messages, key)
+    if (typeof value === 'string') return fill(value, params, format)
+    if (isPlural(value)) {
+      const count = Number(params?.count ?? 0)
+      const form =
+        count === 0 && value.zero !== undefined
+          ? value.zero
+          : (value[plural.select(count) as 'one' | 'other'] ?? value.other)
+      return fill(form, params, format)
+    }
+    return key
+  }
+}

@@ -1,0 +1,103 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import type { UsherClient } from '@usher/sdk'
+import { type ReactNode, useMemo, useState } from 'react'
+import { catalogs, createTranslator, mergeMessages } from '../i18n/translate'
+import type { Locale, MessageOverrides } from '../i18n/types'
+import { UsherContext, type UsherContextValue } from './usher-context'
+
+export interface UsherProviderProps {
+  /**
+   * The backend: `createUsherClient()` from `@usher/sdk` for the Usher API, or the host's own
+   * implementation of the `UsherClient` interface.
+   */
+  client: UsherClient
+  /**
+   * The host's react-query client, to share its cache and defaults.
+   * @default a client of Usher's own
+   */
+  queryClient?: QueryClient
+  /**
+   * The interface language.
+   * @default the browser's language when it is French, else 'en'
+   */
+  locale?: Locale
+  /**
+   * Overrides of any messages, typed against the English catalog.
+   * @example { status: { active: 'Enabled' } }
+   */
+  messages?: MessageOverrides
+  /**
+   * `system` follows the operating system's setting.
+   * @default 'system'
+   */
+  theme?: 'light' | 'dark' | 'system'
+  /**
+   * Where dialogs, menus and tooltips render.
+   * @default an element inside the provider's root
+   */
+  container?: HTMLElement | null
+  /** Usher's root element's class, e.g. to scope host overrides. */
+  className?: string
+  /** The clock for relative dates ("expires in 3 days"). @default () => new Date() */
+  now?: () => Date
+  children?: ReactNode
+}
+
+function browserLocale(): Locale {
+  if (typeof navigator === 'undefined') return 'en'
+  return navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en'
+}
+
+const defaultNow = () => new Date()
+
+/**
+ * Gives every Usher component and hook its backend, language and theme.
+ * @example
+ * <UsherProvider client={createUsherClient({ baseUrl: '/api/usher', token })} locale="fr">
+ *   <UserTable />
+ * </UsherProvider>
+ */
+export function UsherProvider({
+  client,
+  queryClient,
+  locale: localeProp,
+  messages: overrides,
+  theme = 'system',
+  container,
+  className,
+  now = defaultNow,
+  children,
+}: UsherProviderProps) {
+  const [ownQueryClient] = useState(
+    () => queryClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
+  )
+  const [portalTarget, setPortalTarget] = useState<HTMLDivElement | null>(null)
+  const locale = localeProp ?? browserLocale()
+  const value = useMemo<UsherContextValue>(() => {
+    const messages = mergeMessages(catalogs[locale], overrides)
+    return {
+      client,
+      locale,
+      messages,
+      t: createTranslator(locale, messages),
+      portalContainer: container ?? portalTarget,
+      now,
+    }
+  }, [client, locale, overrides, container, portalTarget, now])
+
+  return (
+    <QueryClientProvider client={queryClient ?? ownQueryClient}>
+      <UsherContext.Provider value={value}>
+        <div
+          data-slot="usher-root"
+          className={['usher-root', className].filter(Boolean).join(' ')}
+          data-theme={theme}
+          lang={locale}
+        >
+          {children}
+          <div data-slot="usher-portal" ref={setPortalTarget} />
+        </div>
+      </UsherContext.Provider>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createUsherServer } from '@usher/server'
+import { Hono } from 'hono'
+import type { TestProject } from 'vitest/node'
+import { createWorld } from './world'
+
+const SECRET = 'react-tests-secret-react-tests-secret-000000'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    usherUrl: string
+  }
+}
+
+/**
+ * Starts the real Usher server once for the whole run (Node side, in-memory PGlite, a free
+ * port). Tests reach it over HTTP through the real SDK; `POST /__test/world` gives each test a
+ * fresh organization with an owner, a group-scoped admin, technicians and groups, and tokens.
+ */
+export default async function setup(project: TestProject) {
+  const usher = createUsherServer({
+    database: { dataDir: undefined },
+    auth: { secret: SECRET },
+    logger: { info() {}, warn() {}, error: (m, f) => console.error(m, f) },
+    limits: { publicPerMinute: 100_000, loginAttempts: 100_000, resendIntervalSeconds: 0 },
+  })
+  await usher.ready
+  const app = new Hono()
+  app.post('/__test/world', async (c) =>
+    c.json(await createWorld(usher, await c.req.json().catch(() => ({})))),
+  )
+  app.route('/', usher)
+  const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise<void>((resolve) => http.once('listening', () => resolve()))
+  project.provide('usherUrl', `http://127.0.0.1:${(http.address() as AddressInfo).port}`)
+  return async () => {
+    await new Promise<void>((resolve) => http.close(() => resolve()))
+    await usher.close()
+  }
+}

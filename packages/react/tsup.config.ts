@@ -1,0 +1,29 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { defineConfig } from 'tsup'
+
+// ESM with "use client" on top, so the components work in Next.js App Router server files.
+// Nothing here touches `window` at import time. One module with every export marked pure
+// (`sideEffects` lists only the CSS): an app's bundler keeps only what it imports, so RoleBadge
+// alone does not pull the table or the forms (`pnpm bench` measures it).
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  banner: { js: '"use client";' },
+  // One stylesheet for hosts: the base (tokens, shared pieces) then each component's own file.
+  async onSuccess() {
+    const parts = [await readFile('src/styles/base.css', 'utf8')]
+    const dirs = (await readdir('src/components', { withFileTypes: true })).filter((d) => d.isDirectory())
+    for (const dir of dirs.sort((a, b) => a.name.localeCompare(b.name))) {
+      const css = await readFile(join('src/components', dir.name, `${dir.name}.css`), 'utf8').catch(
+        () => null,
+      )
+      if (css) parts.push(css)
+    }
+    await writeFile('dist/styles.css', parts.join('\n'))
+  },
+})

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config'
+
+// Component tests run in jsdom against the REAL server: `test/global-setup.ts` starts
+// @usher/server once per run (Node side, in-memory PGlite, a free port) and hands its URL and
+// tokens to the tests, which reach it over HTTP through the real SDK.
+export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  test: {
+    environment: 'jsdom',
+    globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup.ts'],
+    include: ['src/**/*.test.tsx', 'src/**/*.test.ts', 'test/**/*.test.tsx', 'test/**/*.test.ts'],
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
+    hookTimeout: 60_000,
+    testTimeout: 20_000,
+    maxWorkers: 2,
+  },
+})
