@@ -12,9 +12,9 @@ describe('given a RoleBadge', () => {
   it('names each built-in role in English and French', () => {
     const { unmount } = renderWithUsher(
       <>
-        <RoleBadge role="owner" />
-        <RoleBadge role="admin" />
-        <RoleBadge role="technician" />
+        <RoleBadge roleKey="owner" />
+        <RoleBadge roleKey="admin" />
+        <RoleBadge roleKey="technician" />
       </>,
       { client },
     )
@@ -22,12 +22,12 @@ describe('given a RoleBadge', () => {
     expect(screen.getByText('Administrator')).toBeInTheDocument()
     expect(screen.getByText('Technician')).toBeInTheDocument()
     unmount()
-    renderWithUsher(<RoleBadge role="technician" />, { client, locale: 'fr' })
+    renderWithUsher(<RoleBadge roleKey="technician" />, { client, locale: 'fr' })
     expect(screen.getByText('Technicien')).toBeInTheDocument()
   })
 
   it('lists what the role may do in a tooltip reachable by keyboard', async () => {
-    renderWithUsher(<RoleBadge role="admin" />, { client })
+    renderWithUsher(<RoleBadge roleKey="admin" />, { client })
     await userEvent.tab()
     expect(screen.getByText('Administrator')).toHaveFocus()
     await waitFor(() => expect(screen.getAllByText('invite people').length).toBeGreaterThan(0))
@@ -35,13 +35,13 @@ describe('given a RoleBadge', () => {
   })
 
   it('says a technician sees only what is shared with them', async () => {
-    renderWithUsher(<RoleBadge role="technician" />, { client })
+    renderWithUsher(<RoleBadge roleKey="technician" />, { client })
     await userEvent.tab()
     await waitFor(() => expect(screen.getAllByText(/groups shared with them/).length).toBeGreaterThan(0))
   })
 
   it('shows a custom role by its key, and passes axe', async () => {
-    const { container } = renderWithUsher(<RoleBadge role="auditor" permissions={['audit:read']} />, {
+    const { container } = renderWithUsher(<RoleBadge roleKey="auditor" permissions={['audit:read']} />, {
       client,
     })
     expect(screen.getByText('Custom role (auditor)')).toHaveAttribute('data-role', 'custom')

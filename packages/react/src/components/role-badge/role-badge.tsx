@@ -4,9 +4,12 @@ import type { ComponentProps } from 'react'
 import { useUsherContext } from '../../provider/usher-context'
 import { cn } from '../../utils/cn'
 
-export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children'> {
-  /** The role's key: `owner`, `admin`, `technician` or a custom role's key. */
-  role: string
+export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children' | 'role'> {
+  /**
+   * The role's key: `owner`, `admin`, `technician` or a custom role's key (not `role`, which is
+   * the ARIA attribute).
+   */
+  roleKey: string
   /** What a custom role may do; built-in roles know their own. */
   permissions?: readonly Permission[]
   /**
@@ -17,7 +20,7 @@ export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children'>
 }
 
 /** The role's name from the catalog, coloured per role, with what it may do in a tooltip. */
-export function RoleBadge({ role, permissions, tooltip = true, className, ...props }: RoleBadgeProps) {
+export function RoleBadge({ roleKey: role, permissions, tooltip = true, className, ...props }: RoleBadgeProps) {
   const { t, portalContainer } = useUsherContext()
   const builtIn = isBuiltInRole(role)
   const label = builtIn ? t(`roles.${role}`) : t('roles.custom', { key: role })
