@@ -18,7 +18,7 @@ declare module 'vitest' {
  * port). Tests reach it over HTTP through the real SDK; `POST /__test/world` gives each test a
  * fresh organization with an owner, a group-scoped admin, technicians and groups, and tokens.
  */
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   const usher = createUsherServer({
     database: { dataDir: undefined },
     auth: { secret: SECRET },

@@ -20,7 +20,13 @@ export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children' 
 }
 
 /** The role's name from the catalog, coloured per role, with what it may do in a tooltip. */
-export function RoleBadge({ roleKey: role, permissions, tooltip = true, className, ...props }: RoleBadgeProps) {
+export function RoleBadge({
+  roleKey: role,
+  permissions,
+  tooltip = true,
+  className,
+  ...props
+}: RoleBadgeProps) {
   const { t, portalContainer } = useUsherContext()
   const builtIn = isBuiltInRole(role)
   const label = builtIn ? t(`roles.${role}`) : t('roles.custom', { key: role })
