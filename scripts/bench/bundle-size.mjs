@@ -76,16 +76,18 @@ async function packageOf(inputPath, packageDir) {
  * @param {string} input.entry ESM source, e.g. `import * as all from '@usher/contract'; export default all`
  * @param {string} input.packageDir directory the entry resolves its imports from (the measured package)
  * @param {string} [input.label] file name for the metafile under bench/raw/
+ * @param {string[]} [input.external] packages left out (e.g. peer dependencies the app already ships)
  * @returns {Promise<{ minBytes: number, gzipBytes: number, brotliBytes: number, byPackage: Record<string, number> }>}
  *   `byPackage`: minified bytes each package contributes, largest first.
  */
-export async function bundleSize({ entry, packageDir, label }) {
+export async function bundleSize({ entry, packageDir, label, external = [] }) {
   const esbuild = await loadEsbuild(packageDir)
   const result = await esbuild.build({
     ...BUNDLE_OPTIONS,
     absWorkingDir: packageDir,
     stdin: { contents: entry, resolveDir: packageDir, sourcefile: 'entry.js', loader: 'js' },
     outfile: 'bundle.js',
+    external,
   })
   const output = result.outputFiles.find((file) => file.path.endsWith('.js'))
   if (!output) throw new Error(`esbuild produced no JavaScript for: ${entry}`)

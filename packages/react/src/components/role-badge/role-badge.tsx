@@ -1,4 +1,4 @@
-import { isBuiltInRole, type Permission, permissionsOf } from '@usher/contract'
+import { isBuiltInRole, type Permission, permissionsOf } from '@usher/contract/rules'
 import { Tooltip } from 'radix-ui'
 import type { ComponentProps } from 'react'
 import { useUsherContext } from '../../provider/usher-context'
