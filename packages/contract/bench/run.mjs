@@ -31,7 +31,8 @@ const CASES = [
   {
     what: "{ normalizeEmail, isRefusedMailbox, DEFAULT_REFUSED_MAILBOXES } from '/rules'",
     entry: `export { normalizeEmail, isRefusedMailbox, DEFAULT_REFUSED_MAILBOXES } from '${PACKAGE}/rules'`,
-    budgets: { min: 950, gzip: 560 },
+    // The /rules entry (a chunk shared with the main entry) costs ~200 B more than the old in-folder figure.
+    budgets: { min: 1_350, gzip: 720 },
     // The rules are plain functions: this shows whether tree-shaking keeps zod out of a bundle
     // that only needs them.
     checkZod: true,
