@@ -1,6 +1,15 @@
-/** Lowercase, accents stripped, spaces folded: "Élodie  d'Ornano" → "elodie d'ornano". */
+/**
+ * Lowercase, accents stripped, every apostrophe typed as ', hyphens and spaces folded into one
+ * space: "Élodie  d’Ornano" and "elodie d'ornano" meet, "jean baptiste" finds "Jean-Baptiste".
+ */
 export function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\s\u2010-\u2015-]+/g, ' ')
+    .trim()
 }
 
 /** The folded columns of a person, for prefix search and name sorting. */
