@@ -1,6 +1,6 @@
 import type { ImportRowResult, User } from '@usher/contract'
 import { makeMe, makeUsers } from '@usher/fixtures'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createUsherClient, type UsherClientOptions } from '../src/index'
 import { problemReply, type RecordedRequest, startTestServer, type TestServer } from './support/test-server'
 
@@ -121,11 +121,13 @@ describe('given a slow answer', () => {
     server.on('GET', '/me', { status: 200, json: me, delayMs: 2000 })
     const controller = new AbortController()
     const reason = new Error('The user left the page.')
-    setTimeout(() => controller.abort(reason), 50)
+    const outcome = expect(clientFor().me.get({ signal: controller.signal })).rejects.toBe(reason)
+    // Abort once the request is on the wire (a fixed delay raced the request on a loaded machine).
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1))
+    controller.abort(reason)
 
     // Had the abort not cut the request, the answer would have come (2 s later) and resolved the call.
-    await expect(clientFor().me.get({ signal: controller.signal })).rejects.toBe(reason)
-
+    await outcome
     expect(server.requests).toHaveLength(1)
   })
 
