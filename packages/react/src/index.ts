@@ -1,12 +1,41 @@
 // Provider and context
 
+// InviteForm
+export {
+  dedupeEntries,
+  InviteForm,
+  type InviteFormProps,
+  type PastedEntry,
+  parseAddressList,
+  splitDisplayName,
+} from './components/invite-form'
 // Components
 export { RoleBadge, type RoleBadgeProps } from './components/role-badge'
 export { SeatUsage, type SeatUsageProps } from './components/seat-usage'
+// SharedGroupsDialog
+export { SharedGroupsDialog, type SharedGroupsDialogProps } from './components/shared-groups-dialog'
 export { StatusBadge, type StatusBadgeProps } from './components/status-badge'
+// UserTable
+export {
+  UserTable,
+  type UserTableColumnVisibility,
+  type UserTableExtraColumn,
+  type UserTableProps,
+  type UserTableViewer,
+  userActionsFor,
+} from './components/user-table'
+export { useBulkUsers } from './hooks/use-bulk-users'
+export { useDeleteUser } from './hooks/use-delete-user'
 export { useGroups } from './hooks/use-groups'
+export { useInviteUsers } from './hooks/use-invite-users'
 export { useMe, usePermission } from './hooks/use-me'
+export { type ReplaceUserSharesVariables, useReplaceUserShares } from './hooks/use-replace-user-shares'
+export { useResendInvitation } from './hooks/use-resend-invitation'
+export { type RevokeInvitationVariables, useRevokeInvitation } from './hooks/use-revoke-invitation'
 export { useRoles } from './hooks/use-roles'
+export { type ShareGroupsOutcome, useShareGroups } from './hooks/use-share-groups'
+export { type UpdateUserVariables, useUpdateUser } from './hooks/use-update-user'
+export { useUserShares } from './hooks/use-user-shares'
 export { useUser, useUsers } from './hooks/use-users'
 // Messages
 export { en } from './i18n/en'

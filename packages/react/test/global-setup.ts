@@ -33,6 +33,9 @@ export async function setup(project: TestProject) {
   app.route('/', usher)
   const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => http.once('listening', () => resolve()))
+  // Node closes idle kept-alive sockets after 5 s; a test idling longer than that between calls
+  // would race a socket the server is closing ("other side closed").
+  if ('keepAliveTimeout' in http) http.keepAliveTimeout = 120_000
   project.provide('usherUrl', `http://127.0.0.1:${(http.address() as AddressInfo).port}`)
   return async () => {
     await new Promise<void>((resolve) => http.close(() => resolve()))

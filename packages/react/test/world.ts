@@ -57,7 +57,8 @@ export async function createWorld(usher: UsherServer, options: WorldOptions = {}
       email: `${firstName}.${lastName}.${tag}@atelier.test`
         .toLowerCase()
         .normalize('NFD')
-        .replace(/\p{M}/gu, ''),
+        .replace(/\p{M}/gu, '')
+        .replace(/\s+/g, '-'),
       role,
       groupIds,
       password: 'correct horse battery staple 42',

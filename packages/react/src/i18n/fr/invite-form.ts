@@ -2,4 +2,90 @@ import type { Messages } from '../types'
 
 export const inviteForm: Messages['inviteForm'] = {
   title: 'Inviter des personnes',
+  intro:
+    'Chaque personne reçoit un e-mail avec un lien pour rejoindre l’équipe. Les invitations restent valables {{days}} jours.',
+  loadError: 'Le formulaire d’invitation n’a pas pu être chargé.',
+  forbidden:
+    'Vous ne pouvez pas inviter de personnes : votre rôle ne le permet pas. Adressez-vous à un administrateur de votre organisation.',
+  row: 'Ligne {{row}}',
+  rowSuffix: ', ligne {{row}}',
+  optionalLabel: '{{label}} (facultatif)',
+  fields: {
+    salutation: 'Civilité',
+    firstName: 'Prénom',
+    lastName: 'Nom',
+    email: 'E-mail',
+    phone: 'Téléphone',
+    role: 'Rôle',
+    groups: 'Groupes',
+    contactFor: 'Contact pour',
+    message: 'Message personnel',
+  },
+  salutations: {
+    none: '—',
+    mr: 'M.',
+    ms: 'Mme',
+    mx: 'Mx',
+  },
+  groups: {
+    none: 'Aucun groupe',
+    summary: { one: '{{first}} et 1 autre', other: '{{first}} et {{count}} autres' },
+    filter: 'Filtrer les groupes',
+    empty: 'Aucun groupe disponible.',
+    noMatch: 'Aucun groupe ne correspond.',
+    scopedHint: 'Placez chaque personne dans au moins un des groupes que vous gérez.',
+  },
+  topics: {
+    none: 'Aucun',
+    filter: 'Filtrer les sujets',
+    noMatch: 'Aucun sujet ne correspond.',
+  },
+  done: 'Terminé',
+  addRow: '+ Ajouter une personne',
+  removeRow: 'Retirer',
+  messageHint: 'Ajouté à l’e-mail d’invitation.',
+  paste: {
+    open: 'Coller une liste',
+    title: 'Coller une liste d’adresses',
+    description:
+      'Une adresse par ligne, ou séparées par des virgules ou des points-virgules. « Nom <adresse> » renseigne aussi le nom.',
+    label: 'Adresses',
+    placeholder: 'Camille Durand <camille.durand@exemple.fr>\nhugo.moreau@exemple.fr',
+    submit: 'Ajouter au formulaire',
+    nothing: 'Aucune adresse trouvée dans ce texte.',
+    added: {
+      zero: 'Aucune nouvelle personne ajoutée.',
+      one: '1 personne ajoutée au formulaire.',
+      other: '{{count}} personnes ajoutées au formulaire.',
+    },
+    duplicates: {
+      one: '1 adresse figurait déjà dans le formulaire.',
+      other: '{{count}} adresses figuraient déjà dans le formulaire.',
+    },
+    invalid: {
+      one: '1 entrée n’est pas une adresse : corrigez-la dans sa ligne.',
+      other: '{{count}} entrées ne sont pas des adresses : corrigez-les dans leur ligne.',
+    },
+    tooMany: {
+      one: '1 adresse écartée : une demande compte au plus {{max}} personnes.',
+      other: '{{count}} adresses écartées : une demande compte au plus {{max}} personnes.',
+    },
+  },
+  seatWarning:
+    'Places de technicien insuffisantes : {{count}} nécessaires, {{left}} disponibles. Le serveur refusera les lignes au-delà de la limite.',
+  submit: 'Envoyer les invitations',
+  submitting: 'Envoi…',
+  summary: {
+    sent: {
+      zero: 'Aucune invitation envoyée',
+      one: '1 invitation envoyée',
+      other: '{{count}} invitations envoyées',
+    },
+    attention: { one: '1 à corriger', other: '{{count}} à corriger' },
+    combined: '{{sent}}, {{attention}}',
+  },
+  errors: {
+    duplicateOf: 'Même adresse qu’à la ligne {{row}}.',
+    groupsRequired: 'Choisissez au moins un de vos groupes.',
+  },
 }

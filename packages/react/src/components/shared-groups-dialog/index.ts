@@ -1,0 +1,1 @@
+export { SharedGroupsDialog, type SharedGroupsDialogProps } from './shared-groups-dialog'

@@ -1,0 +1,186 @@
+import { Dialog } from 'radix-ui'
+import { type ReactNode, useCallback, useState } from 'react'
+import { useMe } from '../../hooks/use-me'
+import { useUser } from '../../hooks/use-users'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+import { DialogFooter, LoadState } from './dialog-parts'
+import { personName } from './error-message'
+import { ManyUsersEditor } from './many-users-editor'
+import { ReadOnlyShares } from './read-only-shares'
+import { SingleUserEditor } from './single-user-editor'
+
+export interface SharedGroupsDialogProps {
+  /**
+   * Whose shared groups: one id edits that person's set (saved in one request, guarded by its
+   * version); several share or remove groups for all of them at once (one request per action).
+   */
+  userIds: readonly string[]
+  /** Controlled open state (with `onOpenChange`). */
+  open?: boolean
+  /**
+   * Open state on first render, when uncontrolled.
+   * @default false
+   */
+  defaultOpen?: boolean
+  onOpenChange?(open: boolean): void
+  /** After a save went through: one user's (the dialog then closes) or a bulk one (results stay shown). */
+  onSaved?(): void
+  /**
+   * The element that opens the dialog, e.g. a button (rendered as the Radix trigger, `asChild`).
+   * @example <SharedGroupsDialog userIds={[user.id]} trigger={<button type="button">Groups</button>} />
+   */
+  trigger?: ReactNode
+  /** The dialog panel's class. */
+  className?: string
+}
+
+/**
+ * Which customer groups people may see (seed 000's "Shared groups", seed 002's share and share
+ * all): a searchable nested list of groups with a checkbox and a permission (`view` / `manage`)
+ * each, "Select all" / "Clear all", and what will change before saving. A share of a group
+ * covers its subgroups on the server: their rows say so, and stay editable so a subgroup can get a
+ * permission of its own. Viewers without `shares:manage` see the shares without controls.
+ * @example
+ * <SharedGroupsDialog userIds={[user.id]} open={open} onOpenChange={setOpen} />
+ */
+export function SharedGroupsDialog({
+  userIds,
+  open,
+  defaultOpen = false,
+  onOpenChange,
+  onSaved,
+  trigger,
+  className,
+}: SharedGroupsDialogProps) {
+  const { portalContainer } = useUsherContext()
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen)
+  const isOpen = open ?? uncontrolledOpen
+  const setOpen = useCallback(
+    (next: boolean) => {
+      if (open === undefined) setUncontrolledOpen(next)
+      onOpenChange?.(next)
+    },
+    [open, onOpenChange],
+  )
+  const mode = userIds.length > 1 ? 'many' : 'one'
+  return (
+    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
+      {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
+      <Dialog.Portal container={portalContainer}>
+        <Dialog.Overlay data-slot="shared-groups-overlay" className="usher-shared-groups-overlay" />
+        <Dialog.Content
+          data-slot="shared-groups-dialog"
+          data-mode={mode}
+          className={cn('usher-shared-groups', className)}
+          // The dialog itself takes focus, so its title and description are read first; the
+          // groups arrive after opening, and Tab then leads to the search field.
+          onOpenAutoFocus={(event) => {
+            event.preventDefault()
+            ;(event.currentTarget as HTMLElement | null)?.focus()
+          }}
+        >
+          {/* Mounted only while open: the queries run then, and every opening starts afresh. */}
+          <SharedGroupsContent
+            userIds={userIds}
+            onSaved={(close) => {
+              onSaved?.()
+              if (close) setOpen(false)
+            }}
+          />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
+}
+
+function SharedGroupsContent({
+  userIds,
+  onSaved,
+}: {
+  userIds: readonly string[]
+  onSaved: (close: boolean) => void
+}) {
+  const { t } = useUsherContext()
+  const me = useMe()
+  const single = userIds.length === 1 ? userIds[0] : undefined
+  const user = useUser(single)
+  const name = user.data ? personName(user.data) : null
+  const canManage = me.data?.permissions.includes('shares:manage') ?? false
+
+  const title =
+    single === undefined
+      ? t('sharedGroups.titleMany', { count: userIds.length })
+      : name
+        ? t('sharedGroups.titleOne', { name })
+        : t('sharedGroups.title')
+  const description =
+    single === undefined
+      ? t('sharedGroups.descriptionMany')
+      : canManage
+        ? t('sharedGroups.descriptionOne', { name: name ?? '…' })
+        : t('sharedGroups.descriptionReadOnly', { name: name ?? '…' })
+
+  let body: ReactNode
+  if (userIds.length === 0) {
+    body = (
+      <>
+        <div data-slot="shared-groups-body" className="usher-shared-groups-body">
+          <p role="status">{t('sharedGroups.noUsers')}</p>
+        </div>
+        <DialogFooter />
+      </>
+    )
+  } else if (!me.data || (single !== undefined && !user.data)) {
+    body = (
+      <LoadState
+        error={me.error ?? user.error}
+        onRetry={() => {
+          if (me.isError) void me.refetch()
+          if (user.isError) void user.refetch()
+        }}
+      />
+    )
+  } else if (!canManage && single === undefined) {
+    body = (
+      <>
+        <div data-slot="shared-groups-body" className="usher-shared-groups-body">
+          <p role="alert" className="usher-alert">
+            {t('sharedGroups.forbiddenMany')}
+          </p>
+        </div>
+        <DialogFooter />
+      </>
+    )
+  } else if (single !== undefined && !canManage) {
+    body = <ReadOnlyShares userId={single} name={name ?? ''} />
+  } else if (single !== undefined) {
+    body = <SingleUserEditor userId={single} onSaved={() => onSaved(true)} />
+  } else {
+    body = <ManyUsersEditor userIds={userIds} onSaved={() => onSaved(false)} />
+  }
+
+  return (
+    <>
+      <div data-slot="shared-groups-header" className="usher-shared-groups-header">
+        <Dialog.Title data-slot="shared-groups-title" className="usher-shared-groups-title">
+          {title}
+        </Dialog.Title>
+        <Dialog.Description data-slot="shared-groups-description" className="usher-shared-groups-description">
+          {description}
+        </Dialog.Description>
+      </div>
+      {body}
+      {/* Last in the content: Tab from the dialog reaches the search field first, not this. */}
+      <Dialog.Close
+        data-slot="shared-groups-close"
+        className="usher-shared-groups-close"
+        aria-label={t('common.close')}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path d="M4 4l8 8M12 4l-8 8" />
+        </svg>
+      </Dialog.Close>
+    </>
+  )
+}

@@ -1,0 +1,116 @@
+import { DropdownMenu } from 'radix-ui'
+import type { ComponentProps } from 'react'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+
+/** The bulk actions the bar offers. */
+export type UserTableBulkAction = 'shareGroups' | 'changeRole' | 'resendInvitation' | 'disable' | 'delete'
+
+export interface UserTableBulkBarProps extends Omit<ComponentProps<'fieldset'>, 'children'> {
+  /** How many users are selected. */
+  count: number
+  /** The actions the viewer may take (their permissions); the others are not shown. */
+  actions: readonly UserTableBulkAction[]
+  /** The roles offered by "Change role". */
+  roles: readonly string[]
+  roleName: (role: string) => string
+  /** While a bulk request runs: every action waits. */
+  pending?: boolean
+  onAction: (action: Exclude<UserTableBulkAction, 'changeRole'>) => void
+  onChangeRole: (role: string) => void
+  onClearSelection: () => void
+}
+
+/** What to do with the selected users: share groups, change role, resend, disable, delete. */
+export function UserTableBulkBar({
+  count,
+  actions,
+  roles,
+  roleName,
+  pending = false,
+  onAction,
+  onChangeRole,
+  onClearSelection,
+  className,
+  ...props
+}: UserTableBulkBarProps) {
+  const { t, portalContainer } = useUsherContext()
+  const button = (action: Exclude<UserTableBulkAction, 'changeRole'>) =>
+    actions.includes(action) ? (
+      <button
+        type="button"
+        data-slot="user-table-bulk-action"
+        data-action={action}
+        className="usher-button"
+        data-variant={action === 'delete' ? 'danger' : undefined}
+        disabled={pending}
+        onClick={() => onAction(action)}
+      >
+        {t(`userTable.bulk.${action}`)}
+      </button>
+    ) : null
+
+  return (
+    <fieldset
+      data-slot="user-table-bulk-bar"
+      data-pending={pending || undefined}
+      aria-busy={pending || undefined}
+      className={cn('usher-user-table-bulk-bar', className)}
+      {...props}
+    >
+      <legend className="usher-visually-hidden">{t('userTable.bulk.label')}</legend>
+      <span data-slot="user-table-bulk-count" className="usher-user-table-bulk-count">
+        {t('userTable.bulk.selected', { count })}
+      </span>
+      {button('shareGroups')}
+      {actions.includes('changeRole') && roles.length > 0 ? (
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger asChild>
+            <button
+              type="button"
+              data-slot="user-table-bulk-action"
+              data-action="changeRole"
+              className="usher-button"
+              disabled={pending}
+            >
+              {t('userTable.bulk.changeRole')}
+              <span aria-hidden="true" className="usher-user-table-caret">
+                ▾
+              </span>
+            </button>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal container={portalContainer}>
+            <DropdownMenu.Content
+              data-slot="user-table-bulk-role-menu"
+              className="usher-user-table-menu"
+              align="start"
+              sideOffset={4}
+            >
+              {roles.map((role) => (
+                <DropdownMenu.Item
+                  key={role}
+                  className="usher-user-table-menu-item"
+                  onSelect={() => onChangeRole(role)}
+                >
+                  {roleName(role)}
+                </DropdownMenu.Item>
+              ))}
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      ) : null}
+      {button('resendInvitation')}
+      {button('disable')}
+      {button('delete')}
+      <button
+        type="button"
+        data-slot="user-table-bulk-clear"
+        className="usher-button"
+        disabled={pending}
+        onClick={onClearSelection}
+      >
+        {t('userTable.bulk.clear')}
+      </button>
+    </fieldset>
+  )
+}

@@ -1,0 +1,261 @@
+import type { Group, UserStatus } from '@usher/contract'
+import { DropdownMenu } from 'radix-ui'
+import { type ComponentProps, useId, useMemo } from 'react'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+import { SeatUsage } from '../seat-usage'
+import type { UserTableColumn, UserTableColumnVisibility } from './columns'
+
+/** The list's filters, sent to the server as `role`, `status` and `groupId`. */
+export interface UserTableFilters {
+  role: string[]
+  status: UserStatus[]
+  groupId: string | null
+}
+
+export const NO_FILTERS: UserTableFilters = { role: [], status: [], groupId: null }
+
+export const hasFilters = (filters: UserTableFilters) =>
+  filters.role.length > 0 || filters.status.length > 0 || filters.groupId !== null
+
+interface Option {
+  value: string
+  label: string
+}
+
+interface FilterMenuProps {
+  label: string
+  options: readonly Option[]
+  selected: readonly string[]
+  onChange: (selected: string[]) => void
+  slot: string
+}
+
+/** A multi-choice filter: a menu button whose checkbox items stay open while you tick them. */
+function FilterMenu({ label, options, selected, onChange, slot }: FilterMenuProps) {
+  const { t, portalContainer } = useUsherContext()
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <button
+          type="button"
+          data-slot={slot}
+          data-active={selected.length > 0 || undefined}
+          className="usher-button usher-user-table-filter"
+        >
+          {selected.length > 0 ? t('userTable.filters.withCount', { label, count: selected.length }) : label}
+          <span aria-hidden="true" className="usher-user-table-caret">
+            ▾
+          </span>
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal container={portalContainer}>
+        <DropdownMenu.Content
+          data-slot={`${slot}-menu`}
+          className="usher-user-table-menu"
+          align="start"
+          sideOffset={4}
+        >
+          {options.map((option) => (
+            <DropdownMenu.CheckboxItem
+              key={option.value}
+              className="usher-user-table-menu-item"
+              checked={selected.includes(option.value)}
+              // Several values are usually ticked in a row: keep the menu open.
+              onSelect={(event) => event.preventDefault()}
+              onCheckedChange={(checked) =>
+                onChange(
+                  checked ? [...selected, option.value] : selected.filter((value) => value !== option.value),
+                )
+              }
+            >
+              <DropdownMenu.ItemIndicator aria-hidden="true" className="usher-user-table-menu-indicator">
+                ✓
+              </DropdownMenu.ItemIndicator>
+              {option.label}
+            </DropdownMenu.CheckboxItem>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  )
+}
+
+/** Groups in tree order, each indented under its parent (a native select cannot nest). */
+function groupOptions(groups: readonly Group[]): Option[] {
+  const children = new Map<string | null, Group[]>()
+  const ids = new Set(groups.map((group) => group.id))
+  for (const group of groups) {
+    // A parent the viewer cannot see: the group shows at the top level.
+    const parent = group.parentId && ids.has(group.parentId) ? group.parentId : null
+    children.set(parent, [...(children.get(parent) ?? []), group])
+  }
+  const out: Option[] = []
+  const walk = (parent: string | null, depth: number) => {
+    const level = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name))
+    for (const group of level) {
+      out.push({ value: group.id, label: `${'\u00a0\u00a0'.repeat(depth)}${depth ? '– ' : ''}${group.name}` })
+      walk(group.id, depth + 1)
+    }
+  }
+  walk(null, 0)
+  return out
+}
+
+export interface UserTableToolbarProps extends Omit<ComponentProps<'div'>, 'children'> {
+  search: string
+  onSearchChange: (search: string) => void
+  filters: UserTableFilters
+  onFiltersChange: (filters: UserTableFilters) => void
+  /** Role keys to filter on. */
+  roles: readonly string[]
+  roleName: (role: string) => string
+  groups: readonly Group[]
+  /** Every column; the hideable ones are listed in the columns menu. */
+  columns: readonly UserTableColumn[]
+  columnVisibility: UserTableColumnVisibility
+  onColumnVisibilityChange: (visibility: UserTableColumnVisibility) => void
+  /** @default true */
+  showSeatUsage?: boolean
+}
+
+const STATUSES: readonly UserStatus[] = ['active', 'invited', 'expired', 'disabled']
+
+/** Search as you type, role / status / group filters, the columns menu and the seat counter. */
+export function UserTableToolbar({
+  search,
+  onSearchChange,
+  filters,
+  onFiltersChange,
+  roles,
+  roleName,
+  groups,
+  columns,
+  columnVisibility,
+  onColumnVisibilityChange,
+  showSeatUsage = true,
+  className,
+  ...props
+}: UserTableToolbarProps) {
+  const { t, portalContainer } = useUsherContext()
+  const searchId = useId()
+  const groupId = useId()
+  const groupChoices = useMemo(() => groupOptions(groups), [groups])
+  const filtered = hasFilters(filters) || search.trim() !== ''
+  const hideable = columns.filter((column) => column.hideable)
+
+  return (
+    <div
+      data-slot="user-table-toolbar"
+      data-filtered={filtered || undefined}
+      className={cn('usher-user-table-toolbar', className)}
+      {...props}
+    >
+      <div data-slot="user-table-search" className="usher-user-table-search">
+        <label htmlFor={searchId} className="usher-visually-hidden">
+          {t('userTable.search.label')}
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          className="usher-input"
+          value={search}
+          placeholder={t('userTable.search.placeholder')}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => onSearchChange(event.target.value)}
+        />
+      </div>
+      <fieldset data-slot="user-table-filters" className="usher-user-table-filters">
+        <legend className="usher-visually-hidden">{t('userTable.filters.label')}</legend>
+        <FilterMenu
+          slot="user-table-role-filter"
+          label={t('userTable.filters.role')}
+          options={roles.map((role) => ({ value: role, label: roleName(role) }))}
+          selected={filters.role}
+          onChange={(role) => onFiltersChange({ ...filters, role })}
+        />
+        <FilterMenu
+          slot="user-table-status-filter"
+          label={t('userTable.filters.status')}
+          options={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          selected={filters.status}
+          onChange={(status) => onFiltersChange({ ...filters, status: status as UserStatus[] })}
+        />
+        <label htmlFor={groupId} className="usher-visually-hidden">
+          {t('userTable.filters.group')}
+        </label>
+        <select
+          id={groupId}
+          data-slot="user-table-group-filter"
+          className="usher-select"
+          value={filters.groupId ?? ''}
+          onChange={(event) => onFiltersChange({ ...filters, groupId: event.target.value || null })}
+        >
+          <option value="">{t('userTable.filters.allGroups')}</option>
+          {groupChoices.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        {filtered ? (
+          <button
+            type="button"
+            data-slot="user-table-clear-filters"
+            className="usher-button"
+            onClick={() => {
+              onSearchChange('')
+              onFiltersChange(NO_FILTERS)
+            }}
+          >
+            {t('userTable.filters.clear')}
+          </button>
+        ) : null}
+      </fieldset>
+      <div data-slot="user-table-toolbar-end" className="usher-user-table-toolbar-end">
+        {hideable.length > 0 ? (
+          <DropdownMenu.Root>
+            <DropdownMenu.Trigger asChild>
+              <button type="button" data-slot="user-table-columns-trigger" className="usher-button">
+                {t('userTable.columnsMenu')}
+                <span aria-hidden="true" className="usher-user-table-caret">
+                  ▾
+                </span>
+              </button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal container={portalContainer}>
+              <DropdownMenu.Content
+                data-slot="user-table-columns-menu"
+                className="usher-user-table-menu"
+                align="end"
+                sideOffset={4}
+              >
+                {hideable.map((column) => (
+                  <DropdownMenu.CheckboxItem
+                    key={column.id}
+                    className="usher-user-table-menu-item"
+                    checked={columnVisibility[column.id] !== false}
+                    onSelect={(event) => event.preventDefault()}
+                    onCheckedChange={(checked) =>
+                      onColumnVisibilityChange({ ...columnVisibility, [column.id]: checked === true })
+                    }
+                  >
+                    <DropdownMenu.ItemIndicator
+                      aria-hidden="true"
+                      className="usher-user-table-menu-indicator"
+                    >
+                      ✓
+                    </DropdownMenu.ItemIndicator>
+                    {column.label}
+                  </DropdownMenu.CheckboxItem>
+                ))}
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        ) : null}
+        {showSeatUsage ? <SeatUsage className="usher-user-table-seats" /> : null}
+      </div>
+    </div>
+  )
+}
