@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import { defineConfig } from 'tsup'
 
 // ESM with "use client" on top, so the components work in Next.js App Router server files.
-// Nothing here touches `window` at import time. One module with every export marked pure
-// (`sideEffects` lists only the CSS): an app's bundler keeps only what it imports, so RoleBadge
-// alone does not pull the table or the forms (`pnpm bench` measures it).
+// Nothing here touches `window` at import time. Each component is its own entry, split into
+// shared chunks: `sideEffects` lists only the CSS, so an app's bundler drops every file it does
+// not import from — RoleBadge alone does not pull the table or the forms (`pnpm bench` measures
+// it). One bundled file would not do: a top-level `memo(...)` call counts as a side effect there.
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/components/*/index.ts', 'src/hooks/*.ts'],
+  splitting: true,
   format: ['esm'],
-  dts: true,
+  dts: { entry: 'src/index.ts' },
   sourcemap: true,
   clean: true,
   target: 'es2022',
