@@ -308,7 +308,14 @@ export const endpoints = define({
     auth: 'users:invite',
     params: idParams,
     success: { status: 200, schema: InvitationSchema },
-    errors: ['forbidden', 'not_found', 'status_not_allowed', 'rate_limited', 'seat_limit_reached'],
+    errors: [
+      'forbidden',
+      'not_found',
+      'status_not_allowed',
+      'rate_limited',
+      'seat_limit_reached',
+      'role_above_own',
+    ],
   },
   revokeInvitation: {
     method: 'DELETE',
@@ -318,7 +325,7 @@ export const endpoints = define({
     auth: 'users:invite',
     params: idParams,
     success: { status: 204 },
-    errors: ['forbidden', 'not_found', 'status_not_allowed'],
+    errors: ['forbidden', 'not_found', 'status_not_allowed', 'role_above_own'],
   },
   lookupInvitation: {
     method: 'GET',

@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { smtpTransport } from '../src/index'
 import { createTestOrg, startTestServer, type TestServer } from './support/harness'
+import { ownDatabase } from './support/own-database'
 
 interface Received {
   to: string[]
@@ -19,6 +20,7 @@ const decodeQuotedPrintable = (raw: string) =>
 let smtp: SMTPServer
 let transport: ReturnType<typeof smtpTransport>
 let t: TestServer
+let dropDatabase: () => Promise<void>
 const inbox: Received[] = []
 const waiters: Array<() => void> = []
 
@@ -43,11 +45,16 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()))
   const port = (smtp.server.address() as AddressInfo).port
   transport = smtpTransport(`smtp://127.0.0.1:${port}`)
-  t = await startTestServer({ mailer: { transport, from: 'Usher <no-reply@usher.test>' } })
+  // Its own database: a server with a transport delivers (and scrubs) every unsent message at
+  // start-up, which on the shared PostgreSQL database would include other files' messages.
+  const own = await ownDatabase()
+  dropDatabase = own.drop
+  t = await startTestServer({ ...own.options, mailer: { transport, from: 'Usher <no-reply@usher.test>' } })
 })
 
 afterAll(async () => {
   await t.close()
+  await dropDatabase()
   transport.close()
   await new Promise<void>((resolve) => smtp.close(() => resolve()))
 })

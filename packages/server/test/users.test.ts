@@ -496,7 +496,9 @@ describe('updating a user', () => {
     const admin = await org.addMember({ role: 'admin', groupIds: [a, a2] })
     const tech = await org.addMember({ role: 'technician', groupIds: [a, b] })
     const moved = await admin.client.users.update(tech.user.id, { groupIds: [a2] }, { ifMatch: 1 })
-    expect(moved.groupIds).toEqual([a2, b].sort())
+    // The admin is shown their own groups only; B, outside their scope, stays.
+    expect(moved.groupIds).toEqual([a2])
+    expect((await org.owner.client.users.get(tech.user.id)).groupIds).toEqual([a2, b].sort())
     const outside = await rejection(
       admin.client.users.update(tech.user.id, { groupIds: [b] }, { ifMatch: 2 }),
     )

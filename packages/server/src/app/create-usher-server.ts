@@ -9,7 +9,7 @@ import { openDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
 import type { Database } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
-import { deliverPending } from '../mail/mailer'
+import { deliverPending, purgeOutbox } from '../mail/mailer'
 import { smtpTransport } from '../mail/smtp-transport'
 import { registerAuditRoutes } from '../routes/audit'
 import { registerAuthRoutes } from '../routes/auth'
@@ -149,6 +149,17 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   app.onError((error, c) => {
     const requestId = c.get('requestId')
     if (error instanceof ProblemError) return problemResponse(error.problem, requestId, error.headers)
+    if (isDataException(error)) {
+      // A value of the request that the checks let through and PostgreSQL refused (a NUL in a
+      // text, a date out of range): the request is wrong, not the server.
+      logger.warn('data exception', { requestId, error: String(error) })
+      return problemResponse(
+        createProblem('validation_failed', {
+          detail: 'The database could not read a value of this request.',
+        }),
+        requestId,
+      )
+    }
     if (isUnavailable(error)) {
       logger.warn('database unavailable', { requestId, error: String(error) })
       return problemResponse(createProblem('service_unavailable', { retryAfter: 2 }), requestId, {
@@ -163,8 +174,19 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   })
 
   const flushMail = () => deliverPending(db, transport, services.mail.from, now)
-  // Messages committed while no transport was reachable go at start-up.
-  if (transport) ready.then(flushMail).catch(() => {})
+  // At start-up: rows past the outbox's retention go, then messages committed while no transport
+  // was reachable are sent. Without a transport the outbox is the development mailbox: kept whole.
+  if (transport) {
+    ready
+      .then(
+        async () => {
+          await purgeOutbox(db, now())
+          await flushMail()
+        },
+        () => {}, // a failed migration is reported above
+      )
+      .catch((error) => logger.warn('start-up mail delivery failed', { error: String(error) }))
+  }
 
   return Object.assign(app, {
     ready,
@@ -194,6 +216,12 @@ function problemResponse(
       ...headers,
     },
   })
+}
+
+/** PostgreSQL's class 22 (data exception): a value it cannot read, such as a bad cast or a NUL byte. */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)
 }
 
 /** Connection-level failures of the database: worth a retry, not a 500. */

@@ -123,7 +123,7 @@ export function createProvisioning(services: Services, ready: Promise<void>): Pr
             actorOverride: null,
           },
         )
-        return { organization: toOrganization(orgRow), owner: await toUserOne(trx, ownerRow, now) }
+        return { organization: toOrganization(orgRow), owner: await toUserOne(trx, ownerRow, now, null) }
       })
     },
     async token({ userId, orgId, expiresInSeconds }) {

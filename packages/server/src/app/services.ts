@@ -23,7 +23,7 @@ export interface Services {
     loginAttempts: number
     publicPerMinute: number
   }
-  /** In-process fixed-window counters for sign-in and public link endpoints. */
+  /** In-process fixed-window counters for sign-in and public link endpoints (not resends: see the database). */
   rateLimiter: RateLimiter
 }
 
@@ -32,26 +32,29 @@ export interface Services {
  * behind a balancer each count on their own (documented in docs/decisions/0005).
  */
 export class RateLimiter {
-  readonly #windows = new Map<string, { start: number; count: number }>()
+  readonly #windows = new Map<string, { start: number; count: number; windowMs: number }>()
 
   /** Records a hit; returns the seconds to wait when `key` is over `limit` in `windowSeconds`, else 0. */
   hit(key: string, limit: number, windowSeconds: number, nowMs: number): number {
     const windowMs = windowSeconds * 1000
     const current = this.#windows.get(key)
-    if (!current || nowMs - current.start >= windowMs) {
-      this.#windows.set(key, { start: nowMs, count: 1 })
-      if (this.#windows.size > 50_000) this.#sweep(nowMs, windowMs)
+    if (!current || nowMs - current.start >= current.windowMs) {
+      this.#windows.set(key, { start: nowMs, count: 1, windowMs })
+      if (this.#windows.size > 50_000) this.#sweep(nowMs)
       return 0
     }
     current.count++
-    return current.count > limit ? Math.ceil((current.start + windowMs - nowMs) / 1000) : 0
+    return current.count > limit ? Math.ceil((current.start + current.windowMs - nowMs) / 1000) : 0
   }
 
   reset(key: string): void {
     this.#windows.delete(key)
   }
 
-  #sweep(nowMs: number, windowMs: number) {
-    for (const [key, value] of this.#windows) if (nowMs - value.start >= windowMs) this.#windows.delete(key)
+  /** Drops the entries whose own window is over (keys of one-minute and 15-minute limits mix). */
+  #sweep(nowMs: number) {
+    for (const [key, value] of this.#windows) {
+      if (nowMs - value.start >= value.windowMs) this.#windows.delete(key)
+    }
   }
 }

@@ -146,9 +146,15 @@ export interface OutboxTable {
   subject: string
   text: string
   html: string
-  /** The link the message carries (accept, reset), for the demo's outbox page and for tests. */
+  /**
+   * The link the message carries (accept, reset), for the demo's outbox page and for tests. Null
+   * once a transport delivered the message, whose text and html are then scrubbed too: the link's
+   * token opens an account.
+   */
   link: string | null
   created_at: Timestamp
+  /** When a sender took it (`deliverPending`); a claim older than five minutes is abandoned. */
+  claimed_at: Timestamp | null
   sent_at: Timestamp | null
   error: string | null
 }

@@ -157,7 +157,7 @@ export async function acceptInvitation(
       changes: Object.keys(changes).length ? changes : null,
     })
     return {
-      user: await toUserOne(trx, updated, now),
+      user: await toUserOne(trx, updated, now, null),
       session: await issueSession(services, updated, now),
     }
   })

@@ -83,11 +83,41 @@ export interface GroupWithCounts extends GroupRow {
   share_count: number
 }
 
-/** Direct members and shares, counted in the same query as the rows (alias `g`). */
-export const groupCounts = [
-  sql<number>`(select count(*)::int from user_groups ug where ug.group_id = g.id)`.as('member_count'),
-  sql<number>`(select count(*)::int from shares s where s.group_id = g.id)`.as('share_count'),
-] as const
+/**
+ * Direct members and shares, counted in the same query as the rows (alias `g`), over the people
+ * the actor may see: everyone for an organization-wide role; for a group-scoped admin, the people
+ * within their scope (all the members of a group they govern; on a group only shared with them,
+ * those who also belong to one of theirs) and themselves; for a role that reads no one else
+ * (technician), only themselves — their own membership and share, 0 or 1.
+ */
+export function groupCounts(actor: Actor) {
+  if (actor.scope === null) {
+    return [
+      sql<number>`(select count(*)::int from user_groups ug where ug.group_id = g.id)`.as('member_count'),
+      sql<number>`(select count(*)::int from shares s where s.group_id = g.id)`.as('share_count'),
+    ] as const
+  }
+  const self = actor.user.id
+  if (!can(actor, 'users:read')) {
+    return [
+      sql<number>`(select count(*)::int from user_groups ug where ug.group_id = g.id and ug.user_id = ${self})`.as(
+        'member_count',
+      ),
+      sql<number>`(select count(*)::int from shares s where s.group_id = g.id and s.user_id = ${self})`.as(
+        'share_count',
+      ),
+    ] as const
+  }
+  const scope = sql.val([...actor.scope])
+  const seen = (userId: RawBuilder<unknown>) => sql<SqlBool>`(${userId} = ${self} or exists (
+    select 1 from user_groups mine where mine.user_id = ${userId} and mine.group_id = any(${scope}::uuid[])))`
+  return [
+    sql<number>`(select count(*)::int from user_groups ug where ug.group_id = g.id
+      and (g.id = any(${scope}::uuid[]) or ${seen(sql.ref('ug.user_id'))}))`.as('member_count'),
+    sql<number>`(select count(*)::int from shares s where s.group_id = g.id
+      and ${seen(sql.ref('s.user_id'))})`.as('share_count'),
+  ] as const
+}
 
 export function toGroup(row: GroupWithCounts): Group {
   return {
@@ -142,13 +172,13 @@ export function assertGoverned(actor: Actor, groupId: string | null, what: strin
   }
 }
 
-/** A group with its counts, read again after a write (in the write's transaction). */
-export async function loadGroup(db: Kysely<Database>, orgId: string, id: string): Promise<Group> {
+/** A group with its counts as the actor sees them, read again after a write (in its transaction). */
+export async function loadGroup(db: Kysely<Database>, actor: Actor, id: string): Promise<Group> {
   const row = await db
     .selectFrom('groups as g')
     .selectAll('g')
-    .select(groupCounts)
-    .where('g.org_id', '=', orgId)
+    .select(groupCounts(actor))
+    .where('g.org_id', '=', actor.org.id)
     .where('g.id', '=', id)
     .executeTakeFirstOrThrow()
   return toGroup(row)
@@ -176,16 +206,7 @@ export const siblingNameTaken = (name: string) =>
     errors: [{ path: 'name', code: 'duplicate', message: 'Another group at this level has this name.' }],
   })
 
-/**
- * A (text, id) keyset cursor: a forged one whose id is not a UUID would reach a uuid cast and
- * fail as a 500, so it gets the same 422 as a cursor from another list.
- */
+/** A (text, id) keyset cursor, checked (`decodeCursor`). */
 export function textIdCursor(kind: string, cursor: string | undefined): [string, string] | null {
-  const values = decodeCursor(kind, cursor, 2)
-  if (values === null) return null
-  const [text, id] = values
-  if (typeof text === 'string' && typeof id === 'string' && isUuid(id)) return [text, id]
-  throw new ProblemError('validation_failed', {
-    errors: [{ path: 'query.cursor', code: 'invalid_value', message: 'This cursor is not from this list.' }],
-  })
+  return decodeCursor(kind, cursor, ['text', 'uuid']) as [string, string] | null
 }

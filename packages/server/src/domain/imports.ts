@@ -26,6 +26,7 @@ import { searchColumns } from './search'
 import { lockOrganization, seatsUsed, takesSeat } from './seats'
 import { addDays, iso } from './time'
 import { newLinkToken } from './tokens'
+import { countEnabledOwners, requireGrantWithinScope, requireOutranks } from './user-updates'
 
 export type ImportOptions = z.output<typeof ImportOptionsSchema>
 export type ChunkInput = z.output<typeof ImportChunkSchema>
@@ -377,6 +378,19 @@ export async function processChunk(
     .where('u.email', 'in', emails)
     .execute()) as Existing[]
   const existing = new Map(existingRows.map((u) => [u.email, u]))
+  // Whom a role with powers may go to depends on all their groups (`requireGrantWithinScope`).
+  const inScopeIds = existingRows.filter((u) => u.in_scope).map((u) => u.id)
+  const membershipRows =
+    actor.scope !== null && inScopeIds.length && options.updateExisting
+      ? await trx
+          .selectFrom('user_groups')
+          .select(['user_id', 'group_id'])
+          .where('user_id', 'in', inScopeIds)
+          .execute()
+      : []
+  const membershipsOf = new Map<string, string[]>()
+  for (const m of membershipRows)
+    membershipsOf.set(m.user_id, [...(membershipsOf.get(m.user_id) ?? []), m.group_id])
 
   const groupIds = [
     ...new Set(rows.map((r) => r.groupId ?? options.targetGroupId).filter((g): g is string => !!g)),
@@ -469,12 +483,16 @@ export async function processChunk(
         )
         continue
       }
-      if (!canAssignRole(actor.role, user.role)) {
-        done(
-          'skipped',
-          user.id,
-          itemError('role_above_own', 'You cannot update a user whose role is above your own.'),
-        )
+      // The rules of PATCH /users/{id}: nobody changes their own role or groups through a file
+      // (SELF_LOCKED_FIELDS), nor the account of someone ranked above them (or alike, for a
+      // group-scoped admin).
+      if (user.id === actor.user.id) {
+        done('skipped', user.id, itemError('forbidden', 'An import does not change your own account.'))
+        continue
+      }
+      const outranked = refusal(() => requireOutranks(actor, user))
+      if (outranked) {
+        done('skipped', user.id, itemError(outranked.code, outranked.problem.detail))
         continue
       }
       if (externalId !== null && (externalHolder.get(externalId) ?? user.id) !== user.id) {
@@ -484,8 +502,15 @@ export async function processChunk(
       let roleChange: [string, string] | null = null
       if (row.role !== undefined && row.role !== user.role) {
         roleChange = [user.role, row.role]
-        if (user.role === 'owner') {
-          owners ??= await countOwners(trx, orgId)
+        const groupsAfter = [...(membershipsOf.get(user.id) ?? []), ...(groupId ? [groupId] : [])]
+        const outside = refusal(() => requireGrantWithinScope(actor, row.role as string, groupsAfter))
+        if (outside) {
+          fail(outside.code, outside.problem.detail, outside.problem.errors)
+          continue
+        }
+        const wasOwner = user.role === 'owner' && user.enabled
+        if (wasOwner) {
+          owners ??= await countEnabledOwners(trx, orgId)
           if (owners <= 1) {
             fail('last_owner')
             continue
@@ -499,7 +524,7 @@ export async function processChunk(
           continue
         }
         seatsInUse += seatDelta
-        if (user.role === 'owner' && owners !== null) owners--
+        if (wasOwner && owners !== null) owners--
       }
       const patch: Record<string, unknown> = {}
       const changes: Record<string, [unknown, unknown]> = {}
@@ -600,14 +625,15 @@ export async function processChunk(
   return { result, mailIds }
 }
 
-async function countOwners(db: Kysely<Database>, orgId: string) {
-  const row = await db
-    .selectFrom('users')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('org_id', '=', orgId)
-    .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+/** A check that throws a problem, as a value: the row's outcome rather than the chunk's. */
+function refusal(check: () => void): ProblemError | null {
+  try {
+    check()
+    return null
+  } catch (error) {
+    if (error instanceof ProblemError) return error
+    throw error
+  }
 }
 
 async function applyUpdates(trx: Kysely<Database>, context: ChunkContext, updates: PlannedUpdate[]) {

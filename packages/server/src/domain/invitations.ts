@@ -54,9 +54,15 @@ export const personRef = (user: Pick<UserRow, 'id' | 'first_name' | 'last_name' 
 
 /**
  * Wire invitations for `rows` (each with its person), in their order: people, groups and
- * inviters in three queries for the whole page.
+ * inviters in three queries for the whole page. A group-scoped viewer sees only the groups of
+ * their scope among the person's (as on the user, `toUsers`).
  */
-export async function toInvitations(db: Kysely<Database>, rows: InvitationRow[], now: Date) {
+export async function toInvitations(
+  db: Kysely<Database>,
+  rows: InvitationRow[],
+  now: Date,
+  viewer: Actor | null,
+) {
   const userIds = [...new Set(rows.map((r) => r.user_id).filter((id): id is string => id !== null))]
   const inviterIds = [...new Set(rows.map((r) => r.invited_by).filter((id): id is string => id !== null))]
   const [users, groups, inviters] = await Promise.all([
@@ -75,7 +81,11 @@ export async function toInvitations(db: Kysely<Database>, rows: InvitationRow[],
   const userOf = new Map(users.map((u) => [u.id, u]))
   const inviterOf = new Map(inviters.map((u) => [u.id, personRef(u)]))
   const groupsOf = new Map<string, string[]>()
-  for (const g of groups) groupsOf.set(g.user_id, [...(groupsOf.get(g.user_id) ?? []), g.group_id])
+  const scope = viewer?.scope ?? null
+  for (const g of groups) {
+    if (scope !== null && g.user_id !== viewer?.user.id && !scope.has(g.group_id)) continue
+    groupsOf.set(g.user_id, [...(groupsOf.get(g.user_id) ?? []), g.group_id])
+  }
   const out: Invitation[] = []
   for (const row of rows) {
     const user = row.user_id ? userOf.get(row.user_id) : undefined

@@ -197,7 +197,7 @@ export async function confirmPasswordReset(
 export async function signedIn(services: Services, user: UserRow, now: Date): Promise<LoginResult> {
   return {
     session: await mustIssueSession(services, user, now),
-    user: await toUserOne(services.db, user, now),
+    user: await toUserOne(services.db, user, now, null),
     mustChangePassword: user.must_change_password,
   }
 }

@@ -27,8 +27,8 @@ export interface ResentInvitation {
  *
  * Throws `status_not_allowed` when the invitation is no longer pending or its user may not be
  * re-invited (disabled), `rate_limited` when it was sent less than `limits.resendIntervalSeconds`
- * ago or too often today, and `seat_limit_reached` when a lapsed invitation would take back a seat
- * the plan no longer has.
+ * ago or `limits.resendPerDay` times in the last 24 hours, and `seat_limit_reached` when a lapsed
+ * invitation would take back a seat the plan no longer has.
  */
 export async function resendInvitation(
   trx: Kysely<Database>,
@@ -60,14 +60,7 @@ export async function resendInvitation(
   if (sinceLast < interval) {
     throw rateLimited(interval - sinceLast, 'This invitation was sent moments ago; wait before resending it.')
   }
-  // Per address, so resending in a loop cannot turn the server into a mail cannon.
-  const wait = services.rateLimiter.hit(
-    `resend:${invitation.org_id}:${user.email}`,
-    services.limits.resendPerDay,
-    86_400,
-    now.getTime(),
-  )
-  if (wait > 0) throw rateLimited(wait, 'This invitation was sent too many times today.')
+  await requireDailyRoom(trx, services, invitation, now)
 
   // A lapsed invitation freed its seat (`holdsSeat`); a live one takes it back.
   if (status === 'expired' && takesSeat(user.role) && actor.settings.seats !== null) {
@@ -91,10 +84,21 @@ export async function resendInvitation(
     })
     .where('id', '=', invitation.id)
     .where('status', '=', 'pending')
+    // A concurrent resend got there first (both passed the checks above): one send, not two.
+    .where('send_count', '=', invitation.send_count)
     .returningAll()
     .executeTakeFirst()
-  if (!updated)
+  if (!updated) {
+    const current = await trx
+      .selectFrom('invitations')
+      .select('status')
+      .where('id', '=', invitation.id)
+      .executeTakeFirst()
+    if (current?.status === 'pending') {
+      throw rateLimited(interval, 'This invitation was sent moments ago; wait before resending it.')
+    }
     throw new ProblemError('status_not_allowed', { detail: 'This invitation is no longer pending.' })
+  }
   await trx.updateTable('users').set({ invitation_expires_at: expiresAt }).where('id', '=', user.id).execute()
   user.invitation_expires_at = expiresAt
 
@@ -112,4 +116,36 @@ export async function resendInvitation(
     now,
   )
   return { invitation: updated, user, outboxId }
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * 429 when the invitation was resent `limits.resendPerDay` times in the last 24 hours, counted
+ * from its `invitation.resent` audit events: in the database, so the cap holds across instances,
+ * and a resend that was refused or rolled back wrote no event and used nothing up.
+ */
+async function requireDailyRoom(
+  trx: Kysely<Database>,
+  services: Services,
+  invitation: InvitationRow,
+  now: Date,
+): Promise<void> {
+  const limit = services.limits.resendPerDay
+  if (limit <= 0) throw rateLimited(DAY_MS / 1000, 'Resending invitations is turned off.')
+  const recent = await trx
+    .selectFrom('audit_events')
+    .select('at')
+    .where('org_id', '=', invitation.org_id)
+    .where('target_id', '=', invitation.id)
+    .where('action', '=', 'invitation.resent')
+    .where('at', '>', new Date(now.getTime() - DAY_MS))
+    .orderBy('at', 'desc')
+    .limit(limit)
+    .execute()
+  const oldest = recent[limit - 1]
+  if (oldest) {
+    const wait = (new Date(oldest.at).getTime() + DAY_MS - now.getTime()) / 1000
+    throw rateLimited(wait, 'This invitation was sent too many times today.')
+  }
 }

@@ -187,7 +187,7 @@ export async function createUser(
       )
     }
   }
-  return { user: await toUserOne(trx, row, now), outboxIds }
+  return { user: await toUserOne(trx, row, now, actor), outboxIds }
 }
 
 function emailConflict(existing: Parameters<typeof userStatus>[0], now: Date) {

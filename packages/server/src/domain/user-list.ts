@@ -4,7 +4,7 @@ import type * as z from 'zod'
 import type { Database } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { type Actor, isUuid, withDescendants } from './actor'
-import { decodeCursor, encodeCursor } from './cursor'
+import { type CursorPart, decodeCursor, encodeCursor } from './cursor'
 import { groupInScope, usersInScope } from './scope'
 import { fold, likePrefix } from './search'
 import { statusCondition, toUsers } from './users'
@@ -16,16 +16,22 @@ interface SortKey {
   column: RawBuilder<unknown>
   /** The SQL type the cursor's value is cast back to (it travels as text, at full precision). */
   cast: 'text' | 'timestamptz'
+  /** What the cursor's value must look like before it meets that cast. */
+  part: CursorPart
   /** Emails are unique per organization: the id adds nothing, and the unique index has no id column. */
   unique?: boolean
 }
 
 const SORT_KEYS: Record<'name' | 'email' | 'createdAt' | 'lastActiveAt', SortKey> = {
-  name: { column: sql`u.sort_name`, cast: 'text' },
-  email: { column: sql`u.email`, cast: 'text', unique: true },
-  createdAt: { column: sql`u.created_at`, cast: 'timestamptz' },
+  name: { column: sql`u.sort_name`, cast: 'text', part: 'text' },
+  email: { column: sql`u.email`, cast: 'text', part: 'text', unique: true },
+  createdAt: { column: sql`u.created_at`, cast: 'timestamptz', part: 'timestamp' },
   // Never-seen users sort as the oldest activity, as the index users_org_last_active does.
-  lastActiveAt: { column: sql`coalesce(u.last_active_at, '-infinity'::timestamptz)`, cast: 'timestamptz' },
+  lastActiveAt: {
+    column: sql`coalesce(u.last_active_at, '-infinity'::timestamptz)`,
+    cast: 'timestamptz',
+    part: 'activity',
+  },
 }
 
 /**
@@ -42,7 +48,7 @@ export async function listUsers(
   const sortName = (descending ? query.sort.slice(1) : query.sort) as keyof typeof SORT_KEYS
   const key = SORT_KEYS[sortName]
   const cursorKind = `users:${query.sort}`
-  const after = decodeCursor(cursorKind, query.cursor, 2)
+  const after = decodeCursor(cursorKind, query.cursor, [key.part, 'uuid']) as [string, string] | null
 
   const conditions: Expression<SqlBool>[] = [usersInScope(actor)]
 
@@ -65,7 +71,6 @@ export async function listUsers(
   }
   if (after) {
     const [value, id] = after
-    if (typeof value !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badCursor()
     const op = sql.raw(descending ? '<' : '>')
     const typed = sql`${value}::${sql.raw(key.cast)}`
     conditions.push(
@@ -91,7 +96,7 @@ export async function listUsers(
   const slice = more ? rows.slice(0, query.limit) : rows
   const last = slice[slice.length - 1]
   return {
-    items: await toUsers(db, slice, now),
+    items: await toUsers(db, slice, now, actor),
     nextCursor: more && last ? encodeCursor(cursorKind, [last.cursor_value, last.id]) : null,
   }
 }
@@ -110,8 +115,3 @@ async function groupAndSubgroups(db: Kysely<Database>, actor: Actor, groupId: st
   if (!found) throw new ProblemError('not_found', { detail: 'No such group in your organization.' })
   return [...(await withDescendants(db, actor.org.id, [groupId]))]
 }
-
-const badCursor = () =>
-  new ProblemError('validation_failed', {
-    errors: [{ path: 'query.cursor', code: 'invalid_value', message: 'This cursor is not from this list.' }],
-  })

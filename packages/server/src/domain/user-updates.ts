@@ -4,6 +4,8 @@ import {
   holdsSeat,
   isActionAllowed,
   isBuiltInRole,
+  permissionsOf,
+  ROLE_DEFINITIONS,
   roleRank,
   selfLockedChanges,
   type UpdateUserSchema,
@@ -15,7 +17,7 @@ import type { Database, UserRow, UserUpdate } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { type Actor, isUuid } from './actor'
 import type { AuditInput } from './audit'
-import { checkGroupIds, groupInScope } from './scope'
+import { checkGroupIds, groupInScope, usersInScope } from './scope'
 import { searchColumns } from './search'
 import { lockOrganization, seatsUsed, takesSeat } from './seats'
 import { userStatus } from './users'
@@ -82,21 +84,8 @@ export class UserWrites {
   /** 409 last_owner when taking away one enabled owner would leave none. */
   async requireOwnerLeft() {
     await this.#lock()
-    if (this.#owners === undefined) {
-      const row = await this.#trx
-        .selectFrom('users')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('org_id', '=', this.actor.org.id)
-        .where('role', '=', 'owner')
-        .where('enabled', '=', true)
-        .executeTakeFirstOrThrow()
-      this.#owners = Number(row.n)
-    }
-    if (this.#owners <= 1) {
-      throw new ProblemError('last_owner', {
-        detail: 'The organization must keep at least one enabled owner.',
-      })
-    }
+    this.#owners ??= await countEnabledOwners(this.#trx, this.actor.org.id)
+    if (this.#owners <= 1) throw lastOwner()
   }
 
   /** Applies an item's effect on the counts, once it is written. */
@@ -109,14 +98,69 @@ export class UserWrites {
 const isEnabledOwner = (role: string, enabled: boolean) => role === 'owner' && enabled
 const holdsSeatAs = (role: string, status: UserStatus) => holdsSeat(takesSeat(role), status)
 
+/** The enabled owners of the organization: a disabled owner cannot keep it running. */
+export async function countEnabledOwners(db: Kysely<Database>, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'owner')
+    .where('enabled', '=', true)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+const lastOwner = () =>
+  new ProblemError('last_owner', { detail: 'The organization must keep at least one enabled owner.' })
+
 /**
- * 403 role_above_own when the target's role ranks above the actor's: an admin does not edit,
- * disable, delete or set the password of an owner, even one within their groups.
+ * 403 role_above_own when the actor may not write on `target` (edit, enable or disable, set the
+ * password, delete, revoke or resend their invitation): nobody writes on a role above their own,
+ * and a group-scoped actor (admin) not on an equal one either — a peer admin may govern groups
+ * outside the actor's, and taking over their account would open those groups. Organization-wide
+ * roles (owner) keep the plain rank rule: an owner manages a co-owner.
  */
-export function requireOutranks(actor: Actor, target: UserRow) {
-  if (target.id !== actor.user.id && roleRank(target.role) > actor.rank) {
+export function requireOutranks(actor: Actor, target: Pick<UserRow, 'id' | 'role'>) {
+  if (target.id === actor.user.id) return
+  const rank = roleRank(target.role)
+  if (rank > actor.rank) {
     throw new ProblemError('role_above_own', {
       detail: 'This person’s role is above yours: you cannot change their account.',
+    })
+  }
+  if (actor.scope !== null && rank >= actor.rank) {
+    throw new ProblemError('role_above_own', {
+      detail:
+        'This person’s role is the same as yours: only an organization-wide role may change their account.',
+    })
+  }
+}
+
+/** Whether a role grants anything beyond one's own account: any permission, or organization scope. */
+export function roleHasPowers(role: string): boolean {
+  if (permissionsOf(role).length > 0) return true
+  return isBuiltInRole(role) && ROLE_DEFINITIONS[role].scope === 'organization'
+}
+
+/**
+ * 403 role_above_own when a group-scoped actor gives a role with powers to someone who belongs to
+ * a group outside the actor's scope: the powers would reach that group, which the actor does not
+ * govern. `groupIds` are the person's groups once the change is made. People a scoped actor
+ * creates or invites are only ever put in the actor's groups, so this matters for role changes.
+ */
+export function requireGrantWithinScope(actor: Actor, role: string, groupIds: readonly string[]) {
+  const scope = actor.scope
+  if (scope === null || !roleHasPowers(role)) return
+  if (groupIds.some((id) => !scope.has(id))) {
+    throw new ProblemError('role_above_own', {
+      detail: `This person also belongs to groups you do not manage: only an organization-wide role may make them ${role}.`,
+      errors: [
+        {
+          path: 'role',
+          code: 'role_above_own',
+          message: 'This person belongs to groups outside yours.',
+        },
+      ],
     })
   }
 }
@@ -170,12 +214,14 @@ export async function profileReferenceErrors(
     })
   }
   if (input.assignedAgentId && input.assignedAgentId !== current?.assigned_agent_id) {
+    // Someone outside the actor's scope does not exist for them: not_found, as an unknown id.
     const agent = isUuid(input.assignedAgentId)
       ? await db
-          .selectFrom('users')
-          .select('id')
-          .where('org_id', '=', actor.org.id)
-          .where('id', '=', input.assignedAgentId)
+          .selectFrom('users as u')
+          .select('u.id')
+          .where('u.org_id', '=', actor.org.id)
+          .where('u.id', '=', input.assignedAgentId)
+          .where(usersInScope(actor))
           .executeTakeFirst()
       : undefined
     if (!agent) {
@@ -307,6 +353,7 @@ export async function applyUserPatch(w: UserWrites, target: UserRow, patch: User
     nextGroups = [...new Set([...patch.groupIds, ...kept])]
     if (sameList(nextGroups, currentGroups)) nextGroups = undefined
   }
+  if (role !== target.role) requireGrantWithinScope(actor, role, nextGroups ?? currentGroups)
 
   errors.push(
     ...(await profileReferenceErrors(

@@ -1,6 +1,7 @@
 import { invitationStatusAt, type Salutation, type User, type UserStatus } from '@usher/contract'
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Database, UserRow } from '../db/schema'
+import type { Actor } from './actor'
 import { iso } from './time'
 
 /** What the Status column shows, from the row and the clock. */
@@ -68,19 +69,37 @@ export function toUser(row: UserRow, extras: UserExtras, now: Date): User {
 }
 
 /**
- * The wire users for `rows`, in their order: group memberships, share counts and pending
- * invitations in three queries for the whole page, not three per row.
+ * The wire users for `rows`, in their order, as `viewer` may see them: group memberships, share
+ * counts and pending invitations in three queries for the whole page, not three per row.
+ *
+ * A group-scoped viewer (admin) sees on someone else only what lies within their scope: the
+ * groups they govern among the person's, and the shares on those groups (as GET
+ * /users/{id}/shares shows them). `viewer` null is the person themselves outside a request
+ * (provisioning, accepting an invitation, resetting a password): everything.
  */
-export async function toUsers(db: Kysely<Database>, rows: UserRow[], now: Date): Promise<User[]> {
+export async function toUsers(
+  db: Kysely<Database>,
+  rows: UserRow[],
+  now: Date,
+  viewer: Actor | null,
+): Promise<User[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
+  const scope = viewer?.scope ?? null
+  const scopeIds = [...(scope ?? [])]
   const [groups, shares, invitations] = await Promise.all([
     db.selectFrom('user_groups').select(['user_id', 'group_id']).where('user_id', 'in', ids).execute(),
     db
-      .selectFrom('shares')
-      .select(['user_id', sql<number>`count(*)::int`.as('n')])
-      .where('user_id', 'in', ids)
-      .groupBy('user_id')
+      .selectFrom('shares as s')
+      .select([
+        's.user_id',
+        sql<number>`count(*)::int`.as('n'),
+        sql<number>`(count(*) filter (where s.group_id = any(${sql.val(scopeIds)}::uuid[])))::int`.as(
+          'in_scope',
+        ),
+      ])
+      .where('s.user_id', 'in', ids)
+      .groupBy('s.user_id')
       .execute(),
     db
       .selectFrom('invitations')
@@ -89,13 +108,16 @@ export async function toUsers(db: Kysely<Database>, rows: UserRow[], now: Date):
       .where('status', '=', 'pending')
       .execute(),
   ])
+  // Their own account shows whole, to everyone.
+  const narrowed = (userId: string) => scope !== null && userId !== viewer?.user.id
   const groupsOf = new Map<string, string[]>()
   for (const g of groups) {
+    if (narrowed(g.user_id) && !scope?.has(g.group_id)) continue
     const list = groupsOf.get(g.user_id)
     if (list) list.push(g.group_id)
     else groupsOf.set(g.user_id, [g.group_id])
   }
-  const sharesOf = new Map(shares.map((s) => [s.user_id, Number(s.n)]))
+  const sharesOf = new Map(shares.map((s) => [s.user_id, Number(narrowed(s.user_id) ? s.in_scope : s.n)]))
   const invitationOf = new Map(invitations.map((i) => [i.user_id, i.id]))
   return rows.map((row) =>
     toUser(
@@ -110,7 +132,12 @@ export async function toUsers(db: Kysely<Database>, rows: UserRow[], now: Date):
   )
 }
 
-export async function toUserOne(db: Kysely<Database>, row: UserRow, now: Date): Promise<User> {
-  const [user] = await toUsers(db, [row], now)
+export async function toUserOne(
+  db: Kysely<Database>,
+  row: UserRow,
+  now: Date,
+  viewer: Actor | null,
+): Promise<User> {
+  const [user] = await toUsers(db, [row], now, viewer)
   return user as User
 }

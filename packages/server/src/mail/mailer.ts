@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 
 export interface MailMessage {
@@ -46,10 +46,24 @@ export async function enqueueMail(db: Kysely<Database>, message: OutboxMessage, 
   return id
 }
 
+/** What a delivered message keeps of its text and html: its link's token would open an account. */
+export const DELIVERED_NOTE = '[delivered; the link is not kept]'
+/** A claim older than this belongs to a sender that stopped midway: another one may take over. */
+const CLAIM_TIMEOUT_MS = 5 * 60_000
+/** Rows older than this are deleted: delivered ones are scrubbed already, undelivered ones stale. */
+export const OUTBOX_RETENTION_DAYS = 30
+const PURGE_INTERVAL_MS = 3_600_000
+
 /**
- * Sends the outbox's unsent messages through `transport`, oldest first; a failure is recorded on
- * the message and retried on the next call. Without a transport messages stay in the outbox
- * (the dev default: the demo shows them).
+ * Sends the outbox's unsent messages through `transport`, oldest first. Each message is claimed
+ * first (one atomic update), so two flushes at once — two instances, or a request's delivery and
+ * `flushMail()` — never send it twice; a claim left by a sender that died is taken over after five
+ * minutes. A delivered message is scrubbed in the update that marks it sent: no link, a note for
+ * text and html, the subject kept. A failure is recorded on the message, which the next call
+ * retries. After a delivery, rows older than 30 days are purged (at most once an hour).
+ *
+ * Without a transport nothing is sent, scrubbed or purged: the outbox is then the development
+ * mailbox the demo shows, with live links (production sets SMTP_URL or a transport).
  */
 export async function deliverPending(
   db: Kysely<Database>,
@@ -59,19 +73,29 @@ export async function deliverPending(
   ids?: readonly string[],
 ): Promise<number> {
   if (!transport) return 0
+  if (ids?.length === 0) return 0
   let query = db
     .selectFrom('outbox')
-    .selectAll()
+    .select('id')
     .where('sent_at', 'is', null)
+    .where(claimable(now()))
     .orderBy('created_at')
     .limit(100)
-  if (ids) {
-    if (ids.length === 0) return 0
-    query = query.where('id', 'in', ids)
-  }
+  if (ids) query = query.where('id', 'in', ids)
   const pending = await query.execute()
   let sent = 0
-  for (const message of pending) {
+  for (const { id } of pending) {
+    const claimedAt = now()
+    const message = await db
+      .updateTable('outbox')
+      .set({ claimed_at: claimedAt })
+      .where('id', '=', id)
+      .where('sent_at', 'is', null)
+      .where(claimable(claimedAt))
+      .returningAll()
+      .executeTakeFirst()
+    // Another sender took it since we looked.
+    if (!message) continue
     try {
       await transport.send({
         from,
@@ -80,19 +104,48 @@ export async function deliverPending(
         text: message.text,
         html: message.html,
       })
-      await db
-        .updateTable('outbox')
-        .set({ sent_at: now(), error: null })
-        .where('id', '=', message.id)
-        .execute()
-      sent++
     } catch (error) {
       await db
         .updateTable('outbox')
-        .set({ error: error instanceof Error ? error.message : String(error) })
-        .where('id', '=', message.id)
+        .set({ error: error instanceof Error ? error.message : String(error), claimed_at: null })
+        .where('id', '=', id)
         .execute()
+      continue
     }
+    await db
+      .updateTable('outbox')
+      .set({
+        sent_at: now(),
+        error: null,
+        link: null,
+        text: DELIVERED_NOTE,
+        html: `<p>${DELIVERED_NOTE}</p>`,
+      })
+      .where('id', '=', id)
+      .execute()
+    sent++
   }
+  if (sent > 0) await purgeOutboxIfDue(db, now())
   return sent
+}
+
+/** Unclaimed, or claimed by a sender that gave no news for five minutes (alias-free `outbox`). */
+const claimable = (at: Date) => (eb: ExpressionBuilder<Database, 'outbox'>) =>
+  eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', new Date(at.getTime() - CLAIM_TIMEOUT_MS))])
+
+/** When each database's outbox was last purged: the purge after a delivery runs hourly at most. */
+const lastPurge = new WeakMap<Kysely<Database>, number>()
+
+/** Deletes the outbox rows older than 30 days (start-up, and hourly after deliveries). */
+export async function purgeOutbox(db: Kysely<Database>, at: Date): Promise<number> {
+  lastPurge.set(db, at.getTime())
+  const cutoff = new Date(at.getTime() - OUTBOX_RETENTION_DAYS * 86_400_000)
+  const result = await db.deleteFrom('outbox').where('created_at', '<', cutoff).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+async function purgeOutboxIfDue(db: Kysely<Database>, at: Date): Promise<void> {
+  const last = lastPurge.get(db)
+  if (last !== undefined && at.getTime() - last < PURGE_INTERVAL_MS) return
+  await purgeOutbox(db, at)
 }

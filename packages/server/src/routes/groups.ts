@@ -38,7 +38,7 @@ export function registerGroupRoutes(app: Hono<UsherEnv>) {
     let q = db
       .selectFrom('groups as g')
       .selectAll('g')
-      .select(groupCounts)
+      .select(groupCounts(actor))
       .select(sortKey.as('sort_key'))
       .where('g.org_id', '=', actor.org.id)
       .where(groupVisible(visible))
@@ -91,7 +91,7 @@ export function registerGroupRoutes(app: Hono<UsherEnv>) {
         target: { type: 'group', id, label: name },
         changes: { name: [null, name], parentId: [null, parentId] },
       })
-      return loadGroup(trx, actor.org.id, id)
+      return loadGroup(trx, actor, id)
     })
   })
 
@@ -136,7 +136,7 @@ export function registerGroupRoutes(app: Hono<UsherEnv>) {
         changes.parentId = [group.parent_id, parentId]
       }
       // Nothing differs: the group keeps its version, as a repeated PATCH should.
-      if (Object.keys(changes).length === 0) return loadGroup(trx, actor.org.id, group.id)
+      if (Object.keys(changes).length === 0) return loadGroup(trx, actor, group.id)
 
       try {
         await trx
@@ -153,7 +153,7 @@ export function registerGroupRoutes(app: Hono<UsherEnv>) {
         target: { type: 'group', id: group.id, label: name },
         changes,
       })
-      return loadGroup(trx, actor.org.id, group.id)
+      return loadGroup(trx, actor, group.id)
     })
   })
 

@@ -142,12 +142,7 @@ export function registerImportRoutes(app: Hono<UsherEnv>) {
 
   route(app, 'getImportReport', async ({ db, actor, params, query }) => {
     const job = await findImport(db, actor, params.id)
-    const after = decodeCursor('import-rows', query.cursor, 1)
-    if (after && typeof after[0] !== 'number') {
-      throw fieldProblem([
-        { path: 'query.cursor', code: 'invalid_value', message: 'This cursor is not from this list.' },
-      ])
-    }
+    const after = decodeCursor('import-rows', query.cursor, ['int'])
     let q = db
       .selectFrom('import_rows')
       .select(['line', 'email', 'status', 'user_id', 'error'])

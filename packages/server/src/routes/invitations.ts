@@ -2,13 +2,13 @@ import type { Hono } from 'hono'
 import type { UsherEnv } from '../app/env'
 import type { Services } from '../app/services'
 import { acceptInvitation, lookupInvitation } from '../domain/accept-invitation'
-import { isUuid } from '../domain/actor'
 import { throttlePublic } from '../domain/auth-limits'
 import { createInvitationBatch } from '../domain/create-invitations'
 import { decodeCursor, encodeCursor, pageFrom } from '../domain/cursor'
 import { findInvitationInScope, listInvitationRows, toInvitations } from '../domain/invitations'
 import { resendInvitation } from '../domain/resend-invitation'
 import { iso } from '../domain/time'
+import { requireOutranks } from '../domain/user-updates'
 import { ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
 import { deliverPending } from '../mail/mailer'
@@ -30,14 +30,7 @@ export function registerInvitationRoutes(app: Hono<UsherEnv>) {
   })
 
   route(app, 'listInvitations', async ({ db, actor, query, now }) => {
-    const cursor = decodeCursor('invitations', query.cursor, 2)
-    if (cursor && !(typeof cursor[0] === 'string' && isValidDate(cursor[0]) && isUuid(String(cursor[1])))) {
-      throw new ProblemError('validation_failed', {
-        errors: [
-          { path: 'query.cursor', code: 'invalid_value', message: 'This cursor is not from this list.' },
-        ],
-      })
-    }
+    const cursor = decodeCursor('invitations', query.cursor, ['timestamp', 'uuid'])
     const rows = await listInvitationRows(
       db,
       actor,
@@ -54,7 +47,7 @@ export function registerInvitationRoutes(app: Hono<UsherEnv>) {
       (row) => row,
       (row) => encodeCursor('invitations', [iso(row.created_at), row.id]),
     )
-    return { items: await toInvitations(db, page.items, now), nextCursor: page.nextCursor }
+    return { items: await toInvitations(db, page.items, now, actor), nextCursor: page.nextCursor }
   })
 
   route(app, 'resendInvitation', async (ctx) => {
@@ -63,6 +56,7 @@ export function registerInvitationRoutes(app: Hono<UsherEnv>) {
       // No row lock here: resendInvitation's update only applies to a still-pending row, and it may
       // lock the organization, which must come before any row lock (accept takes them in that order).
       const found = await findInvitationInScope(trx, actor, params.id)
+      requireOutranks(actor, found.user)
       const resent = await resendInvitation(trx, services, actor, found.invitation, now)
       await ctx.audit(trx, {
         action: 'invitation.resent',
@@ -72,7 +66,7 @@ export function registerInvitationRoutes(app: Hono<UsherEnv>) {
       return resent
     })
     ctx.afterCommit(deliver(services, [outboxId]))
-    const [answer] = await toInvitations(ctx.db, [invitation], now)
+    const [answer] = await toInvitations(ctx.db, [invitation], now, actor)
     if (!answer) throw new ProblemError('not_found')
     return answer
   })
@@ -81,6 +75,8 @@ export function registerInvitationRoutes(app: Hono<UsherEnv>) {
     const { actor, now, params } = ctx
     await ctx.transaction(async (trx) => {
       const { invitation, user } = await findInvitationInScope(trx, actor, params.id, { forUpdate: true })
+      // Revoking a never-activated invitation deletes the person: the same rule as deleting them.
+      requireOutranks(actor, user)
       if (invitation.status !== 'pending') {
         throw new ProblemError('status_not_allowed', {
           detail: `This invitation was ${invitation.status === 'accepted' ? 'already accepted' : 'revoked'}.`,
@@ -121,8 +117,6 @@ export function registerInvitationRoutes(app: Hono<UsherEnv>) {
     )
   })
 }
-
-const isValidDate = (value: string) => !Number.isNaN(new Date(value).getTime())
 
 /**
  * Who a public request is signed in as, from a valid bearer token; null without one or with one

@@ -10,7 +10,7 @@ import { route } from '../http/route'
 export function registerMeRoutes(app: Hono<UsherEnv>) {
   route(app, 'getMe', async ({ db, actor, now }) => {
     const [user, seats, counts] = await Promise.all([
-      toUserOne(db, actor.user, now),
+      toUserOne(db, actor.user, now, actor),
       seatUsage(db, actor.org.id, actor.settings.seats, now),
       db
         .selectFrom('users')

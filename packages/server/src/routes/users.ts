@@ -124,11 +124,11 @@ export function registerUserRoutes(app: Hono<UsherEnv>) {
   })
 
   route(app, 'getUser', async ({ db, actor, params, now }) => {
-    if (params.id === actor.user.id) return toUserOne(db, actor.user, now)
+    if (params.id === actor.user.id) return toUserOne(db, actor.user, now, actor)
     if (!can(actor, 'users:read')) {
       throw new ProblemError('forbidden', { detail: 'You may read your own account only.' })
     }
-    return toUserOne(db, await findUserInScope(db, actor, params.id), now)
+    return toUserOne(db, await findUserInScope(db, actor, params.id), now, actor)
   })
 
   route(app, 'updateUser', async ({ body, actor, params, ifMatch, now, transaction, audit }) =>
@@ -136,7 +136,7 @@ export function registerUserRoutes(app: Hono<UsherEnv>) {
       const target = await findUserInScope(trx, actor, params.id)
       if (target.version !== ifMatch) throw versionMismatch()
       const updated = await applyUserPatch(new UserWrites(trx, actor, now, audit), target, body as UserPatch)
-      return toUserOne(trx, updated, now)
+      return toUserOne(trx, updated, now, actor)
     }),
   )
 
@@ -252,6 +252,7 @@ async function usersById(
  */
 async function resendToUser(w: UserWrites, services: Services, target: UserRow): Promise<string> {
   const { trx, actor, now } = w
+  requireOutranks(actor, target)
   const status = userStatus(target, now)
   const pending = await trx
     .selectFrom('invitations')

@@ -167,11 +167,15 @@ const statements = `
       html text not null,
       link text,
       created_at timestamptz not null,
+      -- A sender took the message (deliverPending): others leave it alone until it is sent, or
+      -- until the claim is five minutes old (that sender stopped midway).
+      claimed_at timestamptz,
       sent_at timestamptz,
       error text
     );
     create index outbox_org_created on outbox (org_id, created_at desc);
     create index outbox_unsent on outbox (created_at) where sent_at is null;
+    create index outbox_created on outbox (created_at);
 
     create table imports (
       id uuid primary key,
