@@ -1,0 +1,50 @@
+import { usePermission } from '@usher/react'
+import { useDemoI18n } from '../i18n'
+import { Link } from '../router'
+
+/** The settings section's menu. Invite shows only to those who may invite, as the API would refuse. */
+export function SettingsNav({ pathname }: { pathname: string }) {
+  const { t } = useDemoI18n()
+  const canInvite = usePermission('users:invite')
+  const items = [
+    { href: '/settings/users', label: t('nav.users'), icon: 'users' as const },
+    ...(canInvite ? [{ href: '/settings/invite', label: t('nav.invite'), icon: 'invite' as const }] : []),
+    { href: '/settings/outbox', label: t('nav.outbox'), icon: 'outbox' as const },
+  ]
+  return (
+    <nav className="relai-nav" aria-labelledby="relai-nav-heading">
+      <h2 id="relai-nav-heading" className="relai-nav-heading">
+        {t('nav.settings')}
+      </h2>
+      <ul>
+        {items.map((item) => (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              className="relai-nav-link"
+              aria-current={pathname === item.href ? 'page' : undefined}
+            >
+              <NavIcon name={item.icon} />
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+const PATHS = {
+  users:
+    'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6M21 19v-1a4 4 0 0 0-3-3.9M15 4.1a3 3 0 0 1 0 5.8',
+  invite: 'M15 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6M19 8v6M22 11h-6',
+  outbox: 'M4 6h16v12H4zM4 7l8 6 8-6',
+}
+
+function NavIcon({ name }: { name: keyof typeof PATHS }) {
+  return (
+    <svg className="relai-nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d={PATHS[name]} />
+    </svg>
+  )
+}

@@ -1,0 +1,210 @@
+import { createContext, useContext } from 'react'
+
+export type DemoLocale = 'en' | 'fr'
+
+/** The host's own strings (Usher's components bring theirs). */
+const en = {
+  product: 'Relai Support',
+  productTagline: 'Remote support',
+  skipToContent: 'Skip to content',
+  header: {
+    organization: 'Organization',
+    account: 'Signed in as',
+    language: 'Language',
+    theme: 'Theme',
+    themes: { light: 'Light', dark: 'Dark', system: 'System' },
+    disabled: 'disabled',
+  },
+  personas: { owner: 'Owner', admin: 'Group admin', technician: 'Technician' },
+  nav: {
+    label: 'Settings',
+    settings: 'Settings',
+    users: 'Users',
+    invite: 'Invite',
+    outbox: 'Outbox',
+  },
+  users: {
+    title: 'Users',
+    intro: 'Everyone in {{org}}: roles, invitations and the customer groups each technician can reach.',
+    phone: 'Phone',
+  },
+  invite: {
+    title: 'Invite colleagues',
+    notAllowed: 'Your role does not allow inviting people. Ask an owner or an admin.',
+    sent: { one: 'Invitation sent.', other: '{{count}} invitations sent.' },
+    seeOutbox: 'See the emails in the Outbox',
+  },
+  outbox: {
+    title: 'Outbox',
+    intro:
+      'The emails Relai Support sent for {{org}}. This demo delivers no mail: follow a link here to see where it leads.',
+    refresh: 'Refresh',
+    loading: 'Loading the emails…',
+    error: 'The emails could not be loaded.',
+    empty: 'No emails yet. Invite someone and the invitation shows up here.',
+    to: 'To',
+    subject: 'Subject',
+    date: 'Date',
+    link: 'Link',
+    openLink: 'Open the link',
+    openLinkFor: 'Open the link of the email to {{to}}',
+    noLink: 'No link',
+    showEmail: 'Show the email',
+    hideEmail: 'Hide the email',
+    showEmailFor: 'Show the email to {{to}}',
+    hideEmailFor: 'Hide the email to {{to}}',
+    preview: 'Email to {{to}}',
+    count: { one: '{{count}} email', other: '{{count}} emails' },
+  },
+  accept: {
+    title: 'Accept the invitation',
+    later:
+      'The AcceptInvitation component comes with a later issue. Until then, here is what this link says (from client.invitations.lookup):',
+    missingToken: 'This link has no token.',
+    loading: 'Checking the invitation…',
+    invalid: 'This link is not valid, or it was already used.',
+    organization: 'Organization',
+    invitedBy: 'Invited by',
+    email: 'Email',
+    name: 'Name',
+    role: 'Role',
+    status: 'Status',
+    expires: 'Expires',
+    statuses: { pending: 'Pending', expired: 'Expired' },
+  },
+  reset: {
+    title: 'Choose a new password',
+    later: 'The password reset page comes with a later issue. The link carries a token: {{token}}',
+    missingToken: 'This link has no token.',
+  },
+  backToSettings: 'Back to the settings',
+  notFound: { title: 'Page not found', body: 'There is nothing at this address.' },
+  boot: {
+    loading: 'Loading the demo…',
+    signingIn: 'Signing in as {{name}}…',
+    unreachable: 'The demo server does not answer.',
+    noAccounts: 'The demo has no accounts to sign in with. Restart it with --reset.',
+    retry: 'Try again',
+  },
+}
+
+type Catalog = typeof en
+type Plural = { one: string; other: string }
+
+const fr: Catalog = {
+  product: 'Relai Support',
+  productTagline: 'Assistance à distance',
+  skipToContent: 'Aller au contenu',
+  header: {
+    organization: 'Organisation',
+    account: 'Connecté en tant que',
+    language: 'Langue',
+    theme: 'Thème',
+    themes: { light: 'Clair', dark: 'Sombre', system: 'Système' },
+    disabled: 'désactivé',
+  },
+  personas: { owner: 'Propriétaire', admin: 'Admin de groupe', technician: 'Technicien' },
+  nav: {
+    label: 'Paramètres',
+    settings: 'Paramètres',
+    users: 'Utilisateurs',
+    invite: 'Inviter',
+    outbox: 'Boîte d’envoi',
+  },
+  users: {
+    title: 'Utilisateurs',
+    intro:
+      'Toutes les personnes de l’organisation {{org}} : rôles, invitations et groupes de clients auxquels chaque technicien a accès.',
+    phone: 'Téléphone',
+  },
+  invite: {
+    title: 'Inviter des collègues',
+    notAllowed:
+      'Votre rôle ne permet pas d’inviter des personnes. Adressez-vous à un propriétaire ou à un administrateur.',
+    sent: { one: 'Invitation envoyée.', other: '{{count}} invitations envoyées.' },
+    seeOutbox: 'Voir les e-mails dans la boîte d’envoi',
+  },
+  outbox: {
+    title: 'Boîte d’envoi',
+    intro:
+      'Les e-mails envoyés par Relai Support pour {{org}}. Cette démo n’envoie aucun courrier : suivez un lien ici pour voir où il mène.',
+    refresh: 'Actualiser',
+    loading: 'Chargement des e-mails…',
+    error: 'Impossible de charger les e-mails.',
+    empty: 'Aucun e-mail pour l’instant. Invitez quelqu’un : l’invitation apparaîtra ici.',
+    to: 'Destinataire',
+    subject: 'Objet',
+    date: 'Date',
+    link: 'Lien',
+    openLink: 'Ouvrir le lien',
+    openLinkFor: 'Ouvrir le lien de l’e-mail à {{to}}',
+    noLink: 'Aucun lien',
+    showEmail: 'Afficher l’e-mail',
+    hideEmail: 'Masquer l’e-mail',
+    showEmailFor: 'Afficher l’e-mail à {{to}}',
+    hideEmailFor: 'Masquer l’e-mail à {{to}}',
+    preview: 'E-mail à {{to}}',
+    count: { one: '{{count}} e-mail', other: '{{count}} e-mails' },
+  },
+  accept: {
+    title: 'Accepter l’invitation',
+    later:
+      'Le composant AcceptInvitation arrive avec une prochaine évolution. En attendant, voici ce que contient ce lien (d’après client.invitations.lookup) :',
+    missingToken: 'Ce lien ne contient pas de jeton.',
+    loading: 'Vérification de l’invitation…',
+    invalid: 'Ce lien n’est pas valide ou a déjà été utilisé.',
+    organization: 'Organisation',
+    invitedBy: 'Invité par',
+    email: 'E-mail',
+    name: 'Nom',
+    role: 'Rôle',
+    status: 'Statut',
+    expires: 'Expire le',
+    statuses: { pending: 'En attente', expired: 'Expirée' },
+  },
+  reset: {
+    title: 'Choisir un nouveau mot de passe',
+    later:
+      'La page de réinitialisation du mot de passe arrive avec une prochaine évolution. Le lien contient un jeton : {{token}}',
+    missingToken: 'Ce lien ne contient pas de jeton.',
+  },
+  backToSettings: 'Retour aux paramètres',
+  notFound: { title: 'Page introuvable', body: 'Il n’y a rien à cette adresse.' },
+  boot: {
+    loading: 'Chargement de la démo…',
+    signingIn: 'Connexion en tant que {{name}}…',
+    unreachable: 'Le serveur de la démo ne répond pas.',
+    noAccounts: 'La démo n’a aucun compte avec lequel se connecter. Relancez-la avec --reset.',
+    retry: 'Réessayer',
+  },
+}
+
+export const catalogs: Record<DemoLocale, Catalog> = { en, fr }
+
+/** `'outbox.title'`, `'header.themes.dark'`…: every path to a string or a plural in the catalog. */
+type Paths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string | Plural ? `${Prefix}${K}` : Paths<T[K], `${Prefix}${K}.`>
+}[keyof T & string]
+export type DemoKey = Paths<Catalog>
+export type DemoParams = Record<string, string | number>
+export type DemoTranslate = (key: DemoKey, params?: DemoParams) => string
+
+export function createDemoTranslator(locale: DemoLocale): DemoTranslate {
+  const plural = new Intl.PluralRules(locale)
+  return (key, params = {}) => {
+    let value: unknown = catalogs[locale]
+    for (const part of key.split('.')) value = (value as Record<string, unknown>)[part]
+    if (typeof value === 'object' && value !== null) {
+      const forms = value as Plural
+      value = plural.select(Number(params.count ?? 0)) === 'one' ? forms.one : forms.other
+    }
+    return String(value).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''))
+  }
+}
+
+export const DemoI18nContext = createContext<{ locale: DemoLocale; t: DemoTranslate }>({
+  locale: 'en',
+  t: createDemoTranslator('en'),
+})
+
+export const useDemoI18n = () => useContext(DemoI18nContext)

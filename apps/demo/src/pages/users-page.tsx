@@ -1,0 +1,37 @@
+import { SharedGroupsDialog, UserTable, type UserTableExtraColumn } from '@usher/react'
+import { useMemo, useState } from 'react'
+import { PageHeading } from '../chrome/page-heading'
+import { useDemoI18n } from '../i18n'
+
+/** Settings → Users: Usher's table, with one column of the host's own and its shared-groups dialog. */
+export function UsersPage({ organizationName }: { organizationName: string }) {
+  const { t } = useDemoI18n()
+  const [sharing, setSharing] = useState<string[] | null>(null)
+  // A column of the host's own after Usher's: typed against the user the table renders.
+  const extraColumns = useMemo<UserTableExtraColumn[]>(
+    () => [
+      {
+        id: 'phone',
+        header: t('users.phone'),
+        cell: (user) => user.phone ?? user.mobile ?? '—',
+        width: 'minmax(9rem, 0.8fr)',
+      },
+    ],
+    [t],
+  )
+  return (
+    <>
+      <PageHeading title={t('users.title')}>{t('users.intro', { org: organizationName })}</PageHeading>
+      <UserTable className="relai-user-table" extraColumns={extraColumns} onShareGroups={setSharing} />
+      {sharing ? (
+        <SharedGroupsDialog
+          userIds={sharing}
+          open
+          onOpenChange={(open) => {
+            if (!open) setSharing(null)
+          }}
+        />
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DemoAccountsResponse, DemoOutboxResponse, DemoSessionResponse } from '../server/api-types'
+import { MEMORY } from '../server/data-dir'
+import { type DemoServer, startDemo } from '../server/start-demo'
+
+// The demo's server in this process, API only (no Vite, no build), on a free port and an in-memory
+// database: what the app's header and pages call, and a token that opens Usher's API.
+let demo: DemoServer
+let base: string
+
+beforeAll(async () => {
+  demo = await startDemo({ mode: 'api', port: 0, dataDir: MEMORY, log: () => {} })
+  base = `http://127.0.0.1:${demo.port}`
+})
+
+afterAll(async () => {
+  await demo?.close()
+})
+
+async function session(userId: string): Promise<Response> {
+  return fetch(`${base}/api/demo/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  })
+}
+
+describe('the demo server', () => {
+  it('lists the owner, the scoped admin and a technician of each seeded organization', async () => {
+    const response = await fetch(`${base}/api/demo/accounts`)
+    expect(response.status).toBe(200)
+    const { organizations } = (await response.json()) as DemoAccountsResponse
+    expect(organizations.map((org) => org.slug)).toEqual(['atelier-durand', 'northwind-support'])
+    for (const org of organizations) {
+      expect(org.accounts.map((a) => [a.persona, a.role])).toEqual([
+        ['owner', 'owner'],
+        ['admin', 'admin'],
+        ['technician', 'technician'],
+      ])
+    }
+    expect(organizations[0]?.accounts[0]?.name).toBe('Camille Durand')
+  })
+
+  it('signs a token that Usher accepts, for the account asked for', async () => {
+    const { organizations } = (await (
+      await fetch(`${base}/api/demo/accounts`)
+    ).json()) as DemoAccountsResponse
+    const admin = organizations[1]?.accounts.find((a) => a.persona === 'admin')
+    if (!admin) throw new Error('no admin')
+    const response = await session(admin.userId)
+    expect(response.status).toBe(200)
+    const { token, orgId } = (await response.json()) as DemoSessionResponse
+    expect(orgId).toBe(organizations[1]?.id)
+
+    const me = await fetch(`${base}/api/usher/me`, { headers: { Authorization: `Bearer ${token}` } })
+    expect(me.status).toBe(200)
+    const body = (await me.json()) as { user: { id: string }; permissions: string[] }
+    expect(body.user.id).toBe(admin.userId)
+    expect(body.permissions).toContain('users:invite')
+
+    expect((await fetch(`${base}/api/usher/me`)).status).toBe(401)
+    expect((await fetch(`${base}/api/usher/no-such-route`)).headers.get('content-type')).toContain(
+      'application/problem+json',
+    )
+  })
+
+  it('refuses a session for someone outside the demo', async () => {
+    expect((await session('00000000-0000-4000-8000-000000000000')).status).toBe(404)
+    expect((await session('not-an-id')).status).toBe(400)
+  })
+
+  it('shows the outbox, newest first, with links to the demo’s accept page', async () => {
+    const response = await fetch(`${base}/api/demo/outbox`)
+    expect(response.status).toBe(200)
+    const { messages } = (await response.json()) as DemoOutboxResponse
+    expect(messages.length).toBeGreaterThan(0)
+    const times = messages.map((m) => Date.parse(m.createdAt))
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    const invitation = messages.find((m) => m.link)
+    expect(invitation?.link).toMatch(new RegExp(`^${demo.url}/accept-invitation\\?token=`))
+    expect(invitation?.subject).toBeTruthy()
+
+    const orgId = demo.seed.organizations[1]?.id ?? ''
+    const { messages: ofOne } = (await (
+      await fetch(`${base}/api/demo/outbox?orgId=${orgId}`)
+    ).json()) as DemoOutboxResponse
+    expect(ofOne.length).toBeGreaterThan(0)
+    expect(ofOne.every((m) => m.orgId === orgId)).toBe(true)
+  })
+})
