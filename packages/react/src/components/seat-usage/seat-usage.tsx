@@ -37,11 +37,11 @@ export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) 
     >
       <span>{t('seatUsage.label')}</span>{' '}
       {allowed === null ? (
-        <span>{t('seatUsage.unlimited', { used: after })}</span>
+        <span>{t('seatUsage.unlimited', { count: after })}</span>
       ) : (
         <>
           <meter min={0} max={allowed} value={Math.min(after, allowed)} aria-label={t('seatUsage.label')} />{' '}
-          <span>{t('seatUsage.used', { used: after, allowed })}</span>
+          <span>{t('seatUsage.used', { count: after, allowed })}</span>
         </>
       )}
       {full ? (

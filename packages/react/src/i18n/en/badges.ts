@@ -30,8 +30,8 @@ export const status = {
 
 export const seatUsage = {
   label: 'Technician seats',
-  used: '{{used}} of {{allowed}} used',
-  unlimited: '{{used}} used (unlimited)',
+  used: { one: '{{count}} of {{allowed}} used', other: '{{count}} of {{allowed}} used' },
+  unlimited: { one: '{{count}} used (unlimited)', other: '{{count}} used (unlimited)' },
   full: 'All seats are taken.',
   counts: { one: '{{count}} user', other: '{{count}} users' },
 } as const

@@ -32,8 +32,8 @@ export const status: Messages['status'] = {
 
 export const seatUsage: Messages['seatUsage'] = {
   label: 'Postes de technicien',
-  used: '{{used}} sur {{allowed}} utilisés',
-  unlimited: '{{used}} utilisés (illimité)',
+  used: { one: '{{count}} sur {{allowed}} utilisé', other: '{{count}} sur {{allowed}} utilisés' },
+  unlimited: { one: '{{count}} utilisé (illimité)', other: '{{count}} utilisés (illimité)' },
   full: 'Tous les postes sont pris.',
   counts: { one: '{{count}} utilisateur', other: '{{count}} utilisateurs' },
 }

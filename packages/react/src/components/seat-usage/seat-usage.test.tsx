@@ -1,0 +1,24 @@
+import { screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { axeViolations, clientFor, createWorld, renderWithUsher } from '../../../test/render'
+import { SeatUsage } from './seat-usage'
+
+describe('given SeatUsage on a plan with seats', () => {
+  it('counts the technician seats, warns once the plan is full, and passes axe', async () => {
+    const world = await createWorld({ seats: 2 })
+    const { container } = renderWithUsher(<SeatUsage pending={1} />, {
+      client: clientFor(world.tokens.owner),
+    })
+    // One technician exists; one more about to be added fills the plan of two.
+    expect(await screen.findByText('2 of 2 used')).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('All seats are taken.')
+    expect((screen.getByRole('meter', { name: 'Technician seats' }) as HTMLMeterElement).value).toBe(2)
+    expect(await axeViolations(container)).toEqual([])
+  })
+
+  it('says unlimited in French when the plan has no cap', async () => {
+    const world = await createWorld()
+    renderWithUsher(<SeatUsage />, { client: clientFor(world.tokens.owner), locale: 'fr' })
+    expect(await screen.findByText('1 utilisé (illimité)')).toBeInTheDocument()
+  })
+})
