@@ -40,6 +40,17 @@ for (const dir of ['packages', 'apps']) {
     }
   }
 }
+// The stories of @usher/react in Chromium (root `test:storybook`, vitest.storybook.config.mts).
+const storybook = join(root, 'test-results', 'vitest-storybook.json')
+if (existsSync(storybook)) {
+  const json = JSON.parse(readFileSync(storybook, 'utf8'))
+  passed += json.numPassedTests
+  failed += json.numFailedTests
+  skipped += json.numPendingTests + json.numTodoTests
+  console.log(`storybook (chromium): ${json.numPassedTests} passed, ${json.numFailedTests} failed`)
+} else {
+  missing.push('storybook (test-results/vitest-storybook.json)')
+}
 if (missing.length) {
   console.error(`No test report for: ${missing.join(', ')}`)
   process.exitCode = 1

@@ -6,12 +6,14 @@ import { AppHeader } from './chrome/app-header'
 import { PublicLayout } from './chrome/public-layout'
 import { createDemoTranslator, DemoI18nContext } from './i18n'
 import { AcceptInvitationPage } from './pages/accept-invitation-page'
+import { LegalPage } from './pages/legal-page'
 import { ResetPasswordPage } from './pages/reset-password-page'
+import { SignInPage } from './pages/sign-in-page'
 import { useLocalePreference, useThemePreference } from './preferences'
 import { navigate, useLocation } from './router'
 import { SettingsArea } from './settings-area'
 
-// The pages an email opens are public: their calls (the invitation lookup) carry no token.
+// The pages an email opens, and the sign-in, are public: their calls carry no token.
 const publicClient = createUsherClient({ baseUrl: '/api/usher' })
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
@@ -28,9 +30,13 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   // The links in the emails lead here: pages for someone who is not signed in.
   const publicPage =
     pathname === '/accept-invitation' ? (
-      <AcceptInvitationPage locale={locale} />
+      <AcceptInvitationPage />
     ) : pathname === '/reset-password' ? (
       <ResetPasswordPage />
+    ) : pathname === '/sign-in' ? (
+      <SignInPage />
+    ) : pathname === '/terms' || pathname === '/privacy' ? (
+      <LegalPage page={pathname === '/terms' ? 'terms' : 'privacy'} />
     ) : null
 
   return (

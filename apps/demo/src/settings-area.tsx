@@ -12,6 +12,8 @@ import { InvitePage } from './pages/invite-page'
 import { NotFoundPage } from './pages/not-found-page'
 import { OutboxPage } from './pages/outbox-page'
 import { UsersPage } from './pages/users-page'
+import { Link } from './router'
+import { type SignedInSession, signOut, useSignedIn } from './signed-in-session'
 
 const ACCOUNT_KEY = 'relai.account'
 
@@ -75,20 +77,33 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
     if (currentUserId && currentUserId !== userId) saveAccount(currentUserId, setUserId)
   }, [currentUserId, userId])
 
+  // A session from Usher's built-in sign-in (sign-in page, accepted invitation, reset) replaces
+  // the account switch until "Sign out".
+  const signedIn = useSignedIn()
   const session = useQuery({
     queryKey: ['demo', 'session', currentUserId],
     queryFn: () => demoApi.session(currentUserId ?? ''),
-    enabled: Boolean(currentUserId),
+    enabled: Boolean(currentUserId) && !signedIn,
     // The token source refreshes the token itself; this query only makes the first one.
     staleTime: Number.POSITIVE_INFINITY,
   })
+  const signedInToken = signedIn?.token
   const client = useMemo(
     () =>
-      session.data
-        ? createUsherClient({ baseUrl: '/api/usher', token: createTokenSource(session.data) })
-        : null,
-    [session.data],
+      signedInToken
+        ? createUsherClient({ baseUrl: '/api/usher', token: signedInToken })
+        : session.data
+          ? createUsherClient({ baseUrl: '/api/usher', token: createTokenSource(session.data) })
+          : null,
+    [signedInToken, session.data],
   )
+  const signedInOrg = useSignedInOrganization(signedIn, client, locale)
+
+  const endSession = () => {
+    // Back to the account switch's person: nothing cached for the signed-in one may leak across.
+    queryClient.removeQueries({ queryKey: usherKeys.all })
+    signOut()
+  }
 
   const switchAccount = (nextUserId: string) => {
     // Another person sees other users, groups and permissions: nothing cached may leak across.
@@ -97,7 +112,36 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
   }
 
   let body: ReactNode
-  if (accounts.isError || session.isError) {
+  if (signedIn && client) {
+    body = signedInOrg.data ? (
+      <UsherProvider
+        key={`session:${signedIn.userId}`}
+        client={client}
+        queryClient={queryClient}
+        locale={locale}
+        theme={resolvedTheme}
+      >
+        <div className="relai-body">
+          <SettingsNav pathname={pathname} />
+          <main id="relai-main" className="relai-main">
+            <Page pathname={pathname} organization={signedInOrg.data} />
+          </main>
+        </div>
+      </UsherProvider>
+    ) : signedInOrg.isError ? (
+      <div className="relai-boot" role="alert">
+        <p>{t('boot.unreachable')}</p>
+        <p className="relai-muted">{signedInOrg.error.message}</p>
+        <button type="button" className="relai-button" onClick={endSession}>
+          {t('signIn.signOut')}
+        </button>
+      </div>
+    ) : (
+      <div className="relai-boot" role="status">
+        {t('boot.signingIn', { name: signedIn.name })}
+      </div>
+    )
+  } else if (accounts.isError || session.isError) {
     body = (
       <div className="relai-boot" role="alert">
         <p>{t('boot.unreachable')}</p>
@@ -149,13 +193,25 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
         {t('skipToContent')}
       </a>
       <AppHeader {...preferences}>
-        {accounts.data && current ? (
-          <AccountSwitch
-            organizations={accounts.data.organizations}
-            organizationId={current.organization.id}
-            userId={current.account.userId}
-            onSwitch={switchAccount}
-          />
+        {signedIn ? (
+          <div className="relai-account-switch">
+            <span>{t('signIn.signedInAs', { name: signedIn.name })}</span>
+            <button type="button" className="relai-button" onClick={endSession}>
+              {t('signIn.signOut')}
+            </button>
+          </div>
+        ) : accounts.data && current ? (
+          <>
+            <AccountSwitch
+              organizations={accounts.data.organizations}
+              organizationId={current.organization.id}
+              userId={current.account.userId}
+              onSwitch={switchAccount}
+            />
+            <Link href="/sign-in" className="relai-button" data-variant="ghost">
+              {t('signIn.link')}
+            </Link>
+          </>
         ) : null}
       </AppHeader>
       {body}
@@ -163,7 +219,31 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
   )
 }
 
-function Page({ pathname, organization }: { pathname: string; organization: DemoOrganizationSummary }) {
+/** The organization of a signed-in session, from `me` (the person may be no seeded persona). */
+function useSignedInOrganization(
+  signedIn: SignedInSession | null,
+  client: ReturnType<typeof createUsherClient> | null,
+  locale: DemoLocale,
+) {
+  return useQuery({
+    queryKey: ['demo', 'signed-in-organization', signedIn?.token],
+    queryFn: async (): Promise<DemoOrganizationSummary> => {
+      const me = await (client as ReturnType<typeof createUsherClient>).me.get()
+      const { id, slug, name } = me.organization
+      return { id, slug, name, locale, accounts: [] }
+    },
+    enabled: Boolean(signedIn && client),
+    retry: false,
+  })
+}
+
+export function Page({
+  pathname,
+  organization,
+}: {
+  pathname: string
+  organization: DemoOrganizationSummary
+}) {
   switch (pathname) {
     case '/':
     case '/settings':

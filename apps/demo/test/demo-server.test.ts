@@ -26,6 +26,26 @@ async function session(userId: string): Promise<Response> {
 }
 
 describe('the demo server', () => {
+  it('signs a seeded account in with the demo password (Usher’s built-in sign-in, the sign-in page)', async () => {
+    const login = await fetch(`${base}/api/usher/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        email: 'camille.durand@atelier-durand.example',
+        password: 'usher-demo-password',
+      }),
+    })
+    expect(login.status).toBe(200)
+    const { session, mustChangePassword } = (await login.json()) as {
+      session: { token: string }
+      mustChangePassword: boolean
+    }
+    expect(mustChangePassword).toBe(false)
+    // The app uses that session as its bearer token in place of the account switch's.
+    const me = await fetch(`${base}/api/usher/me`, { headers: { Authorization: `Bearer ${session.token}` } })
+    expect(me.status).toBe(200)
+  })
+
   it('lists the owner, the scoped admin and a technician of each seeded organization', async () => {
     const response = await fetch(`${base}/api/demo/accounts`)
     expect(response.status).toBe(200)

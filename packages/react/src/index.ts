@@ -1,5 +1,9 @@
 // Provider and context
 
+// Joining: AcceptInvitation, SignInForm, PasswordResetForm
+export { AcceptInvitation, type AcceptInvitationProps } from './components/accept-invitation'
+// ImportUsersDialog (issue 7)
+export { ImportUsersDialog, type ImportUsersDialogProps } from './components/import-users-dialog'
 // InviteForm
 export {
   dedupeEntries,
@@ -9,11 +13,13 @@ export {
   parseAddressList,
   splitDisplayName,
 } from './components/invite-form'
+export { PasswordResetForm, type PasswordResetFormProps } from './components/password-reset-form'
 // Components
 export { RoleBadge, type RoleBadgeProps } from './components/role-badge'
 export { SeatUsage, type SeatUsageProps } from './components/seat-usage'
 // SharedGroupsDialog
 export { SharedGroupsDialog, type SharedGroupsDialogProps } from './components/shared-groups-dialog'
+export { SignInForm, type SignInFormProps } from './components/sign-in-form'
 export { StatusBadge, type StatusBadgeProps } from './components/status-badge'
 // UserTable
 export {
@@ -27,12 +33,15 @@ export {
 export { useBulkUsers } from './hooks/use-bulk-users'
 export { useDeleteUser } from './hooks/use-delete-user'
 export { useGroups } from './hooks/use-groups'
+export { useInvitationLookup } from './hooks/use-invitation-lookup'
 export { useInviteUsers } from './hooks/use-invite-users'
 export { useMe, usePermission } from './hooks/use-me'
+export { loadPasswordEstimator, type PasswordScore, usePasswordStrength } from './hooks/use-password-strength'
 export { type ReplaceUserSharesVariables, useReplaceUserShares } from './hooks/use-replace-user-shares'
 export { useResendInvitation } from './hooks/use-resend-invitation'
 export { type RevokeInvitationVariables, useRevokeInvitation } from './hooks/use-revoke-invitation'
 export { useRoles } from './hooks/use-roles'
+export { type RunImportState, useRunImport } from './hooks/use-run-import'
 export { type ShareGroupsOutcome, useShareGroups } from './hooks/use-share-groups'
 export { type UpdateUserVariables, useUpdateUser } from './hooks/use-update-user'
 export { useUserShares } from './hooks/use-user-shares'

@@ -1,25 +1,20 @@
-import { useQuery } from '@tanstack/react-query'
-import { RoleBadge, useUsherClient } from '@usher/react'
+import { AcceptInvitation } from '@usher/react'
+import { useState } from 'react'
 import { PageHeading } from '../chrome/page-heading'
-import { type DemoLocale, useDemoI18n } from '../i18n'
-import { useLocation } from '../router'
+import { useDemoI18n } from '../i18n'
+import { Link, useLocation } from '../router'
+import { useKeepSignedIn } from '../signed-in-session'
 
 /**
- * Where the invitation emails lead. The AcceptInvitation component comes with a later issue; until
- * then the page shows what the link is for, so the outbox's links can be followed end to end.
+ * Where the invitation emails lead: Usher's AcceptInvitation with the link's token. The server's
+ * built-in sign-in is on (it has a secret), so accepting answers a session: the demo keeps it and
+ * the settings area opens as the new person.
  */
-export function AcceptInvitationPage({ locale }: { locale: DemoLocale }) {
+export function AcceptInvitationPage() {
   const { t } = useDemoI18n()
-  const client = useUsherClient()
+  const keepSignedIn = useKeepSignedIn()
   const token = new URLSearchParams(useLocation().search).get('token')
-  const lookup = useQuery({
-    queryKey: ['demo', 'invitation-lookup', token],
-    queryFn: () => client.invitations.lookup(token ?? ''),
-    enabled: Boolean(token),
-    retry: false,
-  })
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' })
-
+  const [accepted, setAccepted] = useState(false)
   return (
     <>
       <PageHeading title={t('accept.title')} />
@@ -27,39 +22,23 @@ export function AcceptInvitationPage({ locale }: { locale: DemoLocale }) {
         <p className="relai-notice" data-tone="error" role="alert">
           {t('accept.missingToken')}
         </p>
-      ) : lookup.isPending ? (
-        <p role="status">{t('accept.loading')}</p>
-      ) : lookup.isError ? (
-        <p className="relai-notice" data-tone="error" role="alert">
-          {t('accept.invalid')}
-        </p>
       ) : (
-        <>
-          <p className="relai-notice">{t('accept.later')}</p>
-          <dl className="relai-details">
-            <dt>{t('accept.organization')}</dt>
-            <dd>{lookup.data.organization.name}</dd>
-            <dt>{t('accept.invitedBy')}</dt>
-            <dd>{lookup.data.invitedBy?.name ?? '—'}</dd>
-            <dt>{t('accept.name')}</dt>
-            <dd>{`${lookup.data.firstName} ${lookup.data.lastName}`.trim()}</dd>
-            <dt>{t('accept.email')}</dt>
-            <dd>{lookup.data.email}</dd>
-            <dt>{t('accept.role')}</dt>
-            <dd>
-              <RoleBadge roleKey={lookup.data.role} />
-            </dd>
-            <dt>{t('accept.status')}</dt>
-            <dd>{t(`accept.statuses.${lookup.data.status}`)}</dd>
-            <dt>{t('accept.expires')}</dt>
-            <dd>{date.format(new Date(lookup.data.expiresAt))}</dd>
-          </dl>
-          <details className="relai-raw">
-            <summary>client.invitations.lookup(token)</summary>
-            <pre>{JSON.stringify(lookup.data, null, 2)}</pre>
-          </details>
-        </>
+        <AcceptInvitation
+          token={token}
+          termsUrl="/terms"
+          privacyUrl="/privacy"
+          signInUrl="/sign-in"
+          onAccepted={({ user, session }) => {
+            if (session) keepSignedIn(session, user)
+            setAccepted(true)
+          }}
+        />
       )}
+      {accepted ? (
+        <Link href="/settings/users" className="relai-button">
+          {t('accept.toSettings')}
+        </Link>
+      ) : null}
     </>
   )
 }

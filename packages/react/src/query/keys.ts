@@ -23,5 +23,7 @@ export const usherKeys = {
     all: ['usher', 'invitations'] as const,
     list: (query: Omit<ListInvitationsQuery, 'cursor'> = {}) =>
       [...usherKeys.invitations.all, 'list', query] as const,
+    /** What an invitation link is for (public: AcceptInvitation). */
+    lookup: (token: string) => [...usherKeys.invitations.all, 'lookup', token] as const,
   },
 }

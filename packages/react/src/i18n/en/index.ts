@@ -1,8 +1,13 @@
+import { acceptInvitation } from './accept-invitation'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
 import { errors } from './errors'
+import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
+import { passwordField } from './password-field'
+import { passwordReset } from './password-reset'
 import { sharedGroups } from './shared-groups'
+import { signInForm } from './sign-in-form'
 import { userTable } from './user-table'
 
 export const en = {
@@ -15,4 +20,9 @@ export const en = {
   userTable,
   inviteForm,
   sharedGroups,
+  passwordField,
+  acceptInvitation,
+  signInForm,
+  passwordReset,
+  importUsers,
 }

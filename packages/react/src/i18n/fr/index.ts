@@ -1,9 +1,14 @@
 import type { Messages } from '../types'
+import { acceptInvitation } from './accept-invitation'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
 import { errors } from './errors'
+import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
+import { passwordField } from './password-field'
+import { passwordReset } from './password-reset'
 import { sharedGroups } from './shared-groups'
+import { signInForm } from './sign-in-form'
 import { userTable } from './user-table'
 
 export const fr: Messages = {
@@ -16,4 +21,9 @@ export const fr: Messages = {
   userTable,
   inviteForm,
   sharedGroups,
+  passwordField,
+  acceptInvitation,
+  signInForm,
+  passwordReset,
+  importUsers,
 }

@@ -1,0 +1,1 @@
+export { AcceptInvitation, type AcceptInvitationProps } from './accept-invitation'

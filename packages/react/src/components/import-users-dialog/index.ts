@@ -1,0 +1,1 @@
+export { ImportUsersDialog, type ImportUsersDialogProps } from './import-users-dialog'

@@ -1,0 +1,321 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMutation } from '@tanstack/react-query'
+import {
+  DEFAULT_PASSWORD_POLICY,
+  type LoginResult,
+  type PasswordPolicy,
+  PasswordResetConfirmSchema,
+  PasswordResetRequestSchema,
+  passwordRulesBroken,
+} from '@usher/contract'
+import { isUsherApiError } from '@usher/sdk'
+import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import type * as z from 'zod'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+import { PasswordField } from '../password-field'
+import {
+  fieldMessage,
+  passwordMessages,
+  requestErrorMessage,
+  withFieldCodes,
+} from '../password-field/form-codes'
+import { TextField } from '../sign-in-form/text-field'
+
+export interface PasswordResetFormProps extends Omit<ComponentProps<'section'>, 'children' | 'onReset'> {
+  /**
+   * The token of the link the reset email opened: the form asks for the new password. Without
+   * one, it asks for the address to send a link to.
+   */
+  token?: string | undefined
+  /**
+   * Called once the new password is saved, with the session the server signed in (the account is
+   * activated too when it was only invited: seed 001's lost invitation email).
+   */
+  onReset?: (result: LoginResult) => void
+  /**
+   * The policy shown while typing; the server checks the organization's own and its refusal is
+   * shown. @default the contract's DEFAULT_PASSWORD_POLICY
+   */
+  passwordPolicy?: PasswordPolicy
+  /** Offered after the reset and on an invalid link. */
+  signInUrl?: string
+}
+
+/**
+ * The built-in password reset, in two modes: without `token`, the address to send a link to (the
+ * answer is the same whether an account exists or not); with it, the new password with the policy
+ * shown as it is typed, which signs the person in.
+ */
+export function PasswordResetForm({ token, ...props }: PasswordResetFormProps) {
+  const [requestAnyway, setRequestAnyway] = useState(false)
+  return token && !requestAnyway ? (
+    <ConfirmMode token={token} onAskNewLink={() => setRequestAnyway(true)} {...props} />
+  ) : (
+    <RequestMode {...props} />
+  )
+}
+
+type ModeProps = Omit<PasswordResetFormProps, 'token'>
+
+/** A ref focused whenever `key` changes after the first render: the new content is read out. */
+function useFocusOnChange<T extends HTMLElement>(key: unknown) {
+  const ref = useRef<T>(null)
+  const previous = useRef(key)
+  useEffect(() => {
+    if (previous.current === key) return
+    previous.current = key
+    ref.current?.focus()
+  }, [key])
+  return ref
+}
+
+function RequestMode({
+  onReset: _onReset,
+  passwordPolicy: _policy,
+  signInUrl,
+  className,
+  ...props
+}: ModeProps) {
+  const { t, client } = useUsherContext()
+  const id = useId()
+  const titleId = useId()
+  const [sentTo, setSentTo] = useState<string | null>(null)
+  const [formError, setFormError] = useState<string | null>(null)
+  const [schema] = useState(() =>
+    withFieldCodes<{ email: string }, z.output<typeof PasswordResetRequestSchema>>(
+      PasswordResetRequestSchema,
+      (values) => values,
+    ),
+  )
+  const form = useForm<{ email: string }, unknown, z.output<typeof PasswordResetRequestSchema>>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: '' },
+  })
+  const request = useMutation({
+    mutationFn: (input: z.output<typeof PasswordResetRequestSchema>) =>
+      client.auth.requestPasswordReset(input),
+  })
+  const sentRef = useFocusOnChange<HTMLParagraphElement>(sentTo)
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(null)
+    try {
+      await request.mutateAsync(input)
+      setSentTo(input.email)
+    } catch (error) {
+      setFormError(
+        isUsherApiError(error) && error.code === 'rate_limited' && error.retryAfter
+          ? t('signInForm.rateLimited', { count: Math.ceil(error.retryAfter) })
+          : requestErrorMessage(t, error),
+      )
+    }
+  })
+  const submitting = form.formState.isSubmitting
+
+  return (
+    <section
+      data-slot="password-reset-form"
+      data-mode="request"
+      data-state={sentTo ? 'sent' : submitting ? 'submitting' : 'idle'}
+      aria-labelledby={titleId}
+      className={cn('usher-password-reset-form', className)}
+      {...props}
+    >
+      <h2 id={titleId} data-slot="password-reset-form-title" className="usher-password-reset-form-title">
+        {t('passwordReset.requestTitle')}
+      </h2>
+      {sentTo ? (
+        <div data-slot="password-reset-form-sent" className="usher-password-reset-form-notice">
+          <p ref={sentRef} tabIndex={-1} role="status">
+            {t('passwordReset.sent', { email: sentTo })}
+          </p>
+          <button
+            type="button"
+            className="usher-button"
+            onClick={() => {
+              form.reset({ email: '' })
+              setSentTo(null)
+            }}
+          >
+            {t('passwordReset.sendAnother')}
+          </button>
+        </div>
+      ) : (
+        <form
+          noValidate
+          data-slot="password-reset-form-form"
+          className="usher-password-reset-form-form"
+          aria-busy={submitting || undefined}
+          onSubmit={(event) => void onSubmit(event)}
+        >
+          <p data-slot="password-reset-form-intro" className="usher-password-reset-form-intro">
+            {t('passwordReset.requestIntro')}
+          </p>
+          <TextField
+            id={`${id}-email`}
+            label={t('passwordReset.email')}
+            error={fieldMessage(t, form.formState.errors.email?.message)}
+            type="email"
+            autoComplete="username"
+            aria-required="true"
+            {...form.register('email')}
+          />
+          <div
+            role="alert"
+            data-slot="password-reset-form-error"
+            className={formError ? 'usher-alert' : undefined}
+          >
+            {formError}
+          </div>
+          <div data-slot="password-reset-form-actions" className="usher-password-reset-form-actions">
+            <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
+              {submitting ? t('passwordReset.sending') : t('passwordReset.send')}
+            </button>
+            {signInUrl ? (
+              <a href={signInUrl} className="usher-password-reset-form-link">
+                {t('passwordReset.signIn')}
+              </a>
+            ) : null}
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}
+
+function ConfirmMode({
+  token,
+  onAskNewLink,
+  onReset,
+  passwordPolicy = DEFAULT_PASSWORD_POLICY,
+  signInUrl,
+  className,
+  ...props
+}: ModeProps & { token: string; onAskNewLink: () => void }) {
+  const { t, client } = useUsherContext()
+  const titleId = useId()
+  const [state, setState] = useState<'idle' | 'done' | 'invalid'>('idle')
+  const [serverMessages, setServerMessages] = useState<string[]>([])
+  const [formError, setFormError] = useState<string | null>(null)
+  const [schema] = useState(() =>
+    withFieldCodes<{ password: string }, z.output<typeof PasswordResetConfirmSchema>>(
+      PasswordResetConfirmSchema,
+      (values) => ({ token, password: values.password }),
+      (values) =>
+        values.password && passwordRulesBroken(values.password, passwordPolicy).length
+          ? [{ path: 'password', code: 'password_too_weak' }]
+          : [],
+    ),
+  )
+  const form = useForm<{ password: string }, unknown, z.output<typeof PasswordResetConfirmSchema>>({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: { password: '' },
+  })
+  const password = useWatch({ control: form.control, name: 'password' })
+  const confirm = useMutation({
+    mutationFn: (input: z.output<typeof PasswordResetConfirmSchema>) =>
+      client.auth.confirmPasswordReset(input),
+  })
+  const noticeRef = useFocusOnChange<HTMLDivElement>(state)
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(null)
+    setServerMessages([])
+    try {
+      const result = await confirm.mutateAsync(input)
+      setState('done')
+      onReset?.(result)
+    } catch (error) {
+      if (
+        isUsherApiError(error) &&
+        (error.code === 'reset_token_invalid' || error.code === 'validation_failed')
+      ) {
+        if (!error.fieldErrors.some((e) => e.path === 'password')) return setState('invalid')
+      }
+      if (isUsherApiError(error) && error.code === 'password_too_weak') {
+        setServerMessages(passwordMessages(error, 'password'))
+        form.setError('password', { message: 'password_too_weak' }, { shouldFocus: true })
+        return
+      }
+      setFormError(requestErrorMessage(t, error))
+    }
+  })
+  const submitting = form.formState.isSubmitting
+
+  return (
+    <section
+      data-slot="password-reset-form"
+      data-mode="confirm"
+      data-state={state === 'idle' && submitting ? 'submitting' : state}
+      aria-labelledby={titleId}
+      className={cn('usher-password-reset-form', className)}
+      {...props}
+    >
+      <h2 id={titleId} data-slot="password-reset-form-title" className="usher-password-reset-form-title">
+        {t('passwordReset.confirmTitle')}
+      </h2>
+      {state === 'done' ? (
+        <div
+          ref={noticeRef}
+          tabIndex={-1}
+          role="status"
+          data-slot="password-reset-form-done"
+          className="usher-password-reset-form-notice"
+        >
+          <p>{t('passwordReset.done')}</p>
+        </div>
+      ) : state === 'invalid' ? (
+        <div
+          ref={noticeRef}
+          tabIndex={-1}
+          role="alert"
+          data-slot="password-reset-form-invalid"
+          className="usher-password-reset-form-notice"
+          data-tone="error"
+        >
+          <p>{t('passwordReset.invalidLink')}</p>
+          <div className="usher-password-reset-form-actions">
+            <button type="button" className="usher-button" data-variant="primary" onClick={onAskNewLink}>
+              {t('passwordReset.askNewLink')}
+            </button>
+            {signInUrl ? (
+              <a href={signInUrl} className="usher-password-reset-form-link">
+                {t('passwordReset.signIn')}
+              </a>
+            ) : null}
+          </div>
+        </div>
+      ) : (
+        <form
+          noValidate
+          data-slot="password-reset-form-form"
+          className="usher-password-reset-form-form"
+          aria-busy={submitting || undefined}
+          onSubmit={(event) => void onSubmit(event)}
+        >
+          <PasswordField
+            label={t('passwordReset.password')}
+            registration={form.register('password')}
+            value={password ?? ''}
+            policy={passwordPolicy}
+            error={fieldMessage(t, form.formState.errors.password?.message)}
+            serverMessages={serverMessages}
+          />
+          <div
+            role="alert"
+            data-slot="password-reset-form-error"
+            className={formError ? 'usher-alert' : undefined}
+          >
+            {formError}
+          </div>
+          <div data-slot="password-reset-form-actions" className="usher-password-reset-form-actions">
+            <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
+              {submitting ? t('passwordReset.saving') : t('passwordReset.save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,48 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, within } from 'storybook/test'
+import { RoleBadge } from './role-badge'
+
+const meta = {
+  title: 'Badges/RoleBadge',
+  component: RoleBadge,
+  args: { roleKey: 'admin', tooltip: true },
+  argTypes: { roleKey: { control: 'select', options: ['owner', 'admin', 'technician', 'dispatcher'] } },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The Role column: a badge per role, with what the role may do in a tooltip.\n\n```tsx\n<RoleBadge roleKey="admin" />\n```',
+      },
+    },
+  },
+} satisfies Meta<typeof RoleBadge>
+
+// biome-ignore lint/style/noDefaultExport: CSF's meta is the default export
+export default meta
+type Story = StoryObj<typeof meta>
+
+export const Admin: Story = {}
+
+export const EveryRole: Story = {
+  render: (args) => (
+    <div style={{ display: 'flex', gap: '0.5rem' }}>
+      <RoleBadge {...args} roleKey="owner" />
+      <RoleBadge {...args} roleKey="admin" />
+      <RoleBadge {...args} roleKey="technician" />
+      <RoleBadge {...args} roleKey="dispatcher" />
+    </div>
+  ),
+}
+
+export const French: Story = { ...EveryRole, parameters: { usher: { locale: 'fr' } } }
+
+export const Dark: Story = { ...EveryRole, parameters: { usher: { theme: 'dark' } } }
+
+/** The tooltip lists the permissions, reachable from the keyboard. */
+export const Tooltip: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await userEvent.tab()
+    expect(await canvas.findByRole('tooltip')).toBeInTheDocument()
+  },
+}

@@ -1,0 +1,150 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMutation } from '@tanstack/react-query'
+import {
+  ChangePasswordSchema,
+  DEFAULT_PASSWORD_POLICY,
+  type LoginResult,
+  type PasswordPolicy,
+  passwordRulesBroken,
+} from '@usher/contract'
+import { isUsherApiError } from '@usher/sdk'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import type * as z from 'zod'
+import { useUsherContext } from '../../provider/usher-context'
+import { PasswordField } from '../password-field'
+import {
+  fieldMessage,
+  passwordMessages,
+  requestErrorMessage,
+  withFieldCodes,
+} from '../password-field/form-codes'
+import { TextField } from './text-field'
+
+interface Values {
+  currentPassword: string
+  newPassword: string
+}
+
+/**
+ * Seed 003's "change the password at the next sign-in": the session of `login` may only change
+ * the password, so the call carries it; the fresh session the server answers replaces it.
+ */
+export function ChangePasswordStep({
+  titleId,
+  login,
+  currentPassword,
+  policy = DEFAULT_PASSWORD_POLICY,
+  onChanged,
+}: {
+  titleId: string
+  login: LoginResult
+  currentPassword: string
+  policy?: PasswordPolicy | undefined
+  onChanged: (result: LoginResult) => void
+}) {
+  const { t, client } = useUsherContext()
+  const id = useId()
+  const person = {
+    email: login.user.email,
+    names: [login.user.firstName, login.user.lastName],
+  }
+  const [schema] = useState(() =>
+    withFieldCodes<Values, z.output<typeof ChangePasswordSchema>>(
+      ChangePasswordSchema,
+      (values) => values,
+      (values) =>
+        values.newPassword && passwordRulesBroken(values.newPassword, policy, person).length
+          ? [{ path: 'newPassword', code: 'password_too_weak' }]
+          : [],
+    ),
+  )
+  const form = useForm<Values, unknown, z.output<typeof ChangePasswordSchema>>({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: { currentPassword, newPassword: '' },
+  })
+  const newPassword = useWatch({ control: form.control, name: 'newPassword' })
+  const change = useMutation({
+    mutationFn: (input: z.output<typeof ChangePasswordSchema>) =>
+      client.auth.changePassword(input, { headers: { authorization: `Bearer ${login.session.token}` } }),
+  })
+  const [serverMessages, setServerMessages] = useState<string[]>([])
+  const [formError, setFormError] = useState<string | null>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // The step replaces the sign-in form: its heading takes focus, so the change is announced.
+  useEffect(() => headingRef.current?.focus(), [])
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(null)
+    setServerMessages([])
+    try {
+      onChanged(await change.mutateAsync(input))
+    } catch (error) {
+      if (isUsherApiError(error) && error.code === 'invalid_credentials') {
+        form.setError('currentPassword', { message: 'invalid_credentials' }, { shouldFocus: true })
+        return
+      }
+      if (isUsherApiError(error) && error.code === 'password_too_weak') {
+        setServerMessages(passwordMessages(error, 'newPassword'))
+        form.setError('newPassword', { message: 'password_too_weak' }, { shouldFocus: true })
+        return
+      }
+      setFormError(requestErrorMessage(t, error))
+    }
+  })
+  const errors = form.formState.errors
+  const submitting = form.formState.isSubmitting
+  const currentError =
+    errors.currentPassword?.message === 'invalid_credentials'
+      ? t('signInForm.changePassword.wrongCurrent')
+      : fieldMessage(t, errors.currentPassword?.message)
+
+  return (
+    <>
+      <h2
+        id={titleId}
+        ref={headingRef}
+        tabIndex={-1}
+        data-slot="sign-in-form-title"
+        className="usher-sign-in-form-title"
+      >
+        {t('signInForm.changePassword.title')}
+      </h2>
+      <p data-slot="sign-in-form-change-intro">{t('signInForm.changePassword.intro')}</p>
+      <form
+        noValidate
+        data-slot="sign-in-form-change-password"
+        className="usher-sign-in-form-form"
+        aria-busy={submitting || undefined}
+        onSubmit={(event) => void onSubmit(event)}
+      >
+        <TextField
+          id={`${id}-current`}
+          label={t('signInForm.changePassword.current')}
+          error={currentError}
+          type="password"
+          autoComplete="current-password"
+          {...form.register('currentPassword')}
+        />
+        <PasswordField
+          label={t('signInForm.changePassword.next')}
+          registration={form.register('newPassword')}
+          value={newPassword ?? ''}
+          policy={policy}
+          person={person}
+          error={fieldMessage(t, errors.newPassword?.message)}
+          serverMessages={serverMessages}
+        />
+        <div role="alert" data-slot="sign-in-form-error" className={formError ? 'usher-alert' : undefined}>
+          {formError}
+        </div>
+        <div data-slot="sign-in-form-actions" className="usher-sign-in-form-actions">
+          <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
+            {submitting ? t('signInForm.changePassword.submitting') : t('signInForm.changePassword.submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  )
+}

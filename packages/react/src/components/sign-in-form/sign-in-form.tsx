@@ -1,0 +1,210 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMutation } from '@tanstack/react-query'
+import { type LoginResult, LoginSchema, type PasswordPolicy } from '@usher/contract'
+import { isUsherApiError } from '@usher/sdk'
+import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import type * as z from 'zod'
+import type { Translate } from '../../i18n/translate'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
+import { ChangePasswordStep } from './change-password-step'
+import { TextField } from './text-field'
+
+export interface SignInFormProps extends Omit<ComponentProps<'section'>, 'children'> {
+  /**
+   * Called with the session once the person is signed in — after the change-password step when
+   * the server requires one (`mustChangePassword`), with the session that step returned.
+   * @example onSignedIn={({ session }) => saveSession(session.token)}
+   */
+  onSignedIn?: (result: LoginResult) => void
+  /** Where "Forgot your password?" leads (a page with `<PasswordResetForm />`). */
+  forgotPasswordUrl?: string
+  /**
+   * The policy shown in the change-password step. A session that must change its password may
+   * only change it, so the organization's policy cannot be read then; the server checks the real
+   * one and its refusal is shown.
+   * @default the contract's DEFAULT_PASSWORD_POLICY
+   */
+  passwordPolicy?: PasswordPolicy
+  /** Pre-fills the address. */
+  defaultEmail?: string
+}
+
+interface Values {
+  email: string
+  password: string
+  organization: string
+}
+
+type Step = 'credentials' | 'changePassword' | 'signedIn'
+
+/** A sign-in refusal as a sentence: rate limits say how long to wait. */
+function signInErrorMessage(t: Translate, error: unknown): string {
+  if (isUsherApiError(error) && error.code === 'rate_limited' && error.retryAfter) {
+    return t('signInForm.rateLimited', { count: Math.ceil(error.retryAfter) })
+  }
+  return requestErrorMessage(t, error)
+}
+
+/**
+ * The built-in sign-in: email and password, and the organization when the address has accounts in
+ * several (the server answers 409). A password set by an administrator leads to the
+ * change-password step before `onSignedIn`.
+ */
+export function SignInForm({
+  onSignedIn,
+  forgotPasswordUrl,
+  passwordPolicy,
+  defaultEmail = '',
+  className,
+  ...props
+}: SignInFormProps) {
+  const { t, client } = useUsherContext()
+  const id = useId()
+  const titleId = useId()
+  const [step, setStep] = useState<Step>('credentials')
+  const [pending, setPending] = useState<{ result: LoginResult; password: string } | null>(null)
+  const [needsOrganization, setNeedsOrganization] = useState(false)
+  const [formError, setFormError] = useState<string | null>(null)
+  const [schema] = useState(() =>
+    withFieldCodes<Values, z.output<typeof LoginSchema>>(LoginSchema, (values) => ({
+      email: values.email,
+      password: values.password,
+      ...(values.organization.trim() ? { organization: values.organization.trim() } : {}),
+    })),
+  )
+  const form = useForm<Values, unknown, z.output<typeof LoginSchema>>({
+    resolver: zodResolver(schema),
+    mode: 'onSubmit',
+    defaultValues: { email: defaultEmail, password: '', organization: '' },
+  })
+  const login = useMutation({ mutationFn: (input: z.output<typeof LoginSchema>) => client.auth.login(input) })
+  const organizationRef = useRef<HTMLInputElement | null>(null)
+  useEffect(() => {
+    if (needsOrganization) organizationRef.current?.focus()
+  }, [needsOrganization])
+
+  const finish = (result: LoginResult) => {
+    setStep('signedIn')
+    onSignedIn?.(result)
+  }
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(null)
+    try {
+      const result = await login.mutateAsync(input)
+      if (result.mustChangePassword) {
+        setPending({ result, password: input.password })
+        setStep('changePassword')
+      } else finish(result)
+    } catch (error) {
+      if (isUsherApiError(error) && error.code === 'conflict') {
+        setNeedsOrganization(true)
+        form.setError('organization', { message: 'required' })
+        setFormError(t('signInForm.organizationNeeded'))
+        return
+      }
+      setFormError(signInErrorMessage(t, error))
+    }
+  })
+
+  const submitting = form.formState.isSubmitting
+  const errors = form.formState.errors
+  const organizationField = form.register('organization')
+
+  return (
+    <section
+      data-slot="sign-in-form"
+      data-state={step === 'credentials' && submitting ? 'submitting' : step}
+      aria-labelledby={titleId}
+      className={cn('usher-sign-in-form', className)}
+      {...props}
+    >
+      {step === 'changePassword' && pending ? (
+        <ChangePasswordStep
+          titleId={titleId}
+          login={pending.result}
+          currentPassword={pending.password}
+          policy={passwordPolicy}
+          onChanged={finish}
+        />
+      ) : (
+        <>
+          <h2 id={titleId} data-slot="sign-in-form-title" className="usher-sign-in-form-title">
+            {t('signInForm.title')}
+          </h2>
+          {step === 'signedIn' ? (
+            <p role="status" data-slot="sign-in-form-signed-in">
+              {t('signInForm.signedIn')}
+            </p>
+          ) : (
+            <form
+              noValidate
+              data-slot="sign-in-form-form"
+              className="usher-sign-in-form-form"
+              aria-busy={submitting || undefined}
+              onSubmit={(event) => void onSubmit(event)}
+            >
+              <TextField
+                id={`${id}-email`}
+                label={t('signInForm.fields.email')}
+                error={fieldMessage(t, errors.email?.message)}
+                type="email"
+                autoComplete="username"
+                aria-required="true"
+                {...form.register('email')}
+              />
+              <TextField
+                id={`${id}-password`}
+                label={t('signInForm.fields.password')}
+                error={fieldMessage(t, errors.password?.message)}
+                type="password"
+                autoComplete="current-password"
+                aria-required="true"
+                {...form.register('password')}
+              />
+              {needsOrganization ? (
+                <TextField
+                  id={`${id}-organization`}
+                  label={t('signInForm.fields.organization')}
+                  hint={t('signInForm.fields.organizationHint')}
+                  error={fieldMessage(t, errors.organization?.message)}
+                  autoComplete="organization"
+                  aria-required="true"
+                  {...organizationField}
+                  ref={(element) => {
+                    organizationField.ref(element)
+                    organizationRef.current = element
+                  }}
+                />
+              ) : null}
+              <div
+                role="alert"
+                data-slot="sign-in-form-error"
+                className={formError ? 'usher-alert' : undefined}
+              >
+                {formError}
+              </div>
+              <div data-slot="sign-in-form-actions" className="usher-sign-in-form-actions">
+                <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
+                  {submitting ? t('signInForm.submitting') : t('signInForm.submit')}
+                </button>
+                {forgotPasswordUrl ? (
+                  <a
+                    href={forgotPasswordUrl}
+                    data-slot="sign-in-form-forgot"
+                    className="usher-sign-in-form-link"
+                  >
+                    {t('signInForm.forgotPassword')}
+                  </a>
+                ) : null}
+              </div>
+            </form>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

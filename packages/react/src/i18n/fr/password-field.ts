@@ -1,0 +1,31 @@
+import type { Messages } from '../types'
+
+export const passwordField: Messages['passwordField'] = {
+  show: 'Afficher le mot de passe',
+  rulesTitle: 'Règles du mot de passe',
+  rules: {
+    minLength: 'Au moins {{count}} caractères',
+    maxLength: 'Au plus 256 caractères',
+    lowercase: 'Une lettre minuscule',
+    uppercase: 'Une lettre majuscule',
+    digit: 'Un chiffre',
+    symbol: 'Un symbole, par exemple ! ou #',
+    notEmail: 'Ne contient pas votre adresse e-mail',
+    notName: 'Ne contient pas votre nom',
+    strength: 'Difficile à deviner : au moins « {{level}} »',
+  },
+  ruleState: {
+    met: 'respectée',
+    unmet: 'pas encore',
+    pending: 'vérification en cours',
+  },
+  levels: {
+    veryWeak: 'très faible',
+    weak: 'faible',
+    fair: 'moyen',
+    strong: 'fort',
+    veryStrong: 'très fort',
+  },
+  strength: 'Robustesse : {{level}}',
+  strengthEmpty: 'Robustesse : saisissez un mot de passe',
+}
