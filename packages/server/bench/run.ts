@@ -16,6 +16,7 @@ import { writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { createUsherClient, runImport } from '@usher/sdk'
 import autocannon from 'autocannon'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -132,6 +133,24 @@ async function invite1000(base: string, token: string): Promise<number> {
   return round(times[1] as number)
 }
 
+/** Issue 7: an import of 10,000 invited people in chunks of 1,000, through the SDK's runner. */
+async function import10000(base: string, token: string): Promise<number> {
+  const client = createUsherClient({ baseUrl: base, token, timeout: 120_000 })
+  const stamp = Date.now()
+  const rows = Array.from({ length: 10_000 }, (_, i) => ({
+    line: i + 2,
+    firstName: 'Léa',
+    lastName: 'Importée',
+    email: `import.${stamp}.${i}@bench.example`,
+    role: 'technician',
+  }))
+  const t0 = performance.now()
+  const result = await runImport(client, { rows, fileName: 'bench.csv', format: 'csv', chunkSize: 1_000 })
+  const elapsed = performance.now() - t0
+  if (result.counts.created !== 10_000) throw new Error(`import: ${JSON.stringify(result.counts)}`)
+  return round(elapsed)
+}
+
 async function throughput(url: string, token: string): Promise<number> {
   const result = await autocannon({
     url,
@@ -181,6 +200,7 @@ for (const kind of kinds) {
     )
     const rps = await throughput(`${base}/users?limit=50`, server.token)
     const invite = await invite1000(base, server.token)
+    const imported = await import10000(base, server.token)
     const n = `${users} users, ${SAMPLES} sequential requests after 20 warm-up`
     entry(kind, 'GET /users first page (50), p50', first.p50, 'ms', budget.firstP50 ?? null, n)
     entry(kind, 'GET /users first page (50), p99', first.p99, 'ms', budget.firstP99 ?? null, n)
@@ -217,6 +237,14 @@ for (const kind of kinds) {
       'ms',
       budget.invite1000 ?? null,
       `median of 3; seeding ${users} users took ${Math.round(server.seedSeconds)} s`,
+    )
+    entry(
+      kind,
+      'import of 10,000 invited people (runImport, 10 chunks of 1,000), end to end',
+      imported,
+      'ms',
+      budget.import10000 ?? null,
+      'one run, through the SDK; invitations written to the outbox',
     )
   } finally {
     server.child.kill('SIGTERM')
