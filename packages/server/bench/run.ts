@@ -24,31 +24,33 @@ const PACKAGE = '@usher/server'
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300)
 
 /**
- * Budgets (ms; docs/decisions/0005-reference-server.md). First full run, 2026-11-23, 2 cores, load
- * ~1: PGlite first page p50 5.9 / p99 15.8, deep page 5.9 / 15.9, search 2.4, filter 7.4, invite
- * 1,000 rows 338; PostgreSQL 6.5 / 27.1, 3.7 / 21.6, 1.7, 6.2, 271. Medians get ~1.7x headroom,
- * tails ~2.5x (they follow the machine's load), the 1,000-row invitation ~4x (argon2 is not in it,
- * but mail rendering and six multi-row inserts are): tripwires for a change in kind — a lost
- * index, an N+1 — not targets.
+ * Budgets (ms; docs/decisions/0005-reference-server.md). Runs on this 2-core VM spread widely:
+ * the same commit gave a PGlite first page p50 of 5.9 ms on a quiet machine and 8.8–12.6 ms an hour
+ * later (PostgreSQL 6.5–8.1 ms), so budgets sit about twice above the slow runs. They are tripwires
+ * for a change in kind — a lost index turns a deep page into hundreds of milliseconds, an N+1 a
+ * page of 50 into dozens of queries — not targets. The 10,000-row import ran in 6.1 s (PGlite)
+ * and 3.4 s (PostgreSQL).
  */
 const BUDGETS: Record<string, Record<string, number | null>> = {
   pglite: {
-    firstP50: 10,
-    firstP99: 40,
-    deepP50: 10,
-    deepP99: 40,
-    searchP50: 6,
-    filterP50: 13,
+    firstP50: 25,
+    firstP99: 60,
+    deepP50: 25,
+    deepP99: 60,
+    searchP50: 12,
+    filterP50: 32,
     invite1000: 1_500,
+    import10000: 15_000,
   },
   postgres: {
-    firstP50: 11,
+    firstP50: 18,
     firstP99: 60,
-    deepP50: 7,
-    deepP99: 50,
-    searchP50: 4,
-    filterP50: 11,
+    deepP50: 15,
+    deepP99: 60,
+    searchP50: 12,
+    filterP50: 25,
     invite1000: 1_200,
+    import10000: 9_000,
   },
 }
 
