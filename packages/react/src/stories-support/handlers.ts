@@ -1,12 +1,26 @@
 import {
+  AcceptInvitationSchema,
   BulkSharesRequestSchema,
   BulkUsersRequestSchema,
+  ChangePasswordSchema,
+  CreateImportSchema,
   CreateInvitationsSchema,
   createProblem,
+  DEFAULT_PASSWORD_POLICY,
   type ErrorCode,
+  type Import,
+  ImportChunkSchema,
+  type ImportRowResult,
+  type InvitationLookup,
+  type LoginResult,
+  LoginSchema,
+  PasswordResetConfirmSchema,
+  PasswordResetRequestSchema,
+  passwordRulesBroken,
   ReplaceSharesSchema,
   UpdateUserSchema,
 } from '@usher/contract'
+import { FIXTURE_NOW } from '@usher/fixtures'
 import { delay, HttpResponse, http } from 'msw'
 import { MockApiError, type MockDb, type MockEndpoint, type MockScenario } from './mock-db'
 
@@ -91,6 +105,118 @@ async function body<T>(
   const parsed = schema.safeParse(await request.json())
   if (!parsed.success) throw new MockApiError('validation_failed')
   return parsed.data
+}
+
+/**
+ * Links and sign-ins the stories use. A link token (43 characters) names its fate by its start:
+ * `storyToken('expired')`; a token starting otherwise is unknown.
+ */
+export type StoryLink = 'pending' | 'expired' | 'revoked' | 'used' | 'unknown'
+export function storyToken(kind: StoryLink): string {
+  return kind.padEnd(43, '0')
+}
+/** The password every story account signs in with. */
+export const STORY_PASSWORD = 'Lavande-Soleil-2026'
+/** Hugo Moreau's password, set by an administrator: signing in leads to the change-password step. */
+export const STORY_TEMPORARY_PASSWORD = 'Temporaire-2026'
+/** An address with accounts in two organizations: the server asks which one (409). */
+export const STORY_SHARED_EMAIL = 'camille@atelier.test'
+export const STORY_ORGANIZATION = 'atelier-durand'
+
+function linkOf(token: string): StoryLink {
+  const kind = (['pending', 'expired', 'revoked', 'used'] as const).find((k) => token === storyToken(k))
+  return kind ?? 'unknown'
+}
+
+function lookupOf(db: MockDb): InvitationLookup {
+  return {
+    status: 'pending',
+    organization: { name: db.me(db.viewer('owner')).organization.name },
+    invitedBy: { name: 'Camille Durand' },
+    email: 'ninon.petit@acme.fr',
+    salutation: null,
+    firstName: 'Ninon',
+    lastName: 'Petit',
+    role: 'technician',
+    locale: 'en',
+    expiresAt: new Date(FIXTURE_NOW.getTime() + 5 * 86_400_000).toISOString(),
+    passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, requireDigit: true, minStrength: 3 },
+  }
+}
+
+function session(token: string) {
+  return { token, expiresAt: new Date(FIXTURE_NOW.getTime() + 86_400_000).toISOString() }
+}
+
+function loginResult(db: MockDb, token: 'owner' | 'technician', mustChangePassword = false): LoginResult {
+  return { session: session(token), user: db.present(db.viewer(token)), mustChangePassword }
+}
+
+interface MockImport {
+  job: Import
+  results: ImportRowResult[]
+  chunks: Map<number, ImportRowResult[]>
+}
+const importsOf = new WeakMap<MockDb, Map<string, MockImport>>()
+
+function imports(db: MockDb): Map<string, MockImport> {
+  let found = importsOf.get(db)
+  if (!found) {
+    found = new Map()
+    importsOf.set(db, found)
+  }
+  return found
+}
+
+function openImport(db: MockDb, importId: string, { open = false } = {}): MockImport {
+  const found = imports(db).get(importId)
+  if (!found) throw new MockApiError('not_found')
+  if (open && found.job.status !== 'open') throw new MockApiError('import_finished')
+  return found
+}
+
+/** Sends a chunk: creates, updates or skips each row; `faults.importChunks: 'rows'` fails every other one. */
+function importRows(
+  db: MockDb,
+  current: MockImport,
+  rows: { line: number; email: string; firstName: string; lastName?: string | undefined }[],
+): ImportRowResult[] {
+  const { options } = current.job
+  return rows.map((row, index): ImportRowResult => {
+    const email = row.email.toLowerCase()
+    const base = { line: row.line, email }
+    if (db.scenario.faults?.importChunks === 'rows' && (current.results.length + index) % 2 === 1)
+      return {
+        ...base,
+        status: 'failed',
+        userId: null,
+        error: { code: 'internal_error', message: 'Server error.' },
+      }
+    const existing = db.users.find((u) => u.email === email)
+    if (options.dryRun) return { ...base, status: 'valid', userId: existing?.id ?? null, error: null }
+    if (existing) {
+      if (!options.updateExisting) return { ...base, status: 'skipped', userId: existing.id, error: null }
+      db.users = db.users.map((u) =>
+        u.id === existing.id ? { ...u, firstName: row.firstName, lastName: row.lastName ?? u.lastName } : u,
+      )
+      return { ...base, status: 'updated', userId: existing.id, error: null }
+    }
+    const template =
+      db.users.find((u) => u.status === 'invited') ?? (db.users[0] as (typeof db.users)[number])
+    const userId = crypto.randomUUID()
+    db.users = [
+      ...db.users,
+      {
+        ...template,
+        id: userId,
+        email,
+        firstName: row.firstName,
+        lastName: row.lastName ?? '',
+        role: options.defaultRole,
+      },
+    ]
+    return { ...base, status: 'created', userId, error: null }
+  })
 }
 
 const id = (params: Record<string, string | readonly string[] | undefined>) => String(params.id)
@@ -199,6 +325,161 @@ export function usherHandlers(base = MOCK_API_BASE) {
       route('invitations', (db, viewer, { params }) => {
         db.revokeInvitation(viewer, id(params))
         return new HttpResponse(null, { status: 204 })
+      }),
+    ),
+    http.get(
+      `${base}/invitations/lookup`,
+      route('invitations', (db, _viewer, { request }) => {
+        const link = linkOf(new URL(request.url).searchParams.get('token') ?? '')
+        if (link === 'revoked') throw new MockApiError('invitation_revoked')
+        if (link === 'used') throw new MockApiError('invitation_used')
+        if (link === 'unknown') throw new MockApiError('invitation_not_found')
+        const lookup = lookupOf(db)
+        return HttpResponse.json(
+          link === 'expired'
+            ? {
+                ...lookup,
+                status: 'expired',
+                expiresAt: new Date(FIXTURE_NOW.getTime() - 86_400_000).toISOString(),
+              }
+            : lookup,
+        )
+      }),
+    ),
+    http.post(
+      `${base}/invitations/accept`,
+      route('invitations', async (db, _viewer, { request }) => {
+        const input = await body(request, AcceptInvitationSchema)
+        const link = linkOf(input.token)
+        if (link !== 'pending')
+          throw new MockApiError(link === 'unknown' ? 'invitation_not_found' : `invitation_${link}`)
+        const lookup = lookupOf(db)
+        if (passwordRulesBroken(input.password, lookup.passwordPolicy).length)
+          throw new MockApiError('password_too_weak')
+        const invited = db.users.find((u) => u.status === 'invited')
+        if (!invited) throw new MockApiError('invitation_not_found')
+        const user = {
+          ...invited,
+          firstName: input.firstName,
+          lastName: input.lastName ?? '',
+          email: lookup.email,
+          status: 'active' as const,
+          invitationId: null,
+          invitationExpiresAt: null,
+        }
+        db.users = db.users.map((u) => (u.id === user.id ? user : u))
+        return HttpResponse.json({ user: db.present(user), session: session('technician') })
+      }),
+    ),
+    http.post(
+      `${base}/auth/login`,
+      route('auth', async (db, _viewer, { request }) => {
+        const input = await body(request, LoginSchema)
+        if (input.email === STORY_SHARED_EMAIL && !input.organization) throw new MockApiError('conflict')
+        if (input.email === 'hugo.moreau@acme.fr' && input.password === STORY_TEMPORARY_PASSWORD)
+          return HttpResponse.json(loginResult(db, 'technician', true))
+        const known = input.email === STORY_SHARED_EMAIL || db.users.some((u) => u.email === input.email)
+        if (!known || input.password !== STORY_PASSWORD) throw new MockApiError('invalid_credentials')
+        return HttpResponse.json(loginResult(db, 'owner'))
+      }),
+    ),
+    http.post(
+      `${base}/auth/password-reset`,
+      route('auth', async (_db, _viewer, { request }) => {
+        await body(request, PasswordResetRequestSchema)
+        return new HttpResponse(null, { status: 202 })
+      }),
+    ),
+    http.post(
+      `${base}/auth/password-reset/confirm`,
+      route('auth', async (db, _viewer, { request }) => {
+        const input = await body(request, PasswordResetConfirmSchema)
+        if (linkOf(input.token) !== 'pending') throw new MockApiError('reset_token_invalid')
+        if (passwordRulesBroken(input.password, DEFAULT_PASSWORD_POLICY).length)
+          throw new MockApiError('password_too_weak')
+        return HttpResponse.json(loginResult(db, 'owner'))
+      }),
+    ),
+    http.post(
+      `${base}/auth/password`,
+      route('auth', async (db, _viewer, { request }) => {
+        const input = await body(request, ChangePasswordSchema)
+        if (input.currentPassword !== STORY_TEMPORARY_PASSWORD && input.currentPassword !== STORY_PASSWORD)
+          throw new MockApiError('invalid_credentials')
+        if (passwordRulesBroken(input.newPassword, DEFAULT_PASSWORD_POLICY).length)
+          throw new MockApiError('password_too_weak')
+        return HttpResponse.json(loginResult(db, 'technician'))
+      }),
+    ),
+    http.post(
+      `${base}/imports`,
+      route('imports', async (db, viewer, { request }) => {
+        const input = await body(request, CreateImportSchema)
+        if (viewer.role === 'technician') throw new MockApiError('forbidden')
+        const job: Import = {
+          id: crypto.randomUUID(),
+          status: 'open',
+          fileName: input.fileName,
+          format: input.format,
+          options: input.options,
+          totalRows: input.totalRows,
+          processedRows: 0,
+          counts: { created: 0, updated: 0, skipped: 0, failed: 0, valid: 0 },
+          createdBy: viewer.id,
+          createdAt: FIXTURE_NOW.toISOString(),
+          completedAt: null,
+        }
+        imports(db).set(job.id, { job, results: [], chunks: new Map() })
+        return HttpResponse.json(job, { status: 201 })
+      }),
+    ),
+    http.post(
+      `${base}/imports/:id/chunks`,
+      route('importChunks', async (db, _viewer, { request, params }) => {
+        const current = openImport(db, id(params), { open: true })
+        const chunk = await body(request, ImportChunkSchema)
+        const replay = current.chunks.get(chunk.index)
+        if (replay) return HttpResponse.json({ index: chunk.index, results: replay })
+        const results = importRows(db, current, chunk.rows)
+        current.chunks.set(chunk.index, results)
+        current.results.push(...results)
+        for (const result of results) current.job.counts[result.status]++
+        current.job.processedRows = current.results.length
+        return HttpResponse.json({ index: chunk.index, results })
+      }),
+    ),
+    http.post(
+      `${base}/imports/:id/complete`,
+      route('imports', (db, _viewer, { params }) => {
+        const current = openImport(db, id(params), { open: true })
+        current.job = { ...current.job, status: 'completed', completedAt: FIXTURE_NOW.toISOString() }
+        return HttpResponse.json(current.job)
+      }),
+    ),
+    http.get(
+      `${base}/imports/:id`,
+      route('imports', (db, _viewer, { params }) => HttpResponse.json(openImport(db, id(params)).job)),
+    ),
+    http.get(
+      `${base}/imports/:id/rows`,
+      route('imports', (db, _viewer, { request, params }) => {
+        const url = new URL(request.url)
+        const status = url.searchParams.get('status')
+        const rows = openImport(db, id(params)).results.filter((r) => !status || r.status === status)
+        const start = Number(url.searchParams.get('cursor') ?? 0)
+        const end = Math.min(start + Number(url.searchParams.get('limit') ?? 200), rows.length)
+        return HttpResponse.json({
+          items: rows.slice(start, end),
+          nextCursor: end < rows.length ? String(end) : null,
+        })
+      }),
+    ),
+    http.delete(
+      `${base}/imports/:id`,
+      route('imports', (db, _viewer, { params }) => {
+        const current = openImport(db, id(params), { open: true })
+        current.job = { ...current.job, status: 'cancelled', completedAt: FIXTURE_NOW.toISOString() }
+        return HttpResponse.json(current.job)
       }),
     ),
   ]

@@ -64,6 +64,9 @@ export type MockEndpoint =
   | 'updateUser'
   | 'bulkUsers'
   | 'bulkShares'
+  | 'auth'
+  | 'imports'
+  | 'importChunks'
 
 export class MockApiError extends Error {
   constructor(
