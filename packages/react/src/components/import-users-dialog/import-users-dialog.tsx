@@ -1,3 +1,4 @@
+import { BUILT_IN_ROLES, canAssignRole } from '@usher/contract/rules'
 import {
   type ApplyMappingOptions,
   applyMapping,
@@ -722,6 +723,9 @@ function OptionsFields({
 }) {
   const { t } = useUsherContext()
   const roleId = useId()
+  // The roles the viewer may give (the server refuses the others row by row), lowest first.
+  const viewerRole = useMe().data?.user.role
+  const assignable = BUILT_IN_ROLES.filter((role) => viewerRole && canAssignRole(viewerRole, role)).reverse()
   const groupId = useId()
   const check = (key: 'dryRun' | 'sendInvitations' | 'updateExisting', label: MessageKey) => (
     <label className="usher-import-users-check">
@@ -745,8 +749,11 @@ function OptionsFields({
           value={options.defaultRole}
           onChange={(event) => onChange({ ...options, defaultRole: event.currentTarget.value })}
         >
-          <option value="technician">{t('roles.technician')}</option>
-          <option value="admin">{t('roles.admin')}</option>
+          {assignable.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
         </select>
       </div>
       <div className="usher-import-users-option">
