@@ -4,7 +4,7 @@ import type { Database, GroupRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { type Actor, can, isUuid, withDescendants } from './actor'
 import { decodeCursor } from './cursor'
-import { fold } from './search'
+import { escapeLike, fold } from './search'
 import { iso } from './time'
 
 /**
@@ -27,8 +27,7 @@ const PLAIN = [...ACCENTED].map((c) => BY_HAND[c.toLowerCase()] ?? fold(c)).join
 export const foldedSql = (value: Expression<string> | RawBuilder<string>) =>
   sql<string>`lower(translate(${value}, ${ACCENTED}, ${PLAIN}))`
 
-/** Escapes LIKE's wildcards: a search for "50%" finds "50%". */
-const likeContains = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const likeContains = (value: string) => `%${escapeLike(value)}%`
 
 /** Case- and accent-insensitive substring match of `q` on `g.name`. */
 export function groupNameMatches(q: string): Expression<SqlBool> {

@@ -26,4 +26,6 @@ export function searchColumns(firstName: string, lastName: string) {
 }
 
 /** Escapes LIKE's wildcards so a search for "50%" finds "50%". */
-export const likePrefix = (value: string) => `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+export const likePrefix = (value: string) => `${escapeLike(value)}%`

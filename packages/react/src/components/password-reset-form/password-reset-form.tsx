@@ -15,6 +15,7 @@ import type * as z from 'zod'
 import { useUsherContext } from '../../provider/usher-context'
 import { cn } from '../../utils/cn'
 import { PasswordField } from '../password-field'
+import { FormAlert } from '../password-field/form-alert'
 import {
   fieldMessage,
   passwordMessages,
@@ -161,13 +162,7 @@ function RequestMode({
             aria-required="true"
             {...form.register('email')}
           />
-          <div
-            role="alert"
-            data-slot="password-reset-form-error"
-            className={formError ? 'usher-alert' : undefined}
-          >
-            {formError}
-          </div>
+          <FormAlert slot="password-reset-form-error">{formError}</FormAlert>
           <div data-slot="password-reset-form-actions" className="usher-password-reset-form-actions">
             <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
               {submitting ? t('passwordReset.sending') : t('passwordReset.send')}
@@ -302,13 +297,7 @@ function ConfirmMode({
             error={fieldMessage(t, form.formState.errors.password?.message)}
             serverMessages={serverMessages}
           />
-          <div
-            role="alert"
-            data-slot="password-reset-form-error"
-            className={formError ? 'usher-alert' : undefined}
-          >
-            {formError}
-          </div>
+          <FormAlert slot="password-reset-form-error">{formError}</FormAlert>
           <div data-slot="password-reset-form-actions" className="usher-password-reset-form-actions">
             <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
               {submitting ? t('passwordReset.saving') : t('passwordReset.save')}

@@ -13,6 +13,7 @@ import { useForm, useWatch } from 'react-hook-form'
 import type * as z from 'zod'
 import { useUsherContext } from '../../provider/usher-context'
 import { PasswordField } from '../password-field'
+import { FormAlert } from '../password-field/form-alert'
 import {
   fieldMessage,
   passwordMessages,
@@ -136,9 +137,7 @@ export function ChangePasswordStep({
           error={fieldMessage(t, errors.newPassword?.message)}
           serverMessages={serverMessages}
         />
-        <div role="alert" data-slot="sign-in-form-error" className={formError ? 'usher-alert' : undefined}>
-          {formError}
-        </div>
+        <FormAlert slot="sign-in-form-error">{formError}</FormAlert>
         <div data-slot="sign-in-form-actions" className="usher-sign-in-form-actions">
           <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
             {submitting ? t('signInForm.changePassword.submitting') : t('signInForm.changePassword.submit')}

@@ -8,6 +8,7 @@ import type * as z from 'zod'
 import type { Translate } from '../../i18n/translate'
 import { useUsherContext } from '../../provider/usher-context'
 import { cn } from '../../utils/cn'
+import { FormAlert } from '../password-field/form-alert'
 import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
 import { ChangePasswordStep } from './change-password-step'
 import { TextField } from './text-field'
@@ -180,13 +181,7 @@ export function SignInForm({
                   }}
                 />
               ) : null}
-              <div
-                role="alert"
-                data-slot="sign-in-form-error"
-                className={formError ? 'usher-alert' : undefined}
-              >
-                {formError}
-              </div>
+              <FormAlert slot="sign-in-form-error">{formError}</FormAlert>
               <div data-slot="sign-in-form-actions" className="usher-sign-in-form-actions">
                 <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
                   {submitting ? t('signInForm.submitting') : t('signInForm.submit')}
