@@ -60,3 +60,64 @@ export function rowName(label: string, rowWord: string, n: number): RegExp {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(`^${escaped}\\s*,\\s*${rowWord} ${n}$`)
 }
+
+/**
+ * A page in a browser context of its own: its own localStorage, so two people (an owner and the
+ * technician they invited) can be signed in side by side.
+ */
+export async function newPersonPage(ctx: E2eContext): Promise<Page> {
+  const context = await ctx.browser.newContext()
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  // Closing the page closes its context too.
+  page.once('close', () => void context.close())
+  return page
+}
+
+/** The demo's account switch: sign in as a seeded person (their label: "Name — Persona"). */
+export async function actAs(
+  page: Page,
+  ctx: E2eContext,
+  path: string,
+  organization: string,
+  account: string,
+) {
+  await page.goto(`${ctx.demo.url}${path}`)
+  await page.getByRole('combobox', { name: /Organi[sz]ation/ }).selectOption({ label: organization })
+  await page
+    .getByRole('combobox', { name: /Signed in as|Connecté en tant que/ })
+    .selectOption({ label: account })
+}
+
+/** The app path of the newest email to `to` in the Outbox page (the page must be open). */
+export async function outboxLink(page: Page, to: string): Promise<string> {
+  const link = page.getByRole('link', { name: `Open the link of the email to ${to}` }).first()
+  const href = await link.getAttribute('href')
+  if (!href) throw new Error(`No link in the email to ${to}`)
+  return href
+}
+
+/** A user's id and organization, read from the demo's database (for hand-made API requests). */
+export async function findUser(ctx: E2eContext, email: string): Promise<{ id: string; orgId: string }> {
+  const row = await ctx.demo.usher.db
+    .selectFrom('users')
+    .select(['id', 'org_id'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow()
+  return { id: row.id, orgId: row.org_id }
+}
+
+/** A bearer token for a person, as the host's backend would sign it after its own sign-in. */
+export async function tokenFor(ctx: E2eContext, email: string): Promise<string> {
+  const user = await findUser(ctx, email)
+  return ctx.demo.usher.provision.token({ userId: user.id, orgId: user.orgId })
+}
+
+/** A request to Usher's API on the demo, with a bearer token. */
+export function usherApi(ctx: E2eContext, token: string) {
+  return (path: string, init: RequestInit = {}) =>
+    fetch(`http://127.0.0.1:${ctx.demo.port}/api/usher${path}`, {
+      ...init,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...init.headers },
+    })
+}

@@ -17,11 +17,28 @@ const en = {
   },
   personas: { owner: 'Owner', admin: 'Group admin', technician: 'Technician' },
   nav: {
-    label: 'Settings',
+    label: 'Main menu',
+    work: 'Support',
+    customers: 'Customers',
     settings: 'Settings',
     users: 'Users',
     invite: 'Invite',
     outbox: 'Outbox',
+  },
+  customers: {
+    title: 'Customers',
+    introManager: 'The customer groups you look after, with their subgroups.',
+    introTechnician:
+      'The customer groups shared with you: you assist their devices and receive their alarms.',
+    listLabel: 'Customer groups',
+    loading: 'Loading the customer groups…',
+    error: 'The customer groups could not be loaded.',
+    emptyTechnician:
+      'No customer group is shared with you yet. An administrator chooses the customers you assist.',
+    emptyManager: 'No customer groups yet.',
+    members: { one: '{{count}} member', other: '{{count}} members' },
+    view: 'View',
+    manage: 'Manage',
   },
   users: {
     title: 'Users',
@@ -107,11 +124,28 @@ const fr: Catalog = {
   },
   personas: { owner: 'Propriétaire', admin: 'Admin de groupe', technician: 'Technicien' },
   nav: {
-    label: 'Paramètres',
+    label: 'Menu principal',
+    work: 'Assistance',
+    customers: 'Clients',
     settings: 'Paramètres',
     users: 'Utilisateurs',
     invite: 'Inviter',
     outbox: 'Boîte d’envoi',
+  },
+  customers: {
+    title: 'Clients',
+    introManager: 'Les groupes de clients dont vous vous occupez, avec leurs sous-groupes.',
+    introTechnician:
+      'Les groupes de clients partagés avec vous : vous assistez leurs appareils et recevez leurs alarmes.',
+    listLabel: 'Groupes de clients',
+    loading: 'Chargement des groupes de clients…',
+    error: 'Impossible de charger les groupes de clients.',
+    emptyTechnician:
+      'Aucun groupe de clients n’est encore partagé avec vous. Un administrateur choisit les clients que vous assistez.',
+    emptyManager: 'Aucun groupe de clients pour l’instant.',
+    members: { one: '{{count}} membre', other: '{{count}} membres' },
+    view: 'Consultation',
+    manage: 'Gestion',
   },
   users: {
     title: 'Utilisateurs',

@@ -8,6 +8,7 @@ import { AppHeader, type AppHeaderProps } from './chrome/app-header'
 import { SettingsNav } from './chrome/settings-nav'
 import { createTokenSource, demoApi } from './demo-api'
 import { type DemoLocale, useDemoI18n } from './i18n'
+import { CustomersPage } from './pages/customers-page'
 import { InvitePage } from './pages/invite-page'
 import { NotFoundPage } from './pages/not-found-page'
 import { OutboxPage } from './pages/outbox-page'
@@ -106,6 +107,9 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
   }
 
   const switchAccount = (nextUserId: string) => {
+    // The same person again (the same organization picked twice): removing the queries of a
+    // provider that stays mounted would leave its components waiting on queries that are gone.
+    if (nextUserId === currentUserId) return
     // Another person sees other users, groups and permissions: nothing cached may leak across.
     queryClient.removeQueries({ queryKey: usherKeys.all })
     saveAccount(nextUserId, setUserId)
@@ -249,6 +253,8 @@ export function Page({
     case '/settings':
     case '/settings/users':
       return <UsersPage organizationName={organization.name} />
+    case '/customers':
+      return <CustomersPage />
     case '/settings/invite':
       return <InvitePage />
     case '/settings/outbox':

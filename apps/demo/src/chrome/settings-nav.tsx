@@ -2,21 +2,46 @@ import { usePermission } from '@usher/react'
 import { useDemoI18n } from '../i18n'
 import { Link } from '../router'
 
-/** The settings section's menu. Invite shows only to those who may invite, as the API would refuse. */
+type NavItem = { href: string; label: string; icon: keyof typeof PATHS }
+
+/**
+ * The product's menu: its own work pages, then the settings section. Invite shows only to those
+ * who may invite, as the API would refuse.
+ */
 export function SettingsNav({ pathname }: { pathname: string }) {
   const { t } = useDemoI18n()
   const canInvite = usePermission('users:invite')
-  const items = [
-    { href: '/settings/users', label: t('nav.users'), icon: 'users' as const },
+  const work: NavItem[] = [{ href: '/customers', label: t('nav.customers'), icon: 'customers' }]
+  const settings: NavItem[] = [
+    { href: '/settings/users', label: t('nav.users'), icon: 'users' },
     ...(canInvite ? [{ href: '/settings/invite', label: t('nav.invite'), icon: 'invite' as const }] : []),
-    { href: '/settings/outbox', label: t('nav.outbox'), icon: 'outbox' as const },
+    { href: '/settings/outbox', label: t('nav.outbox'), icon: 'outbox' },
   ]
   return (
-    <nav className="relai-nav" aria-labelledby="relai-nav-heading">
-      <h2 id="relai-nav-heading" className="relai-nav-heading">
-        {t('nav.settings')}
+    <nav className="relai-nav" aria-label={t('nav.label')}>
+      <NavSection id="relai-nav-work" heading={t('nav.work')} items={work} pathname={pathname} />
+      <NavSection id="relai-nav-settings" heading={t('nav.settings')} items={settings} pathname={pathname} />
+    </nav>
+  )
+}
+
+function NavSection({
+  id,
+  heading,
+  items,
+  pathname,
+}: {
+  id: string
+  heading: string
+  items: NavItem[]
+  pathname: string
+}) {
+  return (
+    <>
+      <h2 id={id} className="relai-nav-heading">
+        {heading}
       </h2>
-      <ul>
+      <ul aria-labelledby={id}>
         {items.map((item) => (
           <li key={item.href}>
             <Link
@@ -30,11 +55,12 @@ export function SettingsNav({ pathname }: { pathname: string }) {
           </li>
         ))}
       </ul>
-    </nav>
+    </>
   )
 }
 
 const PATHS = {
+  customers: 'M3 21h18M5 21V7l7-4 7 4v14M9 21v-6h6v6M9 10h.01M15 10h.01',
   users:
     'M16 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9.5 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6M21 19v-1a4 4 0 0 0-3-3.9M15 4.1a3 3 0 0 1 0 5.8',
   invite: 'M15 19v-1a4 4 0 0 0-4-4H7a4 4 0 0 0-4 4v1M9 10a3 3 0 1 0 0-6 3 3 0 0 0 0 6M19 8v6M22 11h-6',

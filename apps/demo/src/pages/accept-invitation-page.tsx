@@ -2,7 +2,7 @@ import { AcceptInvitation } from '@usher/react'
 import { useState } from 'react'
 import { PageHeading } from '../chrome/page-heading'
 import { useDemoI18n } from '../i18n'
-import { Link, useLocation } from '../router'
+import { Link, navigate, useLocation } from '../router'
 import { useKeepSignedIn } from '../signed-in-session'
 
 /**
@@ -29,8 +29,11 @@ export function AcceptInvitationPage() {
           privacyUrl="/privacy"
           signInUrl="/sign-in"
           onAccepted={({ user, session }) => {
-            if (session) keepSignedIn(session, user)
-            setAccepted(true)
+            if (session) {
+              keepSignedIn(session, user)
+              // Signed in: straight into the product, where a new technician's customers would be.
+              navigate('/customers', { replace: true })
+            } else setAccepted(true)
           }}
         />
       )}

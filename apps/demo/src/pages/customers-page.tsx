@@ -1,0 +1,114 @@
+import type { Group, SharePermission } from '@usher/contract'
+import { buildGroupTree, type GroupNode } from '@usher/contract/rules'
+import { useGroups, useMe, usePermission, useUserShares } from '@usher/react'
+import { type ReactNode, useMemo } from 'react'
+import { PageHeading } from '../chrome/page-heading'
+import { useDemoI18n } from '../i18n'
+
+/**
+ * The product's own page: the customer groups the signed-in person can reach. Usher answers which
+ * ones (GET /groups: everything in an admin's scope; for a technician only what is shared with
+ * them, with its subgroups), the host draws them. Seed 000: a technician sees nothing here until an
+ * administrator shares customer groups with them.
+ */
+export function CustomersPage() {
+  const { t, locale } = useDemoI18n()
+  const me = useMe()
+  // Managers see the groups they govern; a technician sees shares, so their access is worth showing.
+  const managesShares = usePermission('shares:manage')
+  const groups = useGroups({ limit: 1000 })
+  const shares = useUserShares(me.data && !managesShares ? me.data.user.id : undefined)
+  const roots = useMemo(
+    () => (groups.data ? buildGroupTree(groups.data, locale) : null),
+    [groups.data, locale],
+  )
+  const access = useMemo(() => {
+    const direct = new Map(shares.data?.items.map((share) => [share.groupId, share.permission]))
+    const parentOf = new Map(groups.data?.map((group) => [group.id, group.parentId]))
+    // A share covers the group's subgroups: the nearest shared ancestor gives the access.
+    return (groupId: string): SharePermission | null => {
+      for (let id: string | null | undefined = groupId; id; id = parentOf.get(id)) {
+        const permission = direct.get(id)
+        if (permission) return permission
+      }
+      return null
+    }
+  }, [shares.data, groups.data])
+
+  const error = groups.error ?? shares.error
+  let body: ReactNode
+  if (error) {
+    body = (
+      <div className="relai-notice" data-tone="error" role="alert">
+        <p>{t('customers.error')}</p>
+        <button
+          type="button"
+          className="relai-button"
+          onClick={() => {
+            if (groups.isError) void groups.refetch()
+            if (shares.isError) void shares.refetch()
+          }}
+        >
+          {t('boot.retry')}
+        </button>
+      </div>
+    )
+  } else if (!roots || !me.data || (!managesShares && !shares.data)) {
+    body = (
+      <p className="relai-muted" role="status">
+        {t('customers.loading')}
+      </p>
+    )
+  } else if (roots.length === 0) {
+    body = (
+      <p className="relai-notice" role="status">
+        {managesShares ? t('customers.emptyManager') : t('customers.emptyTechnician')}
+      </p>
+    )
+  } else {
+    body = (
+      <GroupList
+        label={t('customers.listLabel')}
+        nodes={roots}
+        describe={(group) =>
+          managesShares
+            ? t('customers.members', { count: group.memberCount })
+            : t(access(group.id) === 'manage' ? 'customers.manage' : 'customers.view')
+        }
+      />
+    )
+  }
+
+  return (
+    <>
+      <PageHeading title={t('customers.title')}>
+        {managesShares ? t('customers.introManager') : t('customers.introTechnician')}
+      </PageHeading>
+      {body}
+    </>
+  )
+}
+
+function GroupList({
+  nodes,
+  label,
+  describe,
+}: {
+  nodes: GroupNode<Group>[]
+  label?: string
+  describe: (group: Group) => string
+}) {
+  return (
+    <ul className="relai-customer-list" aria-label={label}>
+      {nodes.map((node) => (
+        <li key={node.group.id}>
+          <span className="relai-customer">
+            <span className="relai-customer-name">{node.group.name}</span>
+            <span className="relai-muted">{describe(node.group)}</span>
+          </span>
+          {node.children.length ? <GroupList nodes={node.children} describe={describe} /> : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
