@@ -69,8 +69,10 @@ export async function newPersonPage(ctx: E2eContext): Promise<Page> {
   const context = await ctx.browser.newContext()
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
-  // Closing the page closes its context too.
-  page.once('close', () => void context.close())
+  // Closing the page closes its context too (unless the browser went first).
+  page.once('close', () => {
+    context.close().catch(() => {})
+  })
   return page
 }
 

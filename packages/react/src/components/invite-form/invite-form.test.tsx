@@ -152,10 +152,11 @@ describe('given an owner inviting people', () => {
     expect(await screen.findByText('1 of 2 used')).toBeInTheDocument()
 
     await fillRow(user, 1, { firstName: 'Inès', email: 'ines@atelier.test' })
-    expect(screen.getByText('2 of 2 used')).toBeInTheDocument()
+    expect(screen.getByText('(2 of 2 with this form)')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: '+ Add another person' }))
     await fillRow(user, 2, { firstName: 'Karim', email: 'karim@atelier.test' })
-    expect(screen.getByText('3 of 2 used')).toBeInTheDocument()
+    expect(screen.getByText('1 of 2 used')).toBeInTheDocument()
+    expect(screen.getByText('(3 of 2 with this form)')).toBeInTheDocument()
     expect(
       screen.getByText(
         'Not enough technician seats: 2 needed, 1 left. The server will refuse the rows beyond the limit.',
@@ -171,6 +172,7 @@ describe('given an owner inviting people', () => {
     await user.selectOptions(field('Role', 1), 'Administrator')
     expect(errorOf(field('Role', 1))).toBeNull()
     expect(await screen.findByText('2 of 2 used')).toBeInTheDocument()
+    expect(screen.queryByText(/with this form/)).toBeNull()
   })
 })
 

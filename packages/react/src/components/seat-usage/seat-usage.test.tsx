@@ -10,7 +10,8 @@ describe('given SeatUsage on a plan with seats', () => {
       client: clientFor(world.tokens.owner),
     })
     // One technician exists; one more about to be added fills the plan of two.
-    expect(await screen.findByText('2 of 2 used')).toBeInTheDocument()
+    expect(await screen.findByText('1 of 2 used')).toBeInTheDocument()
+    expect(screen.getByText('(2 of 2 with this form)')).toBeInTheDocument()
     expect(screen.getByRole('status')).toHaveTextContent('All seats are taken.')
     expect((screen.getByRole('meter', { name: 'Technician seats' }) as HTMLMeterElement).value).toBe(2)
     expect(await axeViolations(container)).toEqual([])

@@ -37,11 +37,15 @@ export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) 
     >
       <span>{t('seatUsage.label')}</span>{' '}
       {allowed === null ? (
-        <span>{t('seatUsage.unlimited', { count: after })}</span>
+        <span>{t('seatUsage.unlimited', { count: used })}</span>
       ) : (
         <>
           <meter min={0} max={allowed} value={Math.min(after, allowed)} aria-label={t('seatUsage.label')} />{' '}
-          <span>{t('seatUsage.used', { count: after, allowed })}</span>
+          {/* What is taken now, and apart what the form would make it: "6 of 5 used" would read as a fault. */}
+          <span>{t('seatUsage.used', { count: used, allowed })}</span>
+          {pending > 0 ? (
+            <span data-slot="seat-usage-after"> {t('seatUsage.after', { count: after, allowed })}</span>
+          ) : null}
         </>
       )}
       {full ? (

@@ -31,6 +31,10 @@ export const status = {
 export const seatUsage = {
   label: 'Technician seats',
   used: { one: '{{count}} of {{allowed}} used', other: '{{count}} of {{allowed}} used' },
+  after: {
+    one: '({{count}} of {{allowed}} with this form)',
+    other: '({{count}} of {{allowed}} with this form)',
+  },
   unlimited: { one: '{{count}} used (unlimited)', other: '{{count}} used (unlimited)' },
   full: 'All seats are taken.',
   counts: { one: '{{count}} user', other: '{{count}} users' },

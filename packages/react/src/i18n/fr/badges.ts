@@ -33,6 +33,10 @@ export const status: Messages['status'] = {
 export const seatUsage: Messages['seatUsage'] = {
   label: 'Postes de technicien',
   used: { one: '{{count}} sur {{allowed}} utilisé', other: '{{count}} sur {{allowed}} utilisés' },
+  after: {
+    one: '({{count}} sur {{allowed}} avec ce formulaire)',
+    other: '({{count}} sur {{allowed}} avec ce formulaire)',
+  },
   unlimited: { one: '{{count}} utilisé (illimité)', other: '{{count}} utilisés (illimité)' },
   full: 'Tous les postes sont pris.',
   counts: { one: '{{count}} utilisateur', other: '{{count}} utilisateurs' },
