@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actAs, type E2eContext, newPersonPage, screenshot, startE2e } from './support'
+import { actAs, axeViolations, type E2eContext, newPersonPage, screenshot, startE2e } from './support'
 
 let ctx: E2eContext
 beforeAll(async () => {
@@ -43,6 +43,7 @@ describe('joining, then customers shared', () => {
       await technician.getByText('Signed in as Grace Morgan-Reid').waitFor()
       await technician.getByText('No customer group is shared with you yet.', { exact: false }).waitFor()
       expect(await technician.getByRole('list', { name: 'Customer groups' }).count()).toBe(0)
+      expect(await axeViolations(technician)).toEqual([])
 
       // The owner finds her active in the table and shares two customer groups with "view".
       await actAs(owner, ctx, '/settings/users', 'Northwind Support', 'Eleanor Whitfield — Owner')
@@ -73,6 +74,7 @@ describe('joining, then customers shared', () => {
       await list.waitFor()
       const items = list.getByRole('listitem')
       await expect.poll(() => items.allInnerTexts()).toEqual(['Northern Quarter\nView', 'Partners\nView'])
+      expect(await axeViolations(technician)).toEqual([])
       await screenshot(technician, 'journey-2-technician-customers')
     } catch (error) {
       await screenshot(owner, 'journey-2-failed-owner')

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actAs, type E2eContext, newPersonPage, outboxLink, screenshot, startE2e } from './support'
+import {
+  actAs,
+  axeViolations,
+  type E2eContext,
+  newPersonPage,
+  outboxLink,
+  screenshot,
+  startE2e,
+} from './support'
 
 let ctx: E2eContext
 beforeAll(async () => {
@@ -35,6 +43,7 @@ describe('an expired invitation', () => {
       await invitee.getByRole('heading', { name: 'This invitation has expired' }).waitFor()
       await invitee.getByText('Ask Eleanor Whitfield to send you a new invitation.').waitFor()
       expect(await invitee.getByRole('button', { name: 'Activate my account' }).count()).toBe(0)
+      expect(await axeViolations(invitee)).toEqual([])
       await screenshot(invitee, 'journey-3-expired-link')
 
       // The owner sends it again from the table.

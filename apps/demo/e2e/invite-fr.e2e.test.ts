@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fr, inviteJourney } from './invite-journey'
-import { type E2eContext, screenshot, startE2e } from './support'
+import { axeViolations, type E2eContext, screenshot, startE2e } from './support'
 
 let ctx: E2eContext
 beforeAll(async () => {
@@ -15,6 +15,12 @@ describe('invitations in one form', () => {
     const page = await ctx.browser.newPage()
     try {
       await inviteJourney(ctx, page, fr)
+      expect(await axeViolations(page)).toEqual([])
+      // The same page in the dark theme: every colour pair is checked again.
+      await page.getByRole('radio', { name: 'Sombre' }).check()
+      await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' })
+      expect(await axeViolations(page)).toEqual([])
+      await screenshot(page, 'journey-6-invited-fr-dark')
     } finally {
       await screenshot(page, 'journey-6-invited-fr')
       await page.close()

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en, inviteJourney } from './invite-journey'
-import { type E2eContext, screenshot, startE2e } from './support'
+import { axeViolations, type E2eContext, screenshot, startE2e } from './support'
 
 let ctx: E2eContext
 beforeAll(async () => {
@@ -15,6 +15,7 @@ describe('invitations in one form', () => {
     const page = await ctx.browser.newPage()
     try {
       await inviteJourney(ctx, page, en)
+      expect(await axeViolations(page)).toEqual([])
     } finally {
       await screenshot(page, 'journey-1-invited')
       await page.close()

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DemoAccountsResponse, DemoSessionResponse } from '../server/api-types'
-import { type E2eContext, screenshot, startE2e } from './support'
+import {
+  actAs,
+  axeViolations,
+  type E2eContext,
+  findUser,
+  newPersonPage,
+  screenshot,
+  startE2e,
+  tokenFor,
+  usherApi,
+} from './support'
 
 let ctx: E2eContext
 beforeAll(async () => {
@@ -57,5 +67,74 @@ describe('what a technician may do', () => {
       }),
     })
     expect(invite.status).toBe(403)
+  })
+
+  it('journey 4 (group-scoped admin): sees only the people of their groups, and cannot act on anyone else', async () => {
+    // James O’Connor administers "Customers London" (Camden, Camden Market, Canary Wharf). Amelia
+    // Clarke (Salford Quays), George Hughes (Northern Quarter) and the owner are outside it.
+    const page = await newPersonPage(ctx)
+    try {
+      await actAs(page, ctx, '/settings/users', 'Northwind Support', 'James O’Connor — Group admin')
+      const table = page.getByRole('table', { name: 'Users' })
+      await table.getByRole('row').filter({ hasText: 'Oliver Bennett' }).waitFor()
+      const names = await table.getByRole('row').allInnerTexts()
+      for (const inside of ['Oliver Bennett', 'Harry Patel', 'Grace Morgan', 'Emily Watson']) {
+        expect(names.some((text) => text.includes(inside))).toBe(true)
+      }
+      for (const outside of ['Amelia Clarke', 'George Hughes', 'Eleanor Whitfield']) {
+        expect(names.some((text) => text.includes(outside))).toBe(false)
+      }
+      // Searching by name does not reach them either.
+      await page.getByRole('searchbox', { name: 'Search users' }).fill('Amelia')
+      await page.getByText('No users match').waitFor()
+      expect(await axeViolations(page)).toEqual([])
+      await screenshot(page, 'journey-4-group-admin')
+
+      // The customer groups they look after: London's subtree only.
+      await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click()
+      const groups = page.getByRole('list', { name: 'Customer groups' })
+      await groups.waitFor()
+      const groupNames = await groups.locator('.relai-customer-name').allInnerTexts()
+      expect(groupNames).toEqual(['Customers London', 'Camden', 'Camden Market', 'Canary Wharf'])
+      expect(await axeViolations(page)).toEqual([])
+    } finally {
+      await page.close()
+    }
+
+    // The API, asked by hand with James's own token, refuses every action on Amelia: for him she
+    // does not exist (404, as for another organization's id: nothing leaks).
+    const amelia = await findUser(ctx, 'amelia.clarke@northwind.example')
+    const asOwner = usherApi(ctx, await tokenFor(ctx, 'eleanor.whitfield@northwind.example'))
+    const asAdmin = usherApi(ctx, await tokenFor(ctx, 'james.oconnor@northwind.example'))
+    const etag = (await asOwner(`/users/${amelia.id}`)).headers.get('ETag') ?? ''
+    expect(etag).not.toBe('')
+
+    expect((await asAdmin(`/users/${amelia.id}`)).status).toBe(404)
+    const disable = await asAdmin(`/users/${amelia.id}`, {
+      method: 'PATCH',
+      headers: { 'If-Match': etag },
+      body: JSON.stringify({ enabled: false }),
+    })
+    expect(disable.status).toBe(404)
+    expect((await asAdmin(`/users/${amelia.id}`, { method: 'DELETE' })).status).toBe(404)
+    const shares = await asAdmin(`/users/${amelia.id}/shares`, {
+      method: 'PUT',
+      headers: { 'If-Match': '"0"' },
+      body: JSON.stringify({ shares: [] }),
+    })
+    expect(shares.status).toBe(404)
+    const bulk = await asAdmin('/users/bulk', {
+      method: 'POST',
+      body: JSON.stringify({ action: 'disable', userIds: [amelia.id] }),
+    })
+    const bulkBody = (await bulk.json()) as { results?: Array<{ ok: boolean; error?: { code: string } }> }
+    expect(bulkBody.results?.[0]?.ok).toBe(false)
+    expect(bulkBody.results?.[0]?.error?.code).toBe('not_found')
+    const search = (await (await asAdmin('/users?q=amelia')).json()) as { items: unknown[] }
+    expect(search.items).toEqual([])
+
+    // Nothing changed for her.
+    const after = (await (await asOwner(`/users/${amelia.id}`)).json()) as { status: string }
+    expect(after.status).toBe('active')
   })
 })

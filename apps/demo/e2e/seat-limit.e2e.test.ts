@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actAs, type E2eContext, newPersonPage, rowName, screenshot, startE2e } from './support'
+import {
+  actAs,
+  axeViolations,
+  type E2eContext,
+  newPersonPage,
+  rowName,
+  screenshot,
+  startE2e,
+} from './support'
 
 let ctx: E2eContext
 beforeAll(async () => {
@@ -56,6 +64,7 @@ describe('the seat limit', () => {
       // The counter: the plan is now full, and the row left would go beyond it.
       await page.getByText('5 of 5 used').waitFor()
       await page.getByText('(6 of 5 with this form)').waitFor()
+      expect(await axeViolations(page)).toEqual([])
       await screenshot(page, 'journey-5-seat-limit')
 
       // The two that were accepted are in the table, invited.
