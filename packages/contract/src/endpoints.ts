@@ -6,6 +6,8 @@ import {
   LoginResultSchema,
   LoginSchema,
   PasswordResetConfirmSchema,
+  PasswordResetLookupQuerySchema,
+  PasswordResetLookupSchema,
   PasswordResetRequestSchema,
 } from './resources/auth'
 import { BulkResultSchema } from './resources/batch'
@@ -580,6 +582,16 @@ export const endpoints = define({
     body: PasswordResetRequestSchema,
     success: { status: 202 },
     errors: ['validation_failed', 'builtin_auth_disabled', 'rate_limited'],
+  },
+  lookupPasswordReset: {
+    method: 'GET',
+    path: '/auth/password-reset/lookup',
+    tag: 'auth',
+    summary: 'What a reset link is for: account, organization, password policy, activation or not.',
+    auth: 'public',
+    query: PasswordResetLookupQuerySchema,
+    success: { status: 200, schema: PasswordResetLookupSchema },
+    errors: ['validation_failed', 'reset_token_invalid', 'builtin_auth_disabled', 'rate_limited'],
   },
   confirmPasswordReset: {
     method: 'POST',

@@ -57,10 +57,19 @@ export {
   type LoginResult,
   LoginResultSchema,
   LoginSchema,
+  PASSWORD_PROBLEMS,
+  type PasswordProblem,
+  PasswordProblemSchema,
   type PasswordResetConfirmInput,
   PasswordResetConfirmSchema,
+  type PasswordResetLookup,
+  type PasswordResetLookupQuery,
+  PasswordResetLookupQuerySchema,
+  PasswordResetLookupSchema,
   type PasswordResetRequestInput,
   PasswordResetRequestSchema,
+  type PasswordTooWeakDetails,
+  PasswordTooWeakDetailsSchema,
 } from './resources/auth'
 export { type BulkResult, BulkResultSchema } from './resources/batch'
 export {

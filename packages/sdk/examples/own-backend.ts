@@ -81,6 +81,7 @@ export function createOwnBackendClient(
     auth: {
       login: unsupported('Sign-in'),
       requestPasswordReset: unsupported('Password reset'),
+      lookupPasswordReset: unsupported('Password reset'),
       confirmPasswordReset: unsupported('Password reset'),
       changePassword: unsupported('Password change'),
     },

@@ -204,6 +204,8 @@ describe('given a host backend implementing UsherClient itself', () => {
       auth: {
         login: async () => ({}) as Awaited<ReturnType<UsherClient['auth']['login']>>,
         requestPasswordReset: async () => undefined,
+        lookupPasswordReset: async () =>
+          ({}) as Awaited<ReturnType<UsherClient['auth']['lookupPasswordReset']>>,
         confirmPasswordReset: async () => ({}) as Awaited<ReturnType<UsherClient['auth']['login']>>,
         changePassword: async () => ({}) as Awaited<ReturnType<UsherClient['auth']['login']>>,
       },

@@ -181,6 +181,56 @@ describe('given a forgotten password', () => {
     expect([reused.status, reused.code]).toEqual([400, 'reset_token_invalid'])
   })
 
+  it('says what a reset link is for — whose account, the organization and its policy — before a password is typed', async () => {
+    const org = await createTestOrg(t, { name: 'Atelier Mercier' })
+    await org.owner.client.organization.update(
+      { settings: { passwordPolicy: { minLength: 16, requireDigit: true } } },
+      { ifMatch: (await org.owner.client.me.get()).organization.version },
+    )
+    const email = uniqueEmail('lookup')
+    await org.addMember({ role: 'admin', email, password: PASSWORD, firstName: 'Rose', lastName: 'Mercier' })
+    await t.anonymous.auth.requestPasswordReset({ email })
+    const token = tokenOf((await lastMail(email))?.link)
+
+    const lookup = await t.anonymous.auth.lookupPasswordReset(token)
+    expect(lookup).toMatchObject({
+      organization: { name: 'Atelier Mercier' },
+      email,
+      firstName: 'Rose',
+      lastName: 'Mercier',
+      activation: false,
+      passwordPolicy: { minLength: 16, requireDigit: true },
+    })
+    // Reading it twice uses nothing up.
+    expect((await t.anonymous.auth.lookupPasswordReset(token)).email).toBe(email)
+
+    // A refusal names the policy applied and what was broken, by code, for any language.
+    const weak = await rejection(
+      t.anonymous.auth.confirmPasswordReset({ token, password: 'rose mercier password' }),
+    )
+    expect(weak.code).toBe('password_too_weak')
+    expect(weak.problem.passwordPolicy).toMatchObject({ minLength: 16, requireDigit: true })
+    expect(weak.problem.passwordProblems).toEqual(['digit', 'contains_name'])
+
+    await t.anonymous.auth.confirmPasswordReset({ token, password: `${NEW_PASSWORD} 42` })
+    const used = await rejection(t.anonymous.auth.lookupPasswordReset(token))
+    expect([used.status, used.code]).toEqual([400, 'reset_token_invalid'])
+    const unknown = await rejection(t.anonymous.auth.lookupPasswordReset('x'.repeat(43)))
+    expect(unknown.code).toBe('reset_token_invalid')
+  })
+
+  it('gives the organization’s policy with every sign-in, for the change-password step', async () => {
+    const org = await createTestOrg(t)
+    await org.owner.client.organization.update(
+      { settings: { passwordPolicy: { minLength: 14 } } },
+      { ifMatch: (await org.owner.client.me.get()).organization.version },
+    )
+    const email = uniqueEmail('policy')
+    await org.addMember({ role: 'technician', email, password: PASSWORD })
+    const login = await t.anonymous.auth.login({ email, password: PASSWORD })
+    expect(login.passwordPolicy.minLength).toBe(14)
+  })
+
   it('answers 202 for an unknown address and mails nothing', async () => {
     const email = uniqueEmail('ghost')
     await expect(t.anonymous.auth.requestPasswordReset({ email })).resolves.toBeUndefined()

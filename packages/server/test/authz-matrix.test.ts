@@ -880,6 +880,12 @@ const rows: Record<EndpointName, Row> = {
     cells: everyone(OK),
   },
 
+  // Public: the reset link's token is the credential; reading what it is for changes nothing.
+  lookupPasswordReset: {
+    request: async (c, side) => ({ query: { token: await c.x.resetToken(side) } }),
+    cells: everyone(aboutTarget((b) => b.email)),
+  },
+
   confirmPasswordReset: {
     request: async (c, side) => ({ body: { token: await c.x.resetToken(side), password: freshPassword() } }),
     cells: everyone(aboutTarget((b) => b.user?.email)),

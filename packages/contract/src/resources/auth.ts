@@ -1,8 +1,34 @@
 import * as z from 'zod'
-import { PASSWORD_MAX_LENGTH } from '../rules/password'
+import { PASSWORD_MAX_LENGTH, type PasswordRule } from '../rules/password'
 import { SessionSchema } from './invitation'
-import { EmailSchema, SecretTokenSchema } from './primitives'
+import { PasswordPolicySchema } from './organization'
+import { EmailSchema, LocaleSchema, SecretTokenSchema, TimestampSchema } from './primitives'
 import { UserSchema } from './user'
+
+/** What can be wrong with a password: the policy's rules, then the estimator's verdict. */
+export const PASSWORD_PROBLEMS = [
+  'min_length',
+  'max_length',
+  'lowercase',
+  'uppercase',
+  'digit',
+  'symbol',
+  'contains_email',
+  'contains_name',
+  'too_guessable',
+] as const satisfies readonly (PasswordRule | 'too_guessable')[]
+export const PasswordProblemSchema = z.enum(PASSWORD_PROBLEMS)
+export type PasswordProblem = z.infer<typeof PasswordProblemSchema>
+
+/**
+ * The extension members of a `password_too_weak` problem: the policy that was applied and what the
+ * password broke, so a client shows the rules in its own language (the field errors' `message`s
+ * are English) and the right policy even when it could not read it beforehand.
+ */
+export const PasswordTooWeakDetailsSchema = z
+  .object({ passwordPolicy: PasswordPolicySchema, passwordProblems: z.array(PasswordProblemSchema) })
+  .meta({ id: 'PasswordTooWeakDetails' })
+export type PasswordTooWeakDetails = z.infer<typeof PasswordTooWeakDetailsSchema>
 
 const OrganizationSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
 
@@ -23,6 +49,11 @@ export const LoginResultSchema = z
     user: UserSchema,
     /** When true the session only allows POST /auth/password until the password is changed. */
     mustChangePassword: z.boolean(),
+    /**
+     * The organization's policy, for the change-password step: a must-change session can read
+     * nothing else, so the rules come with the sign-in.
+     */
+    passwordPolicy: PasswordPolicySchema,
   })
   .meta({ id: 'LoginResult' })
 export type LoginResult = z.infer<typeof LoginResultSchema>
@@ -41,6 +72,29 @@ export const PasswordResetConfirmSchema = z
   .strict()
   .meta({ id: 'PasswordResetConfirm' })
 export type PasswordResetConfirmInput = z.input<typeof PasswordResetConfirmSchema>
+
+export const PasswordResetLookupQuerySchema = z.object({ token: SecretTokenSchema }).strict()
+export type PasswordResetLookupQuery = z.input<typeof PasswordResetLookupQuerySchema>
+
+/**
+ * What a reset link is for, for the page that sets the password: whose account, in which
+ * organization, under which policy, and whether it activates an account that was only invited.
+ * Only a usable link answers 200; any other is `reset_token_invalid`.
+ */
+export const PasswordResetLookupSchema = z
+  .object({
+    organization: z.object({ name: z.string() }),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    locale: LocaleSchema,
+    /** True when the link activates an account whose invitation was lost (seed 001). */
+    activation: z.boolean(),
+    expiresAt: TimestampSchema,
+    passwordPolicy: PasswordPolicySchema,
+  })
+  .meta({ id: 'PasswordResetLookup' })
+export type PasswordResetLookup = z.infer<typeof PasswordResetLookupSchema>
 
 export const ChangePasswordSchema = z
   .object({

@@ -26,4 +26,9 @@ export const usherKeys = {
     /** What an invitation link is for (public: AcceptInvitation). */
     lookup: (token: string) => [...usherKeys.invitations.all, 'lookup', token] as const,
   },
+  auth: {
+    all: ['usher', 'auth'] as const,
+    /** What a password-reset link is for (public: PasswordResetForm). */
+    resetLookup: (token: string) => [...usherKeys.auth.all, 'reset-lookup', token] as const,
+  },
 }

@@ -15,6 +15,7 @@ import {
   type LoginResult,
   LoginSchema,
   PasswordResetConfirmSchema,
+  type PasswordResetLookup,
   PasswordResetRequestSchema,
   passwordRulesBroken,
   ReplaceSharesSchema,
@@ -46,8 +47,8 @@ export function mockDb(storyId?: string | null): MockDb {
   return db
 }
 
-function problem(code: ErrorCode, status?: number) {
-  const body = createProblem(code, status ? { status } : {})
+function problem(code: ErrorCode, status?: number, extra: Record<string, unknown> = {}) {
+  const body = createProblem(code, status ? { ...extra, status } : extra)
   return HttpResponse.json(body, {
     status: body.status,
     headers: { 'content-type': 'application/problem+json' },
@@ -92,7 +93,7 @@ function route(
     try {
       return await resolve(db, db.viewer(token), args)
     } catch (error) {
-      if (error instanceof MockApiError) return problem(error.code, error.status)
+      if (error instanceof MockApiError) return problem(error.code, error.status, error.extra)
       throw error
     }
   }
@@ -144,12 +145,44 @@ function lookupOf(db: MockDb): InvitationLookup {
   }
 }
 
+/** The story organization's policy: stricter than the default, so the stories show it is the one read. */
+export const STORY_PASSWORD_POLICY = { ...DEFAULT_PASSWORD_POLICY, minLength: 14, requireDigit: true }
+
+function resetLookupOf(db: MockDb): PasswordResetLookup {
+  const viewer = db.present(db.viewer('technician'))
+  return {
+    organization: { name: db.me(db.viewer('owner')).organization.name },
+    email: viewer.email,
+    firstName: viewer.firstName,
+    lastName: viewer.lastName,
+    locale: 'en',
+    activation: false,
+    expiresAt: new Date(FIXTURE_NOW.getTime() + 3_600_000).toISOString(),
+    passwordPolicy: STORY_PASSWORD_POLICY,
+  }
+}
+
+/** What the server says of a refused password: the policy applied and what was broken. */
+function tooWeak(password: string, context: { email?: string; names?: string[] } = {}) {
+  const broken = passwordRulesBroken(password, STORY_PASSWORD_POLICY, context)
+  if (broken.length === 0) return
+  throw new MockApiError('password_too_weak', undefined, {
+    passwordPolicy: STORY_PASSWORD_POLICY,
+    passwordProblems: broken,
+  })
+}
+
 function session(token: string) {
   return { token, expiresAt: new Date(FIXTURE_NOW.getTime() + 86_400_000).toISOString() }
 }
 
 function loginResult(db: MockDb, token: 'owner' | 'technician', mustChangePassword = false): LoginResult {
-  return { session: session(token), user: db.present(db.viewer(token)), mustChangePassword }
+  return {
+    session: session(token),
+    user: db.present(db.viewer(token)),
+    mustChangePassword,
+    passwordPolicy: STORY_PASSWORD_POLICY,
+  }
 }
 
 interface MockImport {
@@ -390,13 +423,21 @@ export function usherHandlers(base = MOCK_API_BASE) {
         return new HttpResponse(null, { status: 202 })
       }),
     ),
+    http.get(
+      `${base}/auth/password-reset/lookup`,
+      route('auth', (db, _viewer, { request }) => {
+        const token = new URL(request.url).searchParams.get('token') ?? ''
+        if (linkOf(token) !== 'pending') throw new MockApiError('reset_token_invalid')
+        return HttpResponse.json(resetLookupOf(db))
+      }),
+    ),
     http.post(
       `${base}/auth/password-reset/confirm`,
       route('auth', async (db, _viewer, { request }) => {
         const input = await body(request, PasswordResetConfirmSchema)
         if (linkOf(input.token) !== 'pending') throw new MockApiError('reset_token_invalid')
-        if (passwordRulesBroken(input.password, DEFAULT_PASSWORD_POLICY).length)
-          throw new MockApiError('password_too_weak')
+        const person = resetLookupOf(db)
+        tooWeak(input.password, { email: person.email, names: [person.firstName, person.lastName] })
         return HttpResponse.json(loginResult(db, 'owner'))
       }),
     ),
@@ -406,8 +447,7 @@ export function usherHandlers(base = MOCK_API_BASE) {
         const input = await body(request, ChangePasswordSchema)
         if (input.currentPassword !== STORY_TEMPORARY_PASSWORD && input.currentPassword !== STORY_PASSWORD)
           throw new MockApiError('invalid_credentials')
-        if (passwordRulesBroken(input.newPassword, DEFAULT_PASSWORD_POLICY).length)
-          throw new MockApiError('password_too_weak')
+        tooWeak(input.newPassword)
         return HttpResponse.json(loginResult(db, 'technician'))
       }),
     ),

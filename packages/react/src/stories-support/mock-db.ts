@@ -72,6 +72,8 @@ export class MockApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly status?: number,
+    /** RFC 9457 extension members (`password_too_weak`'s policy and problems). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code)
   }

@@ -414,6 +414,7 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     auth: {
       login: (body, o) => call('login', { body }, o),
       requestPasswordReset: (body, o) => call('requestPasswordReset', { body }, o),
+      lookupPasswordReset: (token, o) => call('lookupPasswordReset', { query: { token } }, o),
       confirmPasswordReset: (body, o) => call('confirmPasswordReset', { body }, o),
       changePassword: (body, o) => call('changePassword', { body }, o),
     },

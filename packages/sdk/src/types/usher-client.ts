@@ -33,6 +33,7 @@ import type {
   Organization,
   Page,
   PasswordResetConfirmInput,
+  PasswordResetLookup,
   PasswordResetRequestInput,
   ReplaceSharesInput,
   RoleList,
@@ -145,6 +146,8 @@ export interface UsherClient {
     login(input: LoginInput, options?: RequestOptions): Promise<LoginResult>
     /** Always resolves (the server does not tell whether the address exists). */
     requestPasswordReset(input: PasswordResetRequestInput, options?: RequestOptions): Promise<void>
+    /** What a reset link is for (account, organization, policy); `reset_token_invalid` when unusable. */
+    lookupPasswordReset(token: string, options?: RequestOptions): Promise<PasswordResetLookup>
     confirmPasswordReset(input: PasswordResetConfirmInput, options?: RequestOptions): Promise<LoginResult>
     changePassword(input: ChangePasswordInput, options?: RequestOptions): Promise<LoginResult>
   }

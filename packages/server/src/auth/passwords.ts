@@ -1,15 +1,17 @@
 import { hash, verify } from '@node-rs/argon2'
 import {
+  type PasswordProblem as ContractPasswordProblem,
   type FieldError,
   type PasswordContext,
   type PasswordPolicy,
-  type PasswordRule,
+  type PasswordTooWeakDetails,
   passwordRulesBroken,
 } from '@usher/contract'
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as common from '@zxcvbn-ts/language-common'
 import * as en from '@zxcvbn-ts/language-en'
 import * as fr from '@zxcvbn-ts/language-fr'
+import { ProblemError } from '../http/problem-error'
 
 // OWASP's Password Storage Cheat Sheet, argon2id: m=19 MiB, t=2, p=1.
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
@@ -45,7 +47,7 @@ export function passwordStrength(password: string, context: PasswordContext = {}
   return getEstimator().check(password.slice(0, 100), userInputs.filter(Boolean)).score
 }
 
-export type PasswordProblem = PasswordRule | 'too_guessable'
+export type PasswordProblem = ContractPasswordProblem
 
 /** What is wrong with a password under the policy: rules broken, then strength; empty when it passes. */
 export function passwordProblems(password: string, policy: PasswordPolicy, context: PasswordContext = {}) {
@@ -79,4 +81,20 @@ export function passwordFieldErrors(
   path: string,
 ): FieldError[] {
   return problems.map((problem) => ({ path, code: 'password_too_weak', message: MESSAGES[problem](policy) }))
+}
+
+/**
+ * 422 `password_too_weak`: a field error per problem (English `message`s for logs and API users),
+ * and the policy applied with the problems' codes, for clients that show them in their language.
+ */
+export function passwordTooWeak(
+  problems: readonly PasswordProblem[],
+  policy: PasswordPolicy,
+  path: string,
+): ProblemError {
+  const details: PasswordTooWeakDetails = { passwordPolicy: policy, passwordProblems: [...problems] }
+  return new ProblemError('password_too_weak', {
+    errors: passwordFieldErrors(problems, policy, path),
+    ...details,
+  })
 }

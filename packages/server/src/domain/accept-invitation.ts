@@ -1,7 +1,7 @@
 import type { AcceptInvitationResult, InvitationLookup, Salutation } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { Services } from '../app/services'
-import { hashPassword, passwordFieldErrors, passwordProblems } from '../auth/passwords'
+import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
 import type { Database, InvitationRow, OrganizationRow, UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { type AuditInput, displayName } from './audit'
@@ -108,7 +108,7 @@ export async function acceptInvitation(
     names: [input.firstName, input.lastName],
   })
   if (problems.length) {
-    throw new ProblemError('password_too_weak', { errors: passwordFieldErrors(problems, policy, 'password') })
+    throw passwordTooWeak(problems, policy, 'password')
   }
   const passwordHash = await hashPassword(input.password)
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { LoginResult } from '@usher/contract'
+import type { LoginResult, PasswordResetLookup } from '@usher/contract'
 import { type Kysely, sql } from 'kysely'
 import type { Services } from '../app/services'
-import { hashPassword, passwordFieldErrors, passwordProblems } from '../auth/passwords'
+import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
 import type { Database, UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { enqueueMail } from '../mail/mailer'
@@ -11,6 +11,7 @@ import { type AuditInput, displayName } from './audit'
 import { organizationSettings } from './organizations'
 import { lockOrganization, seatsUsed, takesSeat } from './seats'
 import { mustIssueSession } from './sessions'
+import { iso } from './time'
 import { hashLinkToken, newLinkToken } from './tokens'
 import { toUserOne, userStatus } from './users'
 
@@ -110,6 +111,33 @@ async function validReset(db: Kysely<Database>, token: string, now: Date, forUpd
 }
 
 /**
+ * GET /auth/password-reset/lookup: what the link is for, so the page shows whose account, the
+ * organization's policy, and whether it activates, before a password is typed. Reads only.
+ */
+export async function lookupPasswordReset(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<PasswordResetLookup> {
+  const { reset, user } = await validReset(db, token, now)
+  const org = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', user.org_id)
+    .executeTakeFirstOrThrow()
+  return {
+    organization: { name: org.name },
+    email: user.email,
+    firstName: user.first_name,
+    lastName: user.last_name,
+    locale: user.locale === 'fr' ? 'fr' : 'en',
+    activation: !user.activated_at,
+    expiresAt: iso(reset.expires_at),
+    passwordPolicy: organizationSettings(org).passwordPolicy,
+  }
+}
+
+/**
  * POST /auth/password-reset/confirm: sets the password, activates an account that was only
  * invited (its pending invitation is revoked: this link replaced it), ends every earlier session
  * and signs in.
@@ -133,9 +161,7 @@ export async function confirmPasswordReset(
     names: [before.first_name, before.last_name],
   })
   if (problems.length) {
-    throw new ProblemError('password_too_weak', {
-      errors: passwordFieldErrors(problems, settings.passwordPolicy, 'password'),
-    })
+    throw passwordTooWeak(problems, settings.passwordPolicy, 'password')
   }
   const passwordHash = await hashPassword(input.password)
 
@@ -193,11 +219,20 @@ export async function confirmPasswordReset(
   return signedIn(services, user, now)
 }
 
-/** The answer of every built-in sign-in: a session, the user, whether the password must change. */
+/**
+ * The answer of every built-in sign-in: a session, the user, whether the password must change,
+ * and the organization's password policy (a must-change session can read nothing else).
+ */
 export async function signedIn(services: Services, user: UserRow, now: Date): Promise<LoginResult> {
+  const org = await services.db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('id', '=', user.org_id)
+    .executeTakeFirstOrThrow()
   return {
     session: await mustIssueSession(services, user, now),
     user: await toUserOne(services.db, user, now, null),
     mustChangePassword: user.must_change_password,
+    passwordPolicy: organizationSettings(org).passwordPolicy,
   }
 }

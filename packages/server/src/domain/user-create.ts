@@ -9,7 +9,7 @@ import {
 import type { Kysely } from 'kysely'
 import type * as z from 'zod'
 import type { Services } from '../app/services'
-import { hashPassword, passwordFieldErrors, passwordProblems } from '../auth/passwords'
+import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
 import type { Database } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import type { Actor } from './actor'
@@ -68,7 +68,7 @@ export async function prepareCreateUser(
     names: [body.firstName, body.lastName].filter(Boolean),
   })
   if (problems.length) {
-    throw new ProblemError('password_too_weak', { errors: passwordFieldErrors(problems, policy, 'password') })
+    throw passwordTooWeak(problems, policy, 'password')
   }
   return { passwordHash: await hashPassword(body.password) }
 }

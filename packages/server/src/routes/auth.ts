@@ -1,9 +1,15 @@
 import type { Hono } from 'hono'
 import type { UsherEnv } from '../app/env'
-import { hashPassword, passwordFieldErrors, passwordProblems, verifyPassword } from '../auth/passwords'
+import { hashPassword, passwordProblems, passwordTooWeak, verifyPassword } from '../auth/passwords'
 import { displayName } from '../domain/audit'
 import { clientIp, throttle, throttlePublic } from '../domain/auth-limits'
-import { accountsOf, confirmPasswordReset, requestPasswordReset, signedIn } from '../domain/password-resets'
+import {
+  accountsOf,
+  confirmPasswordReset,
+  lookupPasswordReset,
+  requestPasswordReset,
+  signedIn,
+} from '../domain/password-resets'
 import { requireBuiltinAuth } from '../domain/sessions'
 import { ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
@@ -81,6 +87,13 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
     return undefined
   })
 
+  route(app, 'lookupPasswordReset', async ({ c, services, db, query, now }) => {
+    requireBuiltinAuth(services)
+    // Public and keyed by a secret: counted like the other link pages, against guessing.
+    throttlePublic(c, services, now)
+    return lookupPasswordReset(db, query.token, now)
+  })
+
   route(app, 'confirmPasswordReset', async (ctx) => {
     const { c, services, body, now } = ctx
     requireBuiltinAuth(services)
@@ -108,9 +121,7 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
       names: [actor.user.first_name, actor.user.last_name],
     })
     if (problems.length) {
-      throw new ProblemError('password_too_weak', {
-        errors: passwordFieldErrors(problems, policy, 'newPassword'),
-      })
+      throw passwordTooWeak(problems, policy, 'newPassword')
     }
     const passwordHash = await hashPassword(body.newPassword)
     const user = await ctx.transaction(async (trx) => {

@@ -9,7 +9,7 @@ import type { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { UsherEnv } from '../app/env'
 import type { Services } from '../app/services'
-import { hashPassword, passwordFieldErrors, passwordProblems } from '../auth/passwords'
+import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
 import type { Database, UserRow } from '../db/schema'
 import { type Actor, can, isUuid } from '../domain/actor'
 import { queueInvitationMail } from '../domain/invitation-mail'
@@ -168,9 +168,7 @@ export function registerUserRoutes(app: Hono<UsherEnv>) {
       names: [first.first_name, first.last_name].filter(Boolean),
     })
     if (problems.length) {
-      throw new ProblemError('password_too_weak', {
-        errors: passwordFieldErrors(problems, policy, 'password'),
-      })
+      throw passwordTooWeak(problems, policy, 'password')
     }
     const passwordHash = await hashPassword(body.password)
     await transaction(async (trx) => {

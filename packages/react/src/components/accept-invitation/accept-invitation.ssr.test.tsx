@@ -18,6 +18,6 @@ describe('the joining components in a server render (no DOM)', () => {
     expect(html).toContain('Vérification de votre invitation')
     expect(html).toContain('Se connecter')
     expect(html).toContain('Envoyer le lien')
-    expect(html).toContain('Robustesse : saisissez un mot de passe')
+    expect(html).toContain('Vérification de votre lien')
   })
 })

@@ -305,7 +305,7 @@ function AcceptForm({
       const dead = deadPage(error)
       if (dead && dead !== 'unknown') return onDead(dead)
       if (isUsherApiError(error) && error.fieldErrors.length) {
-        setServerMessages(passwordMessages(error, 'password'))
+        setServerMessages(passwordMessages(t, error, 'password'))
         let focused = false
         for (const fieldError of error.fieldErrors) {
           const field = FIELDS.find((f) => f === fieldError.path)

@@ -1,4 +1,10 @@
-import { ERROR_CODES, FIELD_ERROR_CODES, type FieldErrorCode, toFieldErrors } from '@usher/contract'
+import {
+  ERROR_CODES,
+  FIELD_ERROR_CODES,
+  type FieldErrorCode,
+  PasswordTooWeakDetailsSchema,
+  toFieldErrors,
+} from '@usher/contract'
 import { isUsherApiError, isUsherNetworkError } from '@usher/sdk'
 import * as z from 'zod'
 import type { Translate } from '../../i18n/translate'
@@ -46,8 +52,19 @@ export function requestErrorMessage(t: Translate, error: unknown): string {
   return t('common.unknownError')
 }
 
-/** The server's explanations of a refused password (field errors on `path`). */
-export function passwordMessages(error: unknown, path: string): string[] {
+/**
+ * Why the server refused a password, in the UI's language: from the problem's codes and the policy
+ * it applied (`passwordProblems`, `passwordPolicy`). A backend that sends only field errors gets
+ * its own `message`s shown.
+ */
+export function passwordMessages(t: Translate, error: unknown, path: string): string[] {
   if (!isUsherApiError(error) || error.code !== 'password_too_weak') return []
+  const details = PasswordTooWeakDetailsSchema.safeParse(error.problem)
+  if (details.success) {
+    const { passwordProblems, passwordPolicy } = details.data
+    return passwordProblems.map((problem) =>
+      t(`passwordField.problems.${problem}`, { count: passwordPolicy.minLength }),
+    )
+  }
   return error.fieldErrors.filter((e) => e.path === path).map((e) => e.message)
 }

@@ -137,7 +137,7 @@ export function PasswordField({
         >
           {error ? <p>{error}</p> : null}
           {serverMessages.length ? (
-            <ul lang="en" data-slot="password-field-server-messages">
+            <ul data-slot="password-field-server-messages">
               {serverMessages.map((message) => (
                 <li key={message}>{message}</li>
               ))}

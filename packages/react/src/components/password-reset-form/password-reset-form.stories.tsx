@@ -37,26 +37,30 @@ export const RequestSent: Story = {
   },
 }
 
-/** The link the email opened: the new password, with the policy. */
+/** The link the email opened: whose account, and the new password under the organization's policy. */
 export const Confirm: Story = {
   args: { token: storyToken('pending') },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await userEvent.type(canvas.getByLabelText('New password'), 'Velours-Cobalt-Ardoise-47')
+    const password = await canvas.findByLabelText('New password', {}, { timeout: 10_000 })
+    expect(canvas.getByText(/^For .+ in /)).toBeInTheDocument()
+    await userEvent.type(password, 'Velours-Cobalt-Ardoise-47')
     await userEvent.click(canvas.getByRole('button', { name: 'Save the password' }))
     expect(await canvas.findByText('Your password is saved and you are signed in.')).toBeInTheDocument()
   },
 }
 
-/** An expired or unknown link: the server refuses it, the form offers a new one. */
+/** An expired or unknown link: said before anything is typed, with a way to ask for a new one. */
 export const InvalidLink: Story = {
   args: { token: storyToken('unknown') },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await userEvent.type(canvas.getByLabelText('New password'), 'Velours-Cobalt-Ardoise-47')
-    await userEvent.click(canvas.getByRole('button', { name: 'Save the password' }))
     expect(
-      await canvas.findByText('This link is invalid or has expired. Ask for a new one.'),
+      await canvas.findByText(
+        'This link is invalid or has expired. Ask for a new one.',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument()
     expect(canvas.getByRole('button', { name: 'Ask for a new link' })).toBeInTheDocument()
   },

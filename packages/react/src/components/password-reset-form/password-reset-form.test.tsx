@@ -41,7 +41,9 @@ describe('PasswordResetForm', () => {
   it('sets the new password from the link and signs in', async () => {
     const world = await createWorld({ reset: true })
     const { user, onReset, container } = renderReset(world.resetToken)
-    const password = screen.getByLabelText('New password')
+    expect(screen.getByRole('status')).toHaveTextContent('Checking your link…')
+    const password = await screen.findByLabelText('New password')
+    expect(screen.getByText(new RegExp(`^For ${world.emails.technician} in `))).toBeInTheDocument()
     await user.type(password, 'short')
     expect(container.querySelector('[data-rule="min_length"]')).toHaveAttribute('data-state', 'unmet')
     await user.click(screen.getByRole('button', { name: 'Save the password' }))
@@ -69,11 +71,31 @@ describe('PasswordResetForm', () => {
     expect(invited.status).toBe('invited')
   })
 
-  it('says when the link is invalid and offers a new one', async () => {
+  it('shows the organization’s own policy, and the server’s refusal in the UI’s language', async () => {
+    const world = await createWorld({ reset: true })
+    const owner = clientFor(world.tokens.owner)
+    await owner.organization.update(
+      { settings: { passwordPolicy: { minLength: 16, requireDigit: true, minStrength: 3 } } },
+      { ifMatch: (await owner.me.get()).organization.version },
+    )
+    const { user, container } = renderReset(world.resetToken, 'fr')
+    const password = await screen.findByLabelText('Nouveau mot de passe')
+    expect(container.querySelector('[data-rule="min_length"]')).toHaveTextContent('Au moins 16 caractères')
+    expect(container.querySelector('[data-rule="digit"]')).toHaveTextContent('Un chiffre')
+    // Every rule met, but too easy to guess: only the server's estimator says so.
+    await user.type(password, 'password12345678')
+    await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }))
+    expect(
+      await screen.findByText('Trop facile à deviner : ajoutez des mots ou des caractères.'),
+    ).toBeInTheDocument()
+    expect(password).toHaveAttribute('aria-invalid', 'true')
+    expect(await axeViolations(container)).toEqual([])
+  })
+
+  it('says at once when the link is invalid, and offers a new one', async () => {
     const { user, container } = renderReset('B'.repeat(43))
-    await user.type(screen.getByLabelText('New password'), 'Velours-Quartz-Marmotte-92')
-    await user.click(screen.getByRole('button', { name: 'Save the password' }))
     expect(await screen.findByText(/This link is invalid or has expired\./)).toBeInTheDocument()
+    expect(screen.queryByLabelText('New password')).toBeNull()
     expect(screen.getByRole('alert')).toHaveTextContent('This link is invalid or has expired.')
     expect(await axeViolations(container)).toEqual([])
     await user.click(screen.getByRole('button', { name: 'Ask for a new link' }))

@@ -1,10 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
 import {
-  DEFAULT_PASSWORD_POLICY,
   type LoginResult,
-  type PasswordPolicy,
   PasswordResetConfirmSchema,
+  type PasswordResetLookup,
   PasswordResetRequestSchema,
   passwordRulesBroken,
 } from '@usher/contract'
@@ -12,6 +11,7 @@ import { isUsherApiError } from '@usher/sdk'
 import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type * as z from 'zod'
+import { usePasswordResetLookup } from '../../hooks/use-password-reset-lookup'
 import { useUsherContext } from '../../provider/usher-context'
 import { cn } from '../../utils/cn'
 import { PasswordField } from '../password-field'
@@ -35,19 +35,15 @@ export interface PasswordResetFormProps extends Omit<ComponentProps<'section'>, 
    * activated too when it was only invited: seed 001's lost invitation email).
    */
   onReset?: (result: LoginResult) => void
-  /**
-   * The policy shown while typing; the server checks the organization's own and its refusal is
-   * shown. @default the contract's DEFAULT_PASSWORD_POLICY
-   */
-  passwordPolicy?: PasswordPolicy
   /** Offered after the reset and on an invalid link. */
   signInUrl?: string
 }
 
 /**
  * The built-in password reset, in two modes: without `token`, the address to send a link to (the
- * answer is the same whether an account exists or not); with it, the new password with the policy
- * shown as it is typed, which signs the person in.
+ * answer is the same whether an account exists or not); with it, whose account the link is for
+ * and the new password under their organization's policy, shown as it is typed, which signs the
+ * person in. An unusable link says so before anything is typed.
  */
 export function PasswordResetForm({ token, ...props }: PasswordResetFormProps) {
   const [requestAnyway, setRequestAnyway] = useState(false)
@@ -72,13 +68,7 @@ function useFocusOnChange<T extends HTMLElement>(key: unknown) {
   return ref
 }
 
-function RequestMode({
-  onReset: _onReset,
-  passwordPolicy: _policy,
-  signInUrl,
-  className,
-  ...props
-}: ModeProps) {
+function RequestMode({ onReset: _onReset, signInUrl, className, ...props }: ModeProps) {
   const { t, client } = useUsherContext()
   const id = useId()
   const titleId = useId()
@@ -183,74 +173,35 @@ function ConfirmMode({
   token,
   onAskNewLink,
   onReset,
-  passwordPolicy = DEFAULT_PASSWORD_POLICY,
   signInUrl,
   className,
   ...props
 }: ModeProps & { token: string; onAskNewLink: () => void }) {
-  const { t, client } = useUsherContext()
+  const { t } = useUsherContext()
   const titleId = useId()
+  const lookup = usePasswordResetLookup(token)
   const [state, setState] = useState<'idle' | 'done' | 'invalid'>('idle')
-  const [serverMessages, setServerMessages] = useState<string[]>([])
-  const [formError, setFormError] = useState<string | null>(null)
-  const [schema] = useState(() =>
-    withFieldCodes<{ password: string }, z.output<typeof PasswordResetConfirmSchema>>(
-      PasswordResetConfirmSchema,
-      (values) => ({ token, password: values.password }),
-      (values) =>
-        values.password && passwordRulesBroken(values.password, passwordPolicy).length
-          ? [{ path: 'password', code: 'password_too_weak' }]
-          : [],
-    ),
-  )
-  const form = useForm<{ password: string }, unknown, z.output<typeof PasswordResetConfirmSchema>>({
-    resolver: zodResolver(schema),
-    mode: 'onTouched',
-    defaultValues: { password: '' },
-  })
-  const password = useWatch({ control: form.control, name: 'password' })
-  const confirm = useMutation({
-    mutationFn: (input: z.output<typeof PasswordResetConfirmSchema>) =>
-      client.auth.confirmPasswordReset(input),
-  })
-  const noticeRef = useFocusOnChange<HTMLDivElement>(state)
-  const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(null)
-    setServerMessages([])
-    try {
-      const result = await confirm.mutateAsync(input)
-      setState('done')
-      onReset?.(result)
-    } catch (error) {
-      if (
-        isUsherApiError(error) &&
-        (error.code === 'reset_token_invalid' || error.code === 'validation_failed')
-      ) {
-        if (!error.fieldErrors.some((e) => e.path === 'password')) return setState('invalid')
-      }
-      if (isUsherApiError(error) && error.code === 'password_too_weak') {
-        setServerMessages(passwordMessages(error, 'password'))
-        form.setError('password', { message: 'password_too_weak' }, { shouldFocus: true })
-        return
-      }
-      setFormError(requestErrorMessage(t, error))
-    }
-  })
-  const submitting = form.formState.isSubmitting
+  const invalid =
+    state === 'invalid' ||
+    (isUsherApiError(lookup.error) &&
+      (lookup.error.code === 'reset_token_invalid' || lookup.error.code === 'validation_failed'))
+  const shown = state === 'done' ? 'done' : invalid ? 'invalid' : lookup.data ? 'form' : lookup.status
+  const noticeRef = useFocusOnChange<HTMLDivElement>(shown)
 
   return (
     <section
       data-slot="password-reset-form"
       data-mode="confirm"
-      data-state={state === 'idle' && submitting ? 'submitting' : state}
+      data-state={shown === 'form' ? 'idle' : shown}
       aria-labelledby={titleId}
+      aria-busy={shown === 'pending' || undefined}
       className={cn('usher-password-reset-form', className)}
       {...props}
     >
       <h2 id={titleId} data-slot="password-reset-form-title" className="usher-password-reset-form-title">
-        {t('passwordReset.confirmTitle')}
+        {lookup.data?.activation ? t('passwordReset.activateTitle') : t('passwordReset.confirmTitle')}
       </h2>
-      {state === 'done' ? (
+      {shown === 'done' ? (
         <div
           ref={noticeRef}
           tabIndex={-1}
@@ -260,7 +211,7 @@ function ConfirmMode({
         >
           <p>{t('passwordReset.done')}</p>
         </div>
-      ) : state === 'invalid' ? (
+      ) : shown === 'invalid' ? (
         <div
           ref={noticeRef}
           tabIndex={-1}
@@ -281,30 +232,127 @@ function ConfirmMode({
             ) : null}
           </div>
         </div>
-      ) : (
-        <form
-          noValidate
-          data-slot="password-reset-form-form"
-          className="usher-password-reset-form-form"
-          aria-busy={submitting || undefined}
-          onSubmit={(event) => void onSubmit(event)}
+      ) : shown === 'error' ? (
+        <div
+          role="alert"
+          data-slot="password-reset-form-check-failed"
+          className="usher-password-reset-form-notice"
+          data-tone="error"
         >
-          <PasswordField
-            label={t('passwordReset.password')}
-            registration={form.register('password')}
-            value={password ?? ''}
-            policy={passwordPolicy}
-            error={fieldMessage(t, form.formState.errors.password?.message)}
-            serverMessages={serverMessages}
-          />
-          <FormAlert slot="password-reset-form-error">{formError}</FormAlert>
-          <div data-slot="password-reset-form-actions" className="usher-password-reset-form-actions">
-            <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
-              {submitting ? t('passwordReset.saving') : t('passwordReset.save')}
+          <p>{t('passwordReset.checkFailed')}</p>
+          <p>{requestErrorMessage(t, lookup.error)}</p>
+          <div className="usher-password-reset-form-actions">
+            <button type="button" className="usher-button" onClick={() => void lookup.refetch()}>
+              {t('passwordReset.retry')}
             </button>
           </div>
-        </form>
+        </div>
+      ) : lookup.data ? (
+        <ConfirmForm
+          token={token}
+          lookup={lookup.data}
+          onInvalid={() => setState('invalid')}
+          onDone={(result) => {
+            setState('done')
+            onReset?.(result)
+          }}
+        />
+      ) : (
+        <p role="status" data-slot="password-reset-form-checking" className="usher-password-reset-form-intro">
+          {t('passwordReset.checking')}
+        </p>
       )}
     </section>
+  )
+}
+
+/** The new password, under the policy of the link's organization (read by the lookup). */
+function ConfirmForm({
+  token,
+  lookup,
+  onInvalid,
+  onDone,
+}: {
+  token: string
+  lookup: PasswordResetLookup
+  onInvalid: () => void
+  onDone: (result: LoginResult) => void
+}) {
+  const { t, client } = useUsherContext()
+  const policy = lookup.passwordPolicy
+  const [person] = useState(() => ({ email: lookup.email, names: [lookup.firstName, lookup.lastName] }))
+  const [serverMessages, setServerMessages] = useState<string[]>([])
+  const [formError, setFormError] = useState<string | null>(null)
+  const [schema] = useState(() =>
+    withFieldCodes<{ password: string }, z.output<typeof PasswordResetConfirmSchema>>(
+      PasswordResetConfirmSchema,
+      (values) => ({ token, password: values.password }),
+      (values) =>
+        values.password && passwordRulesBroken(values.password, policy, person).length
+          ? [{ path: 'password', code: 'password_too_weak' }]
+          : [],
+    ),
+  )
+  const form = useForm<{ password: string }, unknown, z.output<typeof PasswordResetConfirmSchema>>({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: { password: '' },
+  })
+  const password = useWatch({ control: form.control, name: 'password' })
+  const confirm = useMutation({
+    mutationFn: (input: z.output<typeof PasswordResetConfirmSchema>) =>
+      client.auth.confirmPasswordReset(input),
+  })
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(null)
+    setServerMessages([])
+    try {
+      onDone(await confirm.mutateAsync(input))
+    } catch (error) {
+      if (
+        isUsherApiError(error) &&
+        (error.code === 'reset_token_invalid' || error.code === 'validation_failed')
+      ) {
+        if (!error.fieldErrors.some((e) => e.path === 'password')) return onInvalid()
+      }
+      if (isUsherApiError(error) && error.code === 'password_too_weak') {
+        setServerMessages(passwordMessages(t, error, 'password'))
+        form.setError('password', { message: 'password_too_weak' }, { shouldFocus: true })
+        return
+      }
+      setFormError(requestErrorMessage(t, error))
+    }
+  })
+  const submitting = form.formState.isSubmitting
+
+  return (
+    <form
+      noValidate
+      data-slot="password-reset-form-form"
+      className="usher-password-reset-form-form"
+      aria-busy={submitting || undefined}
+      onSubmit={(event) => void onSubmit(event)}
+    >
+      <p data-slot="password-reset-form-account" className="usher-password-reset-form-intro">
+        {t('passwordReset.forAccount', { email: lookup.email, organization: lookup.organization.name })}
+      </p>
+      {/* The account's address, for password managers to file the new password under. */}
+      <input type="hidden" name="username" autoComplete="username" value={lookup.email} />
+      <PasswordField
+        label={t('passwordReset.password')}
+        registration={form.register('password')}
+        value={password ?? ''}
+        policy={policy}
+        person={person}
+        error={fieldMessage(t, form.formState.errors.password?.message)}
+        serverMessages={serverMessages}
+      />
+      <FormAlert slot="password-reset-form-error">{formError}</FormAlert>
+      <div data-slot="password-reset-form-actions" className="usher-password-reset-form-actions">
+        <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
+          {submitting ? t('passwordReset.saving') : t('passwordReset.save')}
+        </button>
+      </div>
+    </form>
   )
 }

@@ -1,12 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
-import {
-  ChangePasswordSchema,
-  DEFAULT_PASSWORD_POLICY,
-  type LoginResult,
-  type PasswordPolicy,
-  passwordRulesBroken,
-} from '@usher/contract'
+import { ChangePasswordSchema, type LoginResult, passwordRulesBroken } from '@usher/contract'
 import { isUsherApiError } from '@usher/sdk'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
@@ -35,15 +29,15 @@ export function ChangePasswordStep({
   titleId,
   login,
   currentPassword,
-  policy = DEFAULT_PASSWORD_POLICY,
   onChanged,
 }: {
   titleId: string
   login: LoginResult
   currentPassword: string
-  policy?: PasswordPolicy | undefined
   onChanged: (result: LoginResult) => void
 }) {
+  // The organization's policy came with the sign-in: this session may read nothing else.
+  const policy = login.passwordPolicy
   const { t, client } = useUsherContext()
   const id = useId()
   const person = {
@@ -87,7 +81,7 @@ export function ChangePasswordStep({
         return
       }
       if (isUsherApiError(error) && error.code === 'password_too_weak') {
-        setServerMessages(passwordMessages(error, 'newPassword'))
+        setServerMessages(passwordMessages(t, error, 'newPassword'))
         form.setError('newPassword', { message: 'password_too_weak' }, { shouldFocus: true })
         return
       }

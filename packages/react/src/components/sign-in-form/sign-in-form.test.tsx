@@ -102,6 +102,11 @@ describe('SignInForm', () => {
 
   it('leads to the change-password step when an administrator set the password', async () => {
     const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    await owner.organization.update(
+      { settings: { passwordPolicy: { minLength: 14 } } },
+      { ifMatch: (await owner.me.get()).organization.version },
+    )
     const temporary = 'Temporary-Granite-2026'
     await clientFor(world.tokens.owner).users.setPassword(world.users.technician, {
       password: temporary,
@@ -116,6 +121,8 @@ describe('SignInForm', () => {
     expect(onSignedIn).not.toHaveBeenCalled()
     expect(screen.getByLabelText('Current password')).toHaveValue(temporary)
     const next = screen.getByLabelText('New password')
+    // The organization's policy, which came with the sign-in (the session can read nothing else).
+    expect(container.querySelector('[data-rule="min_length"]')).toHaveTextContent('At least 14 characters')
     await user.type(next, 'hugo-moreau')
     expect(container.querySelector('[data-rule="contains_name"]')).toHaveAttribute('data-state', 'unmet')
     await user.click(screen.getByRole('button', { name: 'Change password' }))

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
-import { type LoginResult, LoginSchema, type PasswordPolicy } from '@usher/contract'
+import { type LoginResult, LoginSchema } from '@usher/contract'
 import { isUsherApiError } from '@usher/sdk'
 import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
@@ -22,13 +22,6 @@ export interface SignInFormProps extends Omit<ComponentProps<'section'>, 'childr
   onSignedIn?: (result: LoginResult) => void
   /** Where "Forgot your password?" leads (a page with `<PasswordResetForm />`). */
   forgotPasswordUrl?: string
-  /**
-   * The policy shown in the change-password step. A session that must change its password may
-   * only change it, so the organization's policy cannot be read then; the server checks the real
-   * one and its refusal is shown.
-   * @default the contract's DEFAULT_PASSWORD_POLICY
-   */
-  passwordPolicy?: PasswordPolicy
   /** Pre-fills the address. */
   defaultEmail?: string
 }
@@ -57,7 +50,6 @@ function signInErrorMessage(t: Translate, error: unknown): string {
 export function SignInForm({
   onSignedIn,
   forgotPasswordUrl,
-  passwordPolicy,
   defaultEmail = '',
   className,
   ...props
@@ -128,7 +120,6 @@ export function SignInForm({
           titleId={titleId}
           login={pending.result}
           currentPassword={pending.password}
-          policy={passwordPolicy}
           onChanged={finish}
         />
       ) : (

@@ -13,6 +13,18 @@ export const passwordField = {
     notName: 'Does not contain your name',
     strength: 'Hard to guess: at least “{{level}}”',
   },
+  /** The server's refusal, problem by problem (`password_too_weak`'s `passwordProblems`). */
+  problems: {
+    min_length: 'Use at least {{count}} characters.',
+    max_length: 'Use at most 256 characters.',
+    lowercase: 'Add a lowercase letter.',
+    uppercase: 'Add an uppercase letter.',
+    digit: 'Add a digit.',
+    symbol: 'Add a symbol, such as ! or #.',
+    contains_email: 'Leave your email address out of it.',
+    contains_name: 'Leave your name out of it.',
+    too_guessable: 'Too easy to guess: add words or characters.',
+  },
   ruleState: {
     met: 'done',
     unmet: 'not yet',

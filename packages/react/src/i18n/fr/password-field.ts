@@ -14,6 +14,17 @@ export const passwordField: Messages['passwordField'] = {
     notName: 'Ne contient pas votre nom',
     strength: 'Difficile à deviner : au moins « {{level}} »',
   },
+  problems: {
+    min_length: 'Utilisez au moins {{count}} caractères.',
+    max_length: 'Utilisez au plus 256 caractères.',
+    lowercase: 'Ajoutez une lettre minuscule.',
+    uppercase: 'Ajoutez une lettre majuscule.',
+    digit: 'Ajoutez un chiffre.',
+    symbol: 'Ajoutez un symbole, par exemple ! ou #.',
+    contains_email: 'N’y mettez pas votre adresse e-mail.',
+    contains_name: 'N’y mettez pas votre nom.',
+    too_guessable: 'Trop facile à deviner : ajoutez des mots ou des caractères.',
+  },
   ruleState: {
     met: 'respectée',
     unmet: 'pas encore',
