@@ -16,13 +16,16 @@ describe('invitations in one form', () => {
     try {
       await inviteJourney(ctx, page, fr)
       expect(await axeViolations(page)).toEqual([])
+      await screenshot(page, 'journey-6-invited-fr')
       // The same page in the dark theme: every colour pair is checked again.
       await page.getByRole('radio', { name: 'Sombre' }).check()
       await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' })
       expect(await axeViolations(page)).toEqual([])
       await screenshot(page, 'journey-6-invited-fr-dark')
+    } catch (error) {
+      await screenshot(page, 'journey-6-failed')
+      throw error
     } finally {
-      await screenshot(page, 'journey-6-invited-fr')
       await page.close()
     }
   })

@@ -97,6 +97,9 @@ describe('what a technician may do', () => {
       const groupNames = await groups.locator('.relai-customer-name').allInnerTexts()
       expect(groupNames).toEqual(['Customers London', 'Camden', 'Camden Market', 'Canary Wharf'])
       expect(await axeViolations(page)).toEqual([])
+    } catch (error) {
+      await screenshot(page, 'journey-4-failed-group-admin')
+      throw error
     } finally {
       await page.close()
     }
@@ -108,6 +111,8 @@ describe('what a technician may do', () => {
     const asAdmin = usherApi(ctx, await tokenFor(ctx, 'james.oconnor@northwind.example'))
     const etag = (await asOwner(`/users/${amelia.id}`)).headers.get('ETag') ?? ''
     expect(etag).not.toBe('')
+    const sharesBefore = await (await asOwner(`/users/${amelia.id}/shares`)).json()
+    expect((sharesBefore as { items: unknown[] }).items.length).toBeGreaterThan(0)
 
     expect((await asAdmin(`/users/${amelia.id}`)).status).toBe(404)
     const disable = await asAdmin(`/users/${amelia.id}`, {
@@ -133,8 +138,10 @@ describe('what a technician may do', () => {
     const search = (await (await asAdmin('/users?q=amelia')).json()) as { items: unknown[] }
     expect(search.items).toEqual([])
 
-    // Nothing changed for her.
-    const after = (await (await asOwner(`/users/${amelia.id}`)).json()) as { status: string }
-    expect(after.status).toBe('active')
+    // Nothing changed for her: same version, still active, her shares intact.
+    const after = await asOwner(`/users/${amelia.id}`)
+    expect(after.headers.get('ETag')).toBe(etag)
+    expect(((await after.json()) as { status: string }).status).toBe('active')
+    expect(await (await asOwner(`/users/${amelia.id}/shares`)).json()).toEqual(sharesBefore)
   })
 })

@@ -27,6 +27,7 @@ import {
   HEADERS,
   IDEMPOTENCY_TTL_HOURS,
   IdempotencyKeySchema,
+  PasswordTooWeakDetailsSchema,
   PROBLEM_CONTENT_TYPE,
   ProblemSchema,
   problemType,
@@ -176,11 +177,24 @@ function errorResponses(codes: readonly ErrorCode[]): ZodOpenApiResponsesObject 
         `${STATUS_TEXT[status] ?? 'Error'}: \`${list.join('`, `')}\`.`,
         '',
         ...list.map((code) => `- \`${code}\`: ${ERROR_CODES[code].title}`),
+        ...(list.includes('password_too_weak')
+          ? [
+              '',
+              '`password_too_weak` adds `passwordPolicy` and `passwordProblems` (see PasswordTooWeakDetails).',
+            ]
+          : []),
       ].join('\n'),
       ...(status === 429 || status === 503
         ? { headers: z.object({ [HEADERS.retryAfter]: retryAfterHeader.optional() }) }
         : {}),
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+      content: {
+        [PROBLEM_CONTENT_TYPE]: {
+          // password_too_weak's extension members: the policy applied and the problems' codes.
+          schema: list.includes('password_too_weak')
+            ? ProblemSchema.and(PasswordTooWeakDetailsSchema.partial().loose())
+            : ProblemSchema,
+        },
+      },
     }
   }
   return responses

@@ -143,6 +143,9 @@ describe('given the built-in sign-in', () => {
       expect((await rejection(client.auth.requestPasswordReset({ email: uniqueEmail('x') }))).code).toBe(
         'builtin_auth_disabled',
       )
+      expect((await rejection(client.auth.lookupPasswordReset('x'.repeat(43)))).code).toBe(
+        'builtin_auth_disabled',
+      )
     } finally {
       await hosted.close()
     }

@@ -16,7 +16,7 @@ export function CustomersPage() {
   const me = useMe()
   // Managers see the groups they govern; a technician sees shares, so their access is worth showing.
   const managesShares = usePermission('shares:manage')
-  const groups = useGroups({ limit: 1000 })
+  const groups = useGroups()
   const shares = useUserShares(me.data && !managesShares ? me.data.user.id : undefined)
   const roots = useMemo(
     () => (groups.data ? buildGroupTree(groups.data, locale) : null),
@@ -70,11 +70,12 @@ export function CustomersPage() {
       <GroupList
         label={t('customers.listLabel')}
         nodes={roots}
-        describe={(group) =>
-          managesShares
-            ? t('customers.members', { count: group.memberCount })
-            : t(access(group.id) === 'manage' ? 'customers.manage' : 'customers.view')
-        }
+        describe={(group) => {
+          if (managesShares) return t('customers.members', { count: group.memberCount })
+          const permission = access(group.id)
+          return permission ? t(permission === 'manage' ? 'customers.manage' : 'customers.view') : ''
+        }}
+        describeLabel={managesShares ? undefined : t('customers.access')}
       />
     )
   }
@@ -82,7 +83,8 @@ export function CustomersPage() {
   return (
     <>
       <PageHeading title={t('customers.title')}>
-        {managesShares ? t('customers.introManager') : t('customers.introTechnician')}
+        {/* Who is reading decides the words: none until `me` says. */}
+        {me.data ? (managesShares ? t('customers.introManager') : t('customers.introTechnician')) : null}
       </PageHeading>
       {body}
     </>
@@ -93,22 +95,35 @@ function GroupList({
   nodes,
   label,
   describe,
+  describeLabel,
 }: {
   nodes: GroupNode<Group>[]
   label?: string
   describe: (group: Group) => string
+  /** Read before the description by screen readers ("Access: View"). */
+  describeLabel?: string | undefined
 }) {
   return (
     <ul className="relai-customer-list" aria-label={label}>
-      {nodes.map((node) => (
-        <li key={node.group.id}>
-          <span className="relai-customer">
-            <span className="relai-customer-name">{node.group.name}</span>
-            <span className="relai-muted">{describe(node.group)}</span>
-          </span>
-          {node.children.length ? <GroupList nodes={node.children} describe={describe} /> : null}
-        </li>
-      ))}
+      {nodes.map((node) => {
+        const description = describe(node.group)
+        return (
+          <li key={node.group.id}>
+            <span className="relai-customer">
+              <span className="relai-customer-name">{node.group.name}</span>
+              {description ? (
+                <span className="relai-muted">
+                  {describeLabel ? <span className="relai-visually-hidden">{describeLabel} </span> : null}
+                  {description}
+                </span>
+              ) : null}
+            </span>
+            {node.children.length ? (
+              <GroupList nodes={node.children} describe={describe} describeLabel={describeLabel} />
+            ) : null}
+          </li>
+        )
+      })}
     </ul>
   )
 }

@@ -2,6 +2,7 @@ import {
   ERROR_CODES,
   FIELD_ERROR_CODES,
   type FieldErrorCode,
+  PASSWORD_MAX_LENGTH,
   PasswordTooWeakDetailsSchema,
   toFieldErrors,
 } from '@usher/contract'
@@ -63,7 +64,7 @@ export function passwordMessages(t: Translate, error: unknown, path: string): st
   if (details.success) {
     const { passwordProblems, passwordPolicy } = details.data
     return passwordProblems.map((problem) =>
-      t(`passwordField.problems.${problem}`, { count: passwordPolicy.minLength }),
+      t(`passwordField.problems.${problem}`, { count: passwordPolicy.minLength, max: PASSWORD_MAX_LENGTH }),
     )
   }
   return error.fieldErrors.filter((e) => e.path === path).map((e) => e.message)

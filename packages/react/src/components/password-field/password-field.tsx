@@ -1,4 +1,9 @@
-import { type PasswordPolicy, type PasswordRule, passwordRulesBroken } from '@usher/contract'
+import {
+  PASSWORD_MAX_LENGTH,
+  type PasswordPolicy,
+  type PasswordRule,
+  passwordRulesBroken,
+} from '@usher/contract'
 import { type ComponentProps, useId, useState } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { type PasswordScore, usePasswordStrength } from '../../hooks/use-password-strength'
@@ -62,7 +67,11 @@ export function PasswordField({
     if (person.names?.some((n) => n.trim().length >= 3))
       rule('contains_name', t('passwordField.rules.notName'))
     if (broken.has('max_length'))
-      rules.push({ key: 'max_length', text: t('passwordField.rules.maxLength'), state: 'unmet' })
+      rules.push({
+        key: 'max_length',
+        text: t('passwordField.rules.maxLength', { max: PASSWORD_MAX_LENGTH }),
+        state: 'unmet',
+      })
     if (policy.minStrength > 0) {
       rules.push({
         key: 'strength',

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import {
   type LoginResult,
   PasswordResetConfirmSchema,
@@ -13,6 +13,7 @@ import { useForm, useWatch } from 'react-hook-form'
 import type * as z from 'zod'
 import { usePasswordResetLookup } from '../../hooks/use-password-reset-lookup'
 import { useUsherContext } from '../../provider/usher-context'
+import { usherKeys } from '../../query/keys'
 import { cn } from '../../utils/cn'
 import { PasswordField } from '../password-field'
 import { FormAlert } from '../password-field/form-alert'
@@ -178,6 +179,7 @@ function ConfirmMode({
   ...props
 }: ModeProps & { token: string; onAskNewLink: () => void }) {
   const { t } = useUsherContext()
+  const queryClient = useQueryClient()
   const titleId = useId()
   const lookup = usePasswordResetLookup(token)
   const [state, setState] = useState<'idle' | 'done' | 'invalid'>('idle')
@@ -242,8 +244,14 @@ function ConfirmMode({
           <p>{t('passwordReset.checkFailed')}</p>
           <p>{requestErrorMessage(t, lookup.error)}</p>
           <div className="usher-password-reset-form-actions">
-            <button type="button" className="usher-button" onClick={() => void lookup.refetch()}>
-              {t('passwordReset.retry')}
+            <button
+              type="button"
+              className="usher-button"
+              disabled={lookup.isFetching}
+              aria-busy={lookup.isFetching || undefined}
+              onClick={() => void lookup.refetch()}
+            >
+              {lookup.isFetching ? t('passwordReset.checking') : t('passwordReset.retry')}
             </button>
           </div>
         </div>
@@ -254,6 +262,8 @@ function ConfirmMode({
           onInvalid={() => setState('invalid')}
           onDone={(result) => {
             setState('done')
+            // The link is used up: a later visit must ask the server again, not show the form.
+            queryClient.removeQueries({ queryKey: usherKeys.auth.resetLookup(token) })
             onReset?.(result)
           }}
         />
@@ -336,8 +346,9 @@ function ConfirmForm({
       <p data-slot="password-reset-form-account" className="usher-password-reset-form-intro">
         {t('passwordReset.forAccount', { email: lookup.email, organization: lookup.organization.name })}
       </p>
-      {/* The account's address, for password managers to file the new password under. */}
-      <input type="hidden" name="username" autoComplete="username" value={lookup.email} />
+      {/* The account's address, for password managers to file the new password under (an email
+          input hidden from view and from assistive technology; type=hidden is skipped by some). */}
+      <input type="email" hidden readOnly name="username" autoComplete="username" value={lookup.email} />
       <PasswordField
         label={t('passwordReset.password')}
         registration={form.register('password')}

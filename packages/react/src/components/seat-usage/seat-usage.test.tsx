@@ -12,9 +12,17 @@ describe('given SeatUsage on a plan with seats', () => {
     // One technician exists; one more about to be added fills the plan of two.
     expect(await screen.findByText('1 of 2 used')).toBeInTheDocument()
     expect(screen.getByText('(2 of 2 with this form)')).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('All seats are taken.')
-    expect((screen.getByRole('meter', { name: 'Technician seats' }) as HTMLMeterElement).value).toBe(2)
+    expect(screen.getByRole('status')).toHaveTextContent('This form takes the last seats.')
+    expect((screen.getByRole('meter', { name: 'Technician seats' }) as HTMLMeterElement).value).toBe(1)
     expect(await axeViolations(container)).toEqual([])
+  })
+
+  it('says the plan is full when every seat is taken now', async () => {
+    const world = await createWorld({ seats: 1 })
+    renderWithUsher(<SeatUsage />, { client: clientFor(world.tokens.owner) })
+    expect(await screen.findByText('1 of 1 used')).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('All seats are taken.')
+    expect(screen.queryByText(/with this form/)).toBeNull()
   })
 
   it('says unlimited in French when the plan has no cap', async () => {

@@ -26,8 +26,10 @@ export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) 
   }
   const { used, allowed } = me.data.seats
   const after = used + pending
+  // `data-state` is about the plan once the form is sent; the words say what holds now.
   const full = allowed !== null && after >= allowed
   const over = allowed !== null && after > allowed
+  const fullNow = allowed !== null && used >= allowed
   return (
     <div
       data-slot="seat-usage"
@@ -40,7 +42,7 @@ export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) 
         <span>{t('seatUsage.unlimited', { count: used })}</span>
       ) : (
         <>
-          <meter min={0} max={allowed} value={Math.min(after, allowed)} aria-label={t('seatUsage.label')} />{' '}
+          <meter min={0} max={allowed} value={Math.min(used, allowed)} aria-label={t('seatUsage.label')} />{' '}
           {/* What is taken now, and apart what the form would make it: "6 of 5 used" would read as a fault. */}
           <span>{t('seatUsage.used', { count: used, allowed })}</span>
           {pending > 0 ? (
@@ -51,7 +53,7 @@ export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) 
       {full ? (
         <span role="status" className="usher-field-error">
           {' '}
-          {t('seatUsage.full')}
+          {fullNow ? t('seatUsage.full') : t('seatUsage.fills')}
         </span>
       ) : null}
     </div>

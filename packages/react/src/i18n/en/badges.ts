@@ -37,5 +37,6 @@ export const seatUsage = {
   },
   unlimited: { one: '{{count}} used (unlimited)', other: '{{count}} used (unlimited)' },
   full: 'All seats are taken.',
+  fills: 'This form takes the last seats.',
   counts: { one: '{{count}} user', other: '{{count}} users' },
 } as const

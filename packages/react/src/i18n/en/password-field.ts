@@ -4,7 +4,7 @@ export const passwordField = {
   rulesTitle: 'Password rules',
   rules: {
     minLength: 'At least {{count}} characters',
-    maxLength: 'At most 256 characters',
+    maxLength: 'At most {{max}} characters',
     lowercase: 'A lowercase letter',
     uppercase: 'An uppercase letter',
     digit: 'A digit',
@@ -16,7 +16,7 @@ export const passwordField = {
   /** The server's refusal, problem by problem (`password_too_weak`'s `passwordProblems`). */
   problems: {
     min_length: 'Use at least {{count}} characters.',
-    max_length: 'Use at most 256 characters.',
+    max_length: 'Use at most {{max}} characters.',
     lowercase: 'Add a lowercase letter.',
     uppercase: 'Add an uppercase letter.',
     digit: 'Add a digit.',

@@ -39,5 +39,6 @@ export const seatUsage: Messages['seatUsage'] = {
   },
   unlimited: { one: '{{count}} utilisé (illimité)', other: '{{count}} utilisés (illimité)' },
   full: 'Tous les postes sont pris.',
+  fills: 'Ce formulaire prend les derniers postes.',
   counts: { one: '{{count}} utilisateur', other: '{{count}} utilisateurs' },
 }

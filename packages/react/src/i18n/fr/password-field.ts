@@ -5,7 +5,7 @@ export const passwordField: Messages['passwordField'] = {
   rulesTitle: 'Règles du mot de passe',
   rules: {
     minLength: 'Au moins {{count}} caractères',
-    maxLength: 'Au plus 256 caractères',
+    maxLength: 'Au plus {{max}} caractères',
     lowercase: 'Une lettre minuscule',
     uppercase: 'Une lettre majuscule',
     digit: 'Un chiffre',
@@ -16,7 +16,7 @@ export const passwordField: Messages['passwordField'] = {
   },
   problems: {
     min_length: 'Utilisez au moins {{count}} caractères.',
-    max_length: 'Utilisez au plus 256 caractères.',
+    max_length: 'Utilisez au plus {{max}} caractères.',
     lowercase: 'Ajoutez une lettre minuscule.',
     uppercase: 'Ajoutez une lettre majuscule.',
     digit: 'Ajoutez un chiffre.',
