@@ -81,7 +81,6 @@ const en = {
   },
   reset: {
     title: 'Your password',
-    toSettings: 'Go to the settings',
   },
   signIn: {
     title: 'Your Relai Support account',
@@ -191,7 +190,6 @@ const fr: Catalog = {
   },
   reset: {
     title: 'Votre mot de passe',
-    toSettings: 'Aller aux paramètres',
   },
   signIn: {
     title: 'Votre compte Relai Support',
