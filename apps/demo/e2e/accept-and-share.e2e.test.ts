@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { actAs, axeViolations, type E2eContext, newPersonPage, screenshot, startE2e } from './support'
+import { describe, expect, it } from 'vitest'
+import { actAs, axeViolations, demoPerFile, screenshot, withPeople } from './support'
 
-let ctx: E2eContext
-beforeAll(async () => {
-  ctx = await startE2e()
-})
-afterAll(async () => {
-  await ctx?.close()
-})
+const e2e = demoPerFile()
 
 const GRACE = 'grace.morgan@northwind.example'
 
 describe('joining, then customers shared', () => {
   it('journey 2: a technician accepts from the outbox link, sees no customer group; the owner shares two with "view"; after reload exactly those two', async () => {
-    const technician = await newPersonPage(ctx)
-    const owner = await newPersonPage(ctx)
-    try {
+    const ctx = e2e()
+    await withPeople(ctx, 'journey-2', ['technician', 'owner'], async ({ technician, owner }) => {
       // Grace Morgan was invited to Northwind Support five days ago (the seed); her email is in
       // the outbox, which the demo shows in place of a mailbox.
       await actAs(technician, ctx, '/settings/outbox', 'Northwind Support', 'Eleanor Whitfield — Owner')
@@ -80,13 +73,6 @@ describe('joining, then customers shared', () => {
       for (const text of await items.allTextContents()) expect(text).toMatch(/Access: View$/)
       expect(await axeViolations(technician)).toEqual([])
       await screenshot(technician, 'journey-2-technician-customers')
-    } catch (error) {
-      await screenshot(owner, 'journey-2-failed-owner')
-      await screenshot(technician, 'journey-2-failed-technician')
-      throw error
-    } finally {
-      await technician.close()
-      await owner.close()
-    }
+    })
   })
 })

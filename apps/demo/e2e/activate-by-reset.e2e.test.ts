@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  actAs,
-  axeViolations,
-  type E2eContext,
-  newPersonPage,
-  outboxLink,
-  screenshot,
-  startE2e,
-} from './support'
+import { describe, expect, it } from 'vitest'
+import { actAs, axeViolations, demoPerFile, outboxLink, screenshot, withPeople } from './support'
 
-let ctx: E2eContext
-beforeAll(async () => {
-  ctx = await startE2e()
-})
-afterAll(async () => {
-  await ctx?.close()
-})
+const e2e = demoPerFile()
 
 const GRACE = 'grace.morgan@northwind.example'
 
 describe('a lost invitation email', () => {
   it('seed 001: "forgot my password" activates an invited account; the old invitation link is withdrawn', async () => {
-    const owner = await newPersonPage(ctx)
-    const person = await newPersonPage(ctx)
-    try {
+    const ctx = e2e()
+    await withPeople(ctx, 'seed-001', ['owner', 'person'], async ({ owner, person }) => {
       // The invitation link Grace never received (the seed's outbox has it).
       await actAs(owner, ctx, '/settings/outbox', 'Northwind Support', 'Eleanor Whitfield — Owner')
       const invitationLink = await outboxLink(owner, GRACE)
@@ -62,13 +47,6 @@ describe('a lost invitation email', () => {
       // The invitation the reset replaced no longer works.
       await person.goto(`${ctx.demo.url}${invitationLink}`)
       await person.getByRole('heading', { name: 'This invitation was withdrawn' }).waitFor()
-    } catch (error) {
-      await screenshot(owner, 'seed-001-failed-owner')
-      await screenshot(person, 'seed-001-failed-person')
-      throw error
-    } finally {
-      await owner.close()
-      await person.close()
-    }
+    })
   })
 })

@@ -1,29 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  actAs,
-  axeViolations,
-  type E2eContext,
-  newPersonPage,
-  outboxLink,
-  screenshot,
-  startE2e,
-} from './support'
+import { describe, expect, it } from 'vitest'
+import { actAs, axeViolations, demoPerFile, outboxLink, screenshot, withPeople } from './support'
 
-let ctx: E2eContext
-beforeAll(async () => {
-  ctx = await startE2e()
-})
-afterAll(async () => {
-  await ctx?.close()
-})
+const e2e = demoPerFile()
 
 const GEORGE = 'george.hughes@northwind.example'
 
 describe('an expired invitation', () => {
   it('journey 3: expired in the table and on the link; resend makes the old link useless and the new one work', async () => {
-    const owner = await newPersonPage(ctx)
-    const invitee = await newPersonPage(ctx)
-    try {
+    const ctx = e2e()
+    await withPeople(ctx, 'journey-3', ['owner', 'invitee'], async ({ owner, invitee }) => {
       // George Hughes was invited 38 days ago (the seed): past the 30-day lifetime.
       await actAs(owner, ctx, '/settings/users', 'Northwind Support', 'Eleanor Whitfield — Owner')
       const row = owner
@@ -77,13 +62,6 @@ describe('an expired invitation', () => {
       await owner.goto(`${ctx.demo.url}/settings/users`)
       await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toMatch(/^Active/)
       await screenshot(invitee, 'journey-3-accepted')
-    } catch (error) {
-      await screenshot(owner, 'journey-3-failed-owner')
-      await screenshot(invitee, 'journey-3-failed-invitee')
-      throw error
-    } finally {
-      await owner.close()
-      await invitee.close()
-    }
+    })
   })
 })

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fr, inviteJourney } from './invite-journey'
-import { axeViolations, type E2eContext, screenshot, startE2e } from './support'
+import { axeViolations, demoPerFile, screenshot, withPeople } from './support'
 
-let ctx: E2eContext
-beforeAll(async () => {
-  ctx = await startE2e()
-})
-afterAll(async () => {
-  await ctx?.close()
-})
+const e2e = demoPerFile()
 
 describe('invitations in one form', () => {
   it('journey 6: journey 1 in French', async () => {
-    const page = await ctx.browser.newPage()
-    try {
+    const ctx = e2e()
+    await withPeople(ctx, 'journey-6', ['page'], async ({ page }) => {
       await inviteJourney(ctx, page, fr)
       expect(await axeViolations(page)).toEqual([])
       await screenshot(page, 'journey-6-invited-fr')
@@ -22,11 +16,6 @@ describe('invitations in one form', () => {
       await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' })
       expect(await axeViolations(page)).toEqual([])
       await screenshot(page, 'journey-6-invited-fr-dark')
-    } catch (error) {
-      await screenshot(page, 'journey-6-failed')
-      throw error
-    } finally {
-      await page.close()
-    }
+    })
   })
 })

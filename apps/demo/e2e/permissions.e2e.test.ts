@@ -1,30 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { DemoAccountsResponse, DemoSessionResponse } from '../server/api-types'
 import {
   actAs,
   axeViolations,
-  type E2eContext,
+  demoPerFile,
   findUser,
-  newPersonPage,
   screenshot,
-  startE2e,
   tokenFor,
   usherApi,
+  withPeople,
 } from './support'
 
-let ctx: E2eContext
-beforeAll(async () => {
-  ctx = await startE2e()
-})
-afterAll(async () => {
-  await ctx?.close()
-})
+const e2e = demoPerFile()
 
 describe('what a technician may do', () => {
   it('journey 4 (technician part): no invite form, and a hand-made invite request is refused 403', async () => {
-    const page = await ctx.browser.newPage()
-    page.setDefaultTimeout(15_000)
-    try {
+    const ctx = e2e()
+    await withPeople(ctx, 'journey-4-technician', ['page'], async ({ page }) => {
       await page.goto(`${ctx.demo.url}/settings/users`)
       await page.getByRole('combobox', { name: 'Organization' }).selectOption({ label: 'Northwind Support' })
       await page
@@ -35,9 +27,7 @@ describe('what a technician may do', () => {
       await page.getByRole('note').waitFor()
       expect(await page.getByRole('button', { name: 'Send invitations' }).count()).toBe(0)
       await screenshot(page, 'journey-4-technician')
-    } finally {
-      await page.close()
-    }
+    })
 
     const base = `http://127.0.0.1:${ctx.demo.port}`
     const accounts = (await (await fetch(`${base}/api/demo/accounts`)).json()) as DemoAccountsResponse
@@ -70,10 +60,10 @@ describe('what a technician may do', () => {
   })
 
   it('journey 4 (group-scoped admin): sees only the people of their groups, and cannot act on anyone else', async () => {
+    const ctx = e2e()
     // James O’Connor administers "Customers London" (Camden, Camden Market, Canary Wharf). Amelia
     // Clarke (Salford Quays), George Hughes (Northern Quarter) and the owner are outside it.
-    const page = await newPersonPage(ctx)
-    try {
+    await withPeople(ctx, 'journey-4-group-admin', ['page'], async ({ page }) => {
       await actAs(page, ctx, '/settings/users', 'Northwind Support', 'James O’Connor — Group admin')
       const table = page.getByRole('table', { name: 'Users' })
       await table.getByRole('row').filter({ hasText: 'Oliver Bennett' }).waitFor()
@@ -97,12 +87,7 @@ describe('what a technician may do', () => {
       const groupNames = await groups.locator('.relai-customer-name').allInnerTexts()
       expect(groupNames).toEqual(['Customers London', 'Camden', 'Camden Market', 'Canary Wharf'])
       expect(await axeViolations(page)).toEqual([])
-    } catch (error) {
-      await screenshot(page, 'journey-4-failed-group-admin')
-      throw error
-    } finally {
-      await page.close()
-    }
+    })
 
     // The API, asked by hand with James's own token, refuses every action on Amelia: for him she
     // does not exist (404, as for another organization's id: nothing leaks).

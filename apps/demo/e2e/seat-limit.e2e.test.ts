@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  actAs,
-  axeViolations,
-  type E2eContext,
-  newPersonPage,
-  rowName,
-  screenshot,
-  startE2e,
-} from './support'
+import { describe, expect, it } from 'vitest'
+import { actAs, axeViolations, demoPerFile, rowName, screenshot, withPeople } from './support'
 
-let ctx: E2eContext
-beforeAll(async () => {
-  ctx = await startE2e()
-})
-afterAll(async () => {
-  await ctx?.close()
-})
+const e2e = demoPerFile()
 
 // Northwind Support's plan has 5 technician seats, 4 taken (three active technicians and Grace
 // Morgan's live invitation); administrators take none.
@@ -27,8 +13,8 @@ const rows = [
 
 describe('the seat limit', () => {
   it('journey 5: the invitation beyond the plan is refused with a clear message; nothing else in the batch is lost', async () => {
-    const page = await newPersonPage(ctx)
-    try {
+    const ctx = e2e()
+    await withPeople(ctx, 'journey-5', ['page'], async ({ page }) => {
       await actAs(page, ctx, '/settings/invite', 'Northwind Support', 'Eleanor Whitfield — Owner')
       const form = page.getByRole('form')
       await form.getByRole('textbox', { name: rowName('First name', 'row', 1) }).waitFor()
@@ -76,11 +62,6 @@ describe('the seat limit', () => {
         await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toMatch(/^Invited/)
       }
       expect(await table.getByRole('row').filter({ hasText: 'Mia Turner' }).count()).toBe(0)
-    } catch (error) {
-      await screenshot(page, 'journey-5-failed')
-      throw error
-    } finally {
-      await page.close()
-    }
+    })
   })
 })

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { MEMORY } from '../server/data-dir'
 import { type DemoServer, startDemo } from '../server/start-demo'
 
@@ -49,6 +50,48 @@ export async function startE2e(): Promise<E2eContext> {
       await browser.close()
       await demo.close()
     },
+  }
+}
+
+/**
+ * One demo and one browser for the test file: started before its tests, closed after them. The
+ * getter is for the tests (they run once both are up).
+ */
+export function demoPerFile(): () => E2eContext {
+  let ctx: E2eContext | undefined
+  beforeAll(async () => {
+    ctx = await startE2e()
+  })
+  afterAll(async () => {
+    await ctx?.close()
+  })
+  return () => {
+    if (!ctx) throw new Error('The demo or the browser did not start (see the beforeAll error).')
+    return ctx
+  }
+}
+
+/**
+ * Runs a journey with one page per person, each in a browser context of its own. When it fails,
+ * every page's state is saved as `<journey>-failed-<person>.png`; the pages close either way.
+ */
+export async function withPeople<const Name extends string>(
+  ctx: E2eContext,
+  journey: string,
+  names: readonly Name[],
+  run: (pages: Record<Name, Page>) => Promise<void>,
+): Promise<void> {
+  const pages: Partial<Record<Name, Page>> = {}
+  try {
+    for (const name of names) pages[name] = await newPersonPage(ctx)
+    await run(pages as Record<Name, Page>)
+  } catch (error) {
+    for (const [name, page] of Object.entries<Page | undefined>(pages)) {
+      if (page) await screenshot(page, `${journey}-failed-${name}`).catch(() => {})
+    }
+    throw error
+  } finally {
+    for (const page of Object.values<Page | undefined>(pages)) await page?.close()
   }
 }
 

@@ -16,7 +16,7 @@ import { useUsherContext } from '../../provider/usher-context'
 import { usherKeys } from '../../query/keys'
 import { cn } from '../../utils/cn'
 import { PasswordField } from '../password-field'
-import { FormAlert } from '../password-field/form-alert'
+import { AuthForm } from '../password-field/auth-form'
 import {
   fieldMessage,
   passwordMessages,
@@ -134,12 +134,20 @@ function RequestMode({ onReset: _onReset, signInUrl, className, ...props }: Mode
           </button>
         </div>
       ) : (
-        <form
-          noValidate
-          data-slot="password-reset-form-form"
-          className="usher-password-reset-form-form"
-          aria-busy={submitting || undefined}
+        <AuthForm
+          slot="password-reset-form"
+          submitting={submitting}
           onSubmit={(event) => void onSubmit(event)}
+          error={formError}
+          submitLabel={t('passwordReset.send')}
+          submittingLabel={t('passwordReset.sending')}
+          actions={
+            signInUrl ? (
+              <a href={signInUrl} className="usher-password-reset-form-link">
+                {t('passwordReset.signIn')}
+              </a>
+            ) : null
+          }
         >
           <p data-slot="password-reset-form-intro" className="usher-password-reset-form-intro">
             {t('passwordReset.requestIntro')}
@@ -153,18 +161,7 @@ function RequestMode({ onReset: _onReset, signInUrl, className, ...props }: Mode
             aria-required="true"
             {...form.register('email')}
           />
-          <FormAlert slot="password-reset-form-error">{formError}</FormAlert>
-          <div data-slot="password-reset-form-actions" className="usher-password-reset-form-actions">
-            <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
-              {submitting ? t('passwordReset.sending') : t('passwordReset.send')}
-            </button>
-            {signInUrl ? (
-              <a href={signInUrl} className="usher-password-reset-form-link">
-                {t('passwordReset.signIn')}
-              </a>
-            ) : null}
-          </div>
-        </form>
+        </AuthForm>
       )}
     </section>
   )
@@ -336,12 +333,13 @@ function ConfirmForm({
   const submitting = form.formState.isSubmitting
 
   return (
-    <form
-      noValidate
-      data-slot="password-reset-form-form"
-      className="usher-password-reset-form-form"
-      aria-busy={submitting || undefined}
+    <AuthForm
+      slot="password-reset-form"
+      submitting={submitting}
       onSubmit={(event) => void onSubmit(event)}
+      error={formError}
+      submitLabel={t('passwordReset.save')}
+      submittingLabel={t('passwordReset.saving')}
     >
       <p data-slot="password-reset-form-account" className="usher-password-reset-form-intro">
         {t('passwordReset.forAccount', { email: lookup.email, organization: lookup.organization.name })}
@@ -358,12 +356,6 @@ function ConfirmForm({
         error={fieldMessage(t, form.formState.errors.password?.message)}
         serverMessages={serverMessages}
       />
-      <FormAlert slot="password-reset-form-error">{formError}</FormAlert>
-      <div data-slot="password-reset-form-actions" className="usher-password-reset-form-actions">
-        <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
-          {submitting ? t('passwordReset.saving') : t('passwordReset.save')}
-        </button>
-      </div>
-    </form>
+    </AuthForm>
   )
 }

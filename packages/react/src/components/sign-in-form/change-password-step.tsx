@@ -7,7 +7,7 @@ import { useForm, useWatch } from 'react-hook-form'
 import type * as z from 'zod'
 import { useUsherContext } from '../../provider/usher-context'
 import { PasswordField } from '../password-field'
-import { FormAlert } from '../password-field/form-alert'
+import { AuthForm } from '../password-field/auth-form'
 import {
   fieldMessage,
   passwordMessages,
@@ -107,12 +107,14 @@ export function ChangePasswordStep({
         {t('signInForm.changePassword.title')}
       </h2>
       <p data-slot="sign-in-form-change-intro">{t('signInForm.changePassword.intro')}</p>
-      <form
-        noValidate
-        data-slot="sign-in-form-change-password"
-        className="usher-sign-in-form-form"
-        aria-busy={submitting || undefined}
+      <AuthForm
+        slot="sign-in-form"
+        formSlot="sign-in-form-change-password"
+        submitting={submitting}
         onSubmit={(event) => void onSubmit(event)}
+        error={formError}
+        submitLabel={t('signInForm.changePassword.submit')}
+        submittingLabel={t('signInForm.changePassword.submitting')}
       >
         <TextField
           id={`${id}-current`}
@@ -131,13 +133,7 @@ export function ChangePasswordStep({
           error={fieldMessage(t, errors.newPassword?.message)}
           serverMessages={serverMessages}
         />
-        <FormAlert slot="sign-in-form-error">{formError}</FormAlert>
-        <div data-slot="sign-in-form-actions" className="usher-sign-in-form-actions">
-          <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
-            {submitting ? t('signInForm.changePassword.submitting') : t('signInForm.changePassword.submit')}
-          </button>
-        </div>
-      </form>
+      </AuthForm>
     </>
   )
 }

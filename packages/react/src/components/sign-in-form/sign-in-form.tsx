@@ -8,7 +8,7 @@ import type * as z from 'zod'
 import type { Translate } from '../../i18n/translate'
 import { useUsherContext } from '../../provider/usher-context'
 import { cn } from '../../utils/cn'
-import { FormAlert } from '../password-field/form-alert'
+import { AuthForm } from '../password-field/auth-form'
 import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
 import { ChangePasswordStep } from './change-password-step'
 import { TextField } from './text-field'
@@ -132,12 +132,24 @@ export function SignInForm({
               {t('signInForm.signedIn')}
             </p>
           ) : (
-            <form
-              noValidate
-              data-slot="sign-in-form-form"
-              className="usher-sign-in-form-form"
-              aria-busy={submitting || undefined}
+            <AuthForm
+              slot="sign-in-form"
+              submitting={submitting}
               onSubmit={(event) => void onSubmit(event)}
+              error={formError}
+              submitLabel={t('signInForm.submit')}
+              submittingLabel={t('signInForm.submitting')}
+              actions={
+                forgotPasswordUrl ? (
+                  <a
+                    href={forgotPasswordUrl}
+                    data-slot="sign-in-form-forgot"
+                    className="usher-sign-in-form-link"
+                  >
+                    {t('signInForm.forgotPassword')}
+                  </a>
+                ) : null
+              }
             >
               <TextField
                 id={`${id}-email`}
@@ -172,22 +184,7 @@ export function SignInForm({
                   }}
                 />
               ) : null}
-              <FormAlert slot="sign-in-form-error">{formError}</FormAlert>
-              <div data-slot="sign-in-form-actions" className="usher-sign-in-form-actions">
-                <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
-                  {submitting ? t('signInForm.submitting') : t('signInForm.submit')}
-                </button>
-                {forgotPasswordUrl ? (
-                  <a
-                    href={forgotPasswordUrl}
-                    data-slot="sign-in-form-forgot"
-                    className="usher-sign-in-form-link"
-                  >
-                    {t('signInForm.forgotPassword')}
-                  </a>
-                ) : null}
-              </div>
-            </form>
+            </AuthForm>
           )}
         </>
       )}
