@@ -13,9 +13,10 @@ import {
 
 const e2e = demoPerFile()
 
-describe('what a technician may do', () => {
-  it('journey 4 (technician part): no invite form, and a hand-made invite request is refused 403', async () => {
+describe('who may do what', () => {
+  it('journey 4: a group-scoped admin sees and acts on their groups only; a technician sees no invite button and the API refuses a hand-made invite', async () => {
     const ctx = e2e()
+    // A technician: Oliver Bennett.
     await withPeople(ctx, 'journey-4-technician', ['page'], async ({ page }) => {
       await page.goto(`${ctx.demo.url}/settings/users`)
       await page.getByRole('combobox', { name: 'Organization' }).selectOption({ label: 'Northwind Support' })
@@ -57,11 +58,8 @@ describe('what a technician may do', () => {
       }),
     })
     expect(invite.status).toBe(403)
-  })
 
-  it('journey 4 (group-scoped admin): sees only the people of their groups, and cannot act on anyone else', async () => {
-    const ctx = e2e()
-    // James O’Connor administers "Customers London" (Camden, Camden Market, Canary Wharf). Amelia
+    // A group-scoped admin: James O’Connor administers "Customers London" (Camden, Camden Market, Canary Wharf). Amelia
     // Clarke (Salford Quays), George Hughes (Northern Quarter) and the owner are outside it.
     await withPeople(ctx, 'journey-4-group-admin', ['page'], async ({ page }) => {
       await actAs(page, ctx, '/settings/users', 'Northwind Support', 'James O’Connor — Group admin')
