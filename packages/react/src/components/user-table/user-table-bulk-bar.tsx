@@ -2,6 +2,7 @@ import { DropdownMenu } from 'radix-ui'
 import type { ComponentProps } from 'react'
 import { useUsherContext } from '../../provider/usher-context'
 import { cn } from '../../utils/cn'
+import { MenuButton } from './menu-button'
 
 /** The bulk actions the bar offers. */
 export type UserTableBulkAction = 'shareGroups' | 'changeRole' | 'resendInvitation' | 'disable' | 'delete'
@@ -34,7 +35,7 @@ export function UserTableBulkBar({
   className,
   ...props
 }: UserTableBulkBarProps) {
-  const { t, portalContainer } = useUsherContext()
+  const { t } = useUsherContext()
   const button = (action: Exclude<UserTableBulkAction, 'changeRole'>) =>
     actions.includes(action) ? (
       <button
@@ -64,40 +65,23 @@ export function UserTableBulkBar({
       </span>
       {button('shareGroups')}
       {actions.includes('changeRole') && roles.length > 0 ? (
-        <DropdownMenu.Root>
-          <DropdownMenu.Trigger asChild>
-            <button
-              type="button"
-              data-slot="user-table-bulk-action"
-              data-action="changeRole"
-              className="usher-button"
-              disabled={pending}
+        <MenuButton
+          data-slot="user-table-bulk-action"
+          data-action="changeRole"
+          disabled={pending}
+          menuSlot="user-table-bulk-role-menu"
+          label={t('userTable.bulk.changeRole')}
+        >
+          {roles.map((role) => (
+            <DropdownMenu.Item
+              key={role}
+              className="usher-user-table-menu-item"
+              onSelect={() => onChangeRole(role)}
             >
-              {t('userTable.bulk.changeRole')}
-              <span aria-hidden="true" className="usher-user-table-caret">
-                ▾
-              </span>
-            </button>
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Portal container={portalContainer}>
-            <DropdownMenu.Content
-              data-slot="user-table-bulk-role-menu"
-              className="usher-user-table-menu"
-              align="start"
-              sideOffset={4}
-            >
-              {roles.map((role) => (
-                <DropdownMenu.Item
-                  key={role}
-                  className="usher-user-table-menu-item"
-                  onSelect={() => onChangeRole(role)}
-                >
-                  {roleName(role)}
-                </DropdownMenu.Item>
-              ))}
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
+              {roleName(role)}
+            </DropdownMenu.Item>
+          ))}
+        </MenuButton>
       ) : null}
       {button('resendInvitation')}
       {button('disable')}

@@ -1,10 +1,10 @@
 import type { Group, UserStatus } from '@usher/contract'
-import { DropdownMenu } from 'radix-ui'
 import { type ComponentProps, useId, useMemo } from 'react'
 import { useUsherContext } from '../../provider/usher-context'
 import { cn } from '../../utils/cn'
 import { SeatUsage } from '../seat-usage'
 import type { UserTableColumn, UserTableColumnVisibility } from './columns'
+import { CheckMenuItem, MenuButton } from './menu-button'
 
 /** The list's filters, sent to the server as `role`, `status` and `groupId`. */
 export interface UserTableFilters {
@@ -33,51 +33,31 @@ interface FilterMenuProps {
 
 /** A multi-choice filter: a menu button whose checkbox items stay open while you tick them. */
 function FilterMenu({ label, options, selected, onChange, slot }: FilterMenuProps) {
-  const { t, portalContainer } = useUsherContext()
+  const { t } = useUsherContext()
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger asChild>
-        <button
-          type="button"
-          data-slot={slot}
-          data-active={selected.length > 0 || undefined}
-          className="usher-button usher-user-table-filter"
+    <MenuButton
+      data-slot={slot}
+      data-active={selected.length > 0 || undefined}
+      className="usher-user-table-filter"
+      menuSlot={`${slot}-menu`}
+      label={
+        selected.length > 0 ? t('userTable.filters.withCount', { label, count: selected.length }) : label
+      }
+    >
+      {options.map((option) => (
+        <CheckMenuItem
+          key={option.value}
+          checked={selected.includes(option.value)}
+          onCheckedChange={(checked) =>
+            onChange(
+              checked ? [...selected, option.value] : selected.filter((value) => value !== option.value),
+            )
+          }
         >
-          {selected.length > 0 ? t('userTable.filters.withCount', { label, count: selected.length }) : label}
-          <span aria-hidden="true" className="usher-user-table-caret">
-            ▾
-          </span>
-        </button>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal container={portalContainer}>
-        <DropdownMenu.Content
-          data-slot={`${slot}-menu`}
-          className="usher-user-table-menu"
-          align="start"
-          sideOffset={4}
-        >
-          {options.map((option) => (
-            <DropdownMenu.CheckboxItem
-              key={option.value}
-              className="usher-user-table-menu-item"
-              checked={selected.includes(option.value)}
-              // Several values are usually ticked in a row: keep the menu open.
-              onSelect={(event) => event.preventDefault()}
-              onCheckedChange={(checked) =>
-                onChange(
-                  checked ? [...selected, option.value] : selected.filter((value) => value !== option.value),
-                )
-              }
-            >
-              <DropdownMenu.ItemIndicator aria-hidden="true" className="usher-user-table-menu-indicator">
-                ✓
-              </DropdownMenu.ItemIndicator>
-              {option.label}
-            </DropdownMenu.CheckboxItem>
-          ))}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+          {option.label}
+        </CheckMenuItem>
+      ))}
+    </MenuButton>
   )
 }
 
@@ -137,7 +117,7 @@ export function UserTableToolbar({
   className,
   ...props
 }: UserTableToolbarProps) {
-  const { t, portalContainer } = useUsherContext()
+  const { t } = useUsherContext()
   const searchId = useId()
   const groupId = useId()
   const groupChoices = useMemo(() => groupOptions(groups), [groups])
@@ -215,44 +195,24 @@ export function UserTableToolbar({
       </fieldset>
       <div data-slot="user-table-toolbar-end" className="usher-user-table-toolbar-end">
         {hideable.length > 0 ? (
-          <DropdownMenu.Root>
-            <DropdownMenu.Trigger asChild>
-              <button type="button" data-slot="user-table-columns-trigger" className="usher-button">
-                {t('userTable.columnsMenu')}
-                <span aria-hidden="true" className="usher-user-table-caret">
-                  ▾
-                </span>
-              </button>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Portal container={portalContainer}>
-              <DropdownMenu.Content
-                data-slot="user-table-columns-menu"
-                className="usher-user-table-menu"
-                align="end"
-                sideOffset={4}
+          <MenuButton
+            data-slot="user-table-columns-trigger"
+            menuSlot="user-table-columns-menu"
+            align="end"
+            label={t('userTable.columnsMenu')}
+          >
+            {hideable.map((column) => (
+              <CheckMenuItem
+                key={column.id}
+                checked={columnVisibility[column.id] !== false}
+                onCheckedChange={(checked) =>
+                  onColumnVisibilityChange({ ...columnVisibility, [column.id]: checked })
+                }
               >
-                {hideable.map((column) => (
-                  <DropdownMenu.CheckboxItem
-                    key={column.id}
-                    className="usher-user-table-menu-item"
-                    checked={columnVisibility[column.id] !== false}
-                    onSelect={(event) => event.preventDefault()}
-                    onCheckedChange={(checked) =>
-                      onColumnVisibilityChange({ ...columnVisibility, [column.id]: checked === true })
-                    }
-                  >
-                    <DropdownMenu.ItemIndicator
-                      aria-hidden="true"
-                      className="usher-user-table-menu-indicator"
-                    >
-                      ✓
-                    </DropdownMenu.ItemIndicator>
-                    {column.label}
-                  </DropdownMenu.CheckboxItem>
-                ))}
-              </DropdownMenu.Content>
-            </DropdownMenu.Portal>
-          </DropdownMenu.Root>
+                {column.label}
+              </CheckMenuItem>
+            ))}
+          </MenuButton>
         ) : null}
         {showSeatUsage ? <SeatUsage className="usher-user-table-seats" /> : null}
       </div>
