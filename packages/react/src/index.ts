@@ -2,6 +2,8 @@
 
 // Joining: AcceptInvitation, SignInForm, PasswordResetForm
 export { AcceptInvitation, type AcceptInvitationProps } from './components/accept-invitation'
+// EditUserDialog
+export { EditUserDialog, type EditUserDialogProps } from './components/edit-user-dialog'
 // ImportUsersDialog (issue 7)
 export { ImportUsersDialog, type ImportUsersDialogProps } from './components/import-users-dialog'
 // InviteForm

@@ -1,12 +1,13 @@
-import { SharedGroupsDialog, UserTable, type UserTableExtraColumn } from '@usher/react'
+import { EditUserDialog, SharedGroupsDialog, UserTable, type UserTableExtraColumn } from '@usher/react'
 import { useMemo, useState } from 'react'
 import { PageHeading } from '../chrome/page-heading'
 import { useDemoI18n } from '../i18n'
 
-/** Settings → Users: Usher's table, with one column of the host's own and its shared-groups dialog. */
+/** Settings → Users: Usher's table, with one column of the host's own, its edit and shared-groups dialogs. */
 export function UsersPage({ organizationName }: { organizationName: string }) {
   const { t } = useDemoI18n()
   const [sharing, setSharing] = useState<string[] | null>(null)
+  const [editing, setEditing] = useState<string | null>(null)
   // A column of the host's own after Usher's: typed against the user the table renders.
   const extraColumns = useMemo<UserTableExtraColumn[]>(
     () => [
@@ -22,7 +23,21 @@ export function UsersPage({ organizationName }: { organizationName: string }) {
   return (
     <>
       <PageHeading title={t('users.title')}>{t('users.intro', { org: organizationName })}</PageHeading>
-      <UserTable className="relai-user-table" extraColumns={extraColumns} onShareGroups={setSharing} />
+      <UserTable
+        className="relai-user-table"
+        extraColumns={extraColumns}
+        onShareGroups={setSharing}
+        onEditUser={(user) => setEditing(user.id)}
+      />
+      {editing ? (
+        <EditUserDialog
+          userId={editing}
+          open
+          onOpenChange={(open) => {
+            if (!open) setEditing(null)
+          }}
+        />
+      ) : null}
       {sharing ? (
         <SharedGroupsDialog
           userIds={sharing}

@@ -1,6 +1,7 @@
 import { acceptInvitation } from './accept-invitation'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
+import { editUser } from './edit-user'
 import { errors } from './errors'
 import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
@@ -25,4 +26,5 @@ export const en = {
   signInForm,
   passwordReset,
   importUsers,
+  editUser,
 }

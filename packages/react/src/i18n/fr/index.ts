@@ -2,6 +2,7 @@ import type { Messages } from '../types'
 import { acceptInvitation } from './accept-invitation'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
+import { editUser } from './edit-user'
 import { errors } from './errors'
 import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
@@ -26,4 +27,5 @@ export const fr: Messages = {
   signInForm,
   passwordReset,
   importUsers,
+  editUser,
 }

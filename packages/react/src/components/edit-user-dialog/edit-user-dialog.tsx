@@ -1,0 +1,581 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import {
+  BUILT_IN_ROLES,
+  canAssignRole,
+  type Me,
+  type Role,
+  type RoleDefinition,
+  type UpdateUserInput,
+  UpdateUserSchema,
+  type User,
+} from '@usher/contract'
+import { buildGroupTree, type GroupNode } from '@usher/contract/rules'
+import { isUsherApiError } from '@usher/sdk'
+import { Dialog } from 'radix-ui'
+import { type ReactNode, useCallback, useId, useMemo, useState } from 'react'
+import { Controller, useForm } from 'react-hook-form'
+import type * as z from 'zod'
+import { useGroups } from '../../hooks/use-groups'
+import { useMe } from '../../hooks/use-me'
+import { useRoles } from '../../hooks/use-roles'
+import { useUpdateUser } from '../../hooks/use-update-user'
+import { useUser } from '../../hooks/use-users'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+import { MultiSelect, type MultiSelectOption } from '../invite-form/multi-select'
+import { AuthForm } from '../password-field/auth-form'
+import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
+import { TextField } from '../sign-in-form/text-field'
+
+export interface EditUserDialogProps {
+  /** Whom to edit. */
+  userId: string
+  /** Controlled open state (with `onOpenChange`). */
+  open?: boolean
+  /**
+   * Open state on first render, when uncontrolled.
+   * @default false
+   */
+  defaultOpen?: boolean
+  onOpenChange?(open: boolean): void
+  /** After the change was saved (the dialog then closes), with the user as the server answered. */
+  onSaved?(user: User): void
+  /** The element that opens the dialog (rendered as the Radix trigger, `asChild`). */
+  trigger?: ReactNode
+  /** The dialog panel's class. */
+  className?: string
+}
+
+/**
+ * One person's record (seeds 003 and 004): name, nickname, contact details, job title, department,
+ * description, SSO id, language, role, groups, "contact for" topics, primary contact, enabled and
+ * "change the password at the next sign-in". Only what changed is sent, guarded by the version the
+ * form was filled from: someone else's change in between is reported, not overwritten. Nobody
+ * changes their own role, groups or enabled flag; roles above the viewer's are not offered.
+ * @example
+ * <EditUserDialog userId={user.id} open={open} onOpenChange={setOpen} />
+ */
+export function EditUserDialog({
+  userId,
+  open,
+  defaultOpen = false,
+  onOpenChange,
+  onSaved,
+  trigger,
+  className,
+}: EditUserDialogProps) {
+  const { t, portalContainer } = useUsherContext()
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen)
+  const isOpen = open ?? uncontrolledOpen
+  const setOpen = useCallback(
+    (next: boolean) => {
+      if (open === undefined) setUncontrolledOpen(next)
+      onOpenChange?.(next)
+    },
+    [open, onOpenChange],
+  )
+  return (
+    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
+      {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
+      <Dialog.Portal container={portalContainer}>
+        <Dialog.Overlay data-slot="edit-user-overlay" className="usher-edit-user-overlay" />
+        <Dialog.Content
+          data-slot="edit-user-dialog"
+          className={cn('usher-edit-user', className)}
+          // The panel takes focus: its title is read first, Tab then leads to the first field.
+          onOpenAutoFocus={(event) => {
+            event.preventDefault()
+            ;(event.currentTarget as HTMLElement | null)?.focus()
+          }}
+        >
+          {/* Mounted only while open: every opening reads the person afresh. */}
+          <EditUserContent
+            userId={userId}
+            onSaved={(user) => {
+              onSaved?.(user)
+              setOpen(false)
+            }}
+          />
+          <Dialog.Close
+            data-slot="edit-user-close"
+            className="usher-edit-user-close"
+            aria-label={t('common.close')}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M4 4l8 8M12 4l-8 8" />
+            </svg>
+          </Dialog.Close>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
+}
+
+const name = (user: Pick<User, 'firstName' | 'lastName'>) => `${user.firstName} ${user.lastName}`.trim()
+
+function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: User) => void }) {
+  const { t } = useUsherContext()
+  const me = useMe()
+  const user = useUser(userId)
+  const roles = useRoles()
+  const [formKey, setFormKey] = useState(0)
+
+  let body: ReactNode
+  if (me.error || user.error) {
+    body = (
+      <div data-slot="edit-user-load-error" role="alert" className="usher-alert">
+        <p>
+          {t('editUser.loadError')} {requestErrorMessage(t, user.error ?? me.error)}
+        </p>
+        <button
+          type="button"
+          className="usher-button"
+          onClick={() => {
+            if (me.isError) void me.refetch()
+            if (user.isError) void user.refetch()
+          }}
+        >
+          {t('common.retry')}
+        </button>
+      </div>
+    )
+  } else if (!me.data || !user.data) {
+    body = (
+      <p data-slot="edit-user-loading" role="status" aria-busy="true">
+        {t('editUser.loading')}
+      </p>
+    )
+  } else if (!me.data.permissions.includes('users:update')) {
+    body = (
+      <p data-slot="edit-user-forbidden" role="alert" className="usher-alert">
+        {t('editUser.forbidden')}
+      </p>
+    )
+  } else {
+    body = (
+      <EditUserForm
+        // A reload after someone else's change starts the form over from their version.
+        key={`${user.data.id}:${formKey}`}
+        me={me.data}
+        user={user.data}
+        roleDefinitions={roles.data?.items ?? []}
+        onSaved={onSaved}
+        onReload={async () => {
+          await user.refetch()
+          setFormKey((key) => key + 1)
+        }}
+      />
+    )
+  }
+  return (
+    <>
+      <div data-slot="edit-user-header" className="usher-edit-user-header">
+        <Dialog.Title data-slot="edit-user-title" className="usher-edit-user-title">
+          {user.data ? t('editUser.title', { name: name(user.data) }) : t('editUser.titleGeneric')}
+        </Dialog.Title>
+        <Dialog.Description data-slot="edit-user-description" className="usher-edit-user-description">
+          {user.data ? user.data.email : t('editUser.description')}
+        </Dialog.Description>
+      </div>
+      {body}
+    </>
+  )
+}
+
+/** What the form holds: inputs give strings, the lists and flags their own types. */
+interface Values {
+  salutation: string
+  firstName: string
+  lastName: string
+  nickname: string
+  phone: string
+  mobile: string
+  jobTitle: string
+  department: string
+  description: string
+  externalId: string
+  locale: 'en' | 'fr'
+  role: string
+  groupIds: string[]
+  contactFor: string[]
+  primaryContact: boolean
+  enabled: boolean
+  mustChangePassword: boolean
+}
+
+const TEXT_FIELDS = [
+  'firstName',
+  'lastName',
+  'nickname',
+  'phone',
+  'mobile',
+  'jobTitle',
+  'department',
+  'externalId',
+] as const satisfies readonly (keyof Values)[]
+
+const valuesOf = (user: User): Values => ({
+  salutation: user.salutation ?? '',
+  firstName: user.firstName,
+  lastName: user.lastName,
+  nickname: user.nickname ?? '',
+  phone: user.phone ?? '',
+  mobile: user.mobile ?? '',
+  jobTitle: user.jobTitle ?? '',
+  department: user.department ?? '',
+  description: user.description ?? '',
+  externalId: user.externalId ?? '',
+  locale: user.locale,
+  role: user.role,
+  groupIds: user.groupIds,
+  contactFor: user.contactFor,
+  primaryContact: user.primaryContact,
+  enabled: user.status !== 'disabled',
+  mustChangePassword: user.mustChangePassword,
+})
+
+/** Order-insensitive for the lists: ticking two groups in another order is no change. */
+const same = (a: unknown, b: unknown) =>
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n')
+    : a === b
+
+/** The fields whose parsed value differs from the user's: all a PATCH needs to carry. */
+function changesOf(user: User, parsed: Record<string, unknown>): UpdateUserInput {
+  const current: Record<string, unknown> = {
+    ...user,
+    enabled: user.status !== 'disabled',
+  }
+  const patch: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(parsed)) {
+    if (value !== undefined && !same(value, current[key] ?? null)) patch[key] = value
+  }
+  return patch as UpdateUserInput
+}
+
+function flatten(
+  nodes: GroupNode<{ id: string; parentId: string | null; name: string }>[],
+  out: MultiSelectOption[] = [],
+) {
+  for (const node of nodes) {
+    out.push({ value: node.group.id, label: node.group.name, depth: node.depth })
+    flatten(node.children, out)
+  }
+  return out
+}
+
+function EditUserForm({
+  me,
+  user,
+  roleDefinitions,
+  onSaved,
+  onReload,
+}: {
+  me: Me
+  user: User
+  roleDefinitions: readonly Role[]
+  onSaved: (user: User) => void
+  onReload: () => Promise<void>
+}) {
+  const { t, locale } = useUsherContext()
+  const id = useId()
+  const groups = useGroups()
+  const update = useUpdateUser()
+  const self = me.user.id === user.id
+  const [formError, setFormError] = useState<string | null>(null)
+  const [stale, setStale] = useState(false)
+  const [reloading, setReloading] = useState(false)
+  const [unchanged, setUnchanged] = useState(false)
+
+  const roleOptions = useMemo(() => {
+    const custom: Record<string, RoleDefinition> = {}
+    for (const role of roleDefinitions) if (!role.builtIn) custom[role.key] = role
+    const keys = roleDefinitions.length > 0 ? roleDefinitions.map((role) => role.key) : [...BUILT_IN_ROLES]
+    const label = (key: string) =>
+      (BUILT_IN_ROLES as readonly string[]).includes(key)
+        ? t(`roles.${key as (typeof BUILT_IN_ROLES)[number]}`)
+        : key
+    const assignable = keys.filter((key) => canAssignRole(me.user.role, key, custom))
+    // The person's role stays shown even when the viewer may not give it.
+    const shown = assignable.includes(user.role) ? assignable : [user.role, ...assignable]
+    return {
+      options: shown.map((key) => ({ value: key, label: label(key) })),
+      canChange: assignable.includes(user.role),
+    }
+  }, [roleDefinitions, me.user.role, user.role, t])
+  const groupOptions = useMemo(
+    () => flatten(buildGroupTree(groups.data ?? [], locale)),
+    [groups.data, locale],
+  )
+  const topicOptions = useMemo(
+    () => me.organization.settings.contactTopics.map((topic) => ({ value: topic.key, label: topic.label })),
+    [me.organization.settings.contactTopics],
+  )
+
+  const [schema] = useState(() =>
+    withFieldCodes<Values, z.output<typeof UpdateUserSchema>>(UpdateUserSchema, (values) => {
+      // Validated whole (every field is checked as typed), sent as the difference.
+      const { enabled, mustChangePassword, role, groupIds, ...profile } = values
+      return {
+        ...profile,
+        salutation: values.salutation,
+        ...(self ? {} : { role, groupIds, enabled }),
+        mustChangePassword,
+      }
+    }),
+  )
+  const form = useForm<Values, unknown, z.output<typeof UpdateUserSchema>>({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: valuesOf(user),
+  })
+  const { errors, isSubmitting } = form.formState
+  const message = (field: keyof Values) => fieldMessage(t, errors[field]?.message)
+
+  const onSubmit = form.handleSubmit(async (parsed) => {
+    setFormError(null)
+    setUnchanged(false)
+    const patch = changesOf(user, parsed as Record<string, unknown>)
+    if (Object.keys(patch).length === 0) {
+      setUnchanged(true)
+      return
+    }
+    try {
+      onSaved(await update.mutateAsync({ id: user.id, version: user.version, patch }))
+    } catch (error) {
+      if (isUsherApiError(error) && error.code === 'version_mismatch') {
+        setStale(true)
+        return
+      }
+      if (isUsherApiError(error) && error.fieldErrors.length) {
+        let focused = false
+        for (const fieldError of error.fieldErrors) {
+          const field = fieldError.path.split('.')[0] as keyof Values
+          if (!(field in valuesOf(user))) continue
+          form.setError(field, { message: fieldError.code }, { shouldFocus: !focused })
+          focused = true
+        }
+        if (focused) return
+      }
+      setFormError(requestErrorMessage(t, error))
+    }
+  })
+
+  const fieldId = (field: string) => `${id}-${field}`
+  const text = (
+    field: (typeof TEXT_FIELDS)[number],
+    extra: { hint?: string; type?: string; autoComplete?: string } = {},
+  ) => (
+    <TextField
+      id={fieldId(field)}
+      label={t(`editUser.fields.${field}`)}
+      error={message(field)}
+      {...extra}
+      {...form.register(field)}
+    />
+  )
+
+  return (
+    <AuthForm
+      slot="edit-user"
+      submitting={isSubmitting}
+      onSubmit={(event) => void onSubmit(event)}
+      error={formError}
+      submitLabel={t('common.save')}
+      submittingLabel={t('editUser.saving')}
+      actions={
+        <Dialog.Close asChild>
+          <button type="button" className="usher-button">
+            {t('common.cancel')}
+          </button>
+        </Dialog.Close>
+      }
+    >
+      {stale ? (
+        <div data-slot="edit-user-stale" role="alert" className="usher-alert">
+          <p>{t('editUser.stale')}</p>
+          <button
+            type="button"
+            className="usher-button"
+            disabled={reloading}
+            onClick={() => {
+              setReloading(true)
+              void onReload().finally(() => setReloading(false))
+            }}
+          >
+            {t('editUser.reload')}
+          </button>
+        </div>
+      ) : null}
+      <fieldset data-slot="edit-user-identity" className="usher-edit-user-section">
+        <legend>{t('editUser.sections.identity')}</legend>
+        <div className="usher-edit-user-grid">
+          <div data-slot="select-field" className="usher-text-field">
+            <label htmlFor={fieldId('salutation')}>{t('editUser.fields.salutation')}</label>
+            <select id={fieldId('salutation')} className="usher-input" {...form.register('salutation')}>
+              <option value="">{t('acceptInvitation.salutations.none')}</option>
+              {(['mr', 'ms', 'mx'] as const).map((key) => (
+                <option key={key} value={key}>
+                  {t(`acceptInvitation.salutations.${key}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {text('firstName', { autoComplete: 'off' })}
+          {text('lastName', { autoComplete: 'off' })}
+          {text('nickname', { hint: t('editUser.hints.nickname') })}
+        </div>
+      </fieldset>
+      <fieldset data-slot="edit-user-contact" className="usher-edit-user-section">
+        <legend>{t('editUser.sections.contact')}</legend>
+        <div className="usher-edit-user-grid">
+          {text('phone', { type: 'tel' })}
+          {text('mobile', { type: 'tel' })}
+          {text('jobTitle')}
+          {text('department')}
+          <div data-slot="select-field" className="usher-text-field">
+            <label htmlFor={fieldId('locale')}>{t('editUser.fields.locale')}</label>
+            <select id={fieldId('locale')} className="usher-input" {...form.register('locale')}>
+              <option value="en" lang="en">
+                English
+              </option>
+              <option value="fr" lang="fr">
+                Français
+              </option>
+            </select>
+          </div>
+          {text('externalId', { hint: t('editUser.hints.externalId') })}
+        </div>
+        <div className="usher-text-field">
+          <label htmlFor={fieldId('description')}>{t('editUser.fields.description')}</label>
+          <textarea
+            id={fieldId('description')}
+            className="usher-input"
+            rows={2}
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={errors.description ? `${fieldId('description')}-error` : undefined}
+            {...form.register('description')}
+          />
+          {errors.description ? (
+            <p id={`${fieldId('description')}-error`} className="usher-field-error">
+              {message('description')}
+            </p>
+          ) : null}
+        </div>
+      </fieldset>
+      <fieldset data-slot="edit-user-access" className="usher-edit-user-section">
+        <legend>{t('editUser.sections.access')}</legend>
+        {self ? (
+          <p data-slot="edit-user-self" className="usher-text-field-hint">
+            {t('editUser.hints.self')}
+          </p>
+        ) : null}
+        <div className="usher-edit-user-grid">
+          <div data-slot="select-field" className="usher-text-field">
+            <label htmlFor={fieldId('role')}>{t('editUser.fields.role')}</label>
+            <select
+              id={fieldId('role')}
+              className="usher-input"
+              disabled={self || !roleOptions.canChange}
+              aria-invalid={errors.role ? true : undefined}
+              aria-describedby={errors.role ? `${fieldId('role')}-error` : undefined}
+              {...form.register('role')}
+            >
+              {roleOptions.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+            {errors.role ? (
+              <p id={`${fieldId('role')}-error`} className="usher-field-error">
+                {message('role')}
+              </p>
+            ) : null}
+          </div>
+          <div className="usher-text-field">
+            <span id={`${fieldId('groupIds')}-label`}>{t('editUser.fields.groups')}</span>
+            <Controller
+              control={form.control}
+              name="groupIds"
+              render={({ field }) => (
+                <MultiSelect
+                  ref={field.ref}
+                  id={fieldId('groupIds')}
+                  labelId={`${fieldId('groupIds')}-label`}
+                  contentLabel={t('editUser.fields.groups')}
+                  options={groupOptions}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  placeholder={t('inviteForm.groups.none')}
+                  summarize={(labels) =>
+                    labels.length === 1
+                      ? (labels[0] as string)
+                      : t('inviteForm.groups.summary', {
+                          first: labels[0] as string,
+                          count: labels.length - 1,
+                        })
+                  }
+                  filterLabel={t('inviteForm.groups.filter')}
+                  emptyText={t('inviteForm.groups.empty')}
+                  noMatchText={t('inviteForm.groups.noMatch')}
+                  state={groups.isError ? 'error' : groups.data ? 'ready' : 'loading'}
+                  invalid={Boolean(errors.groupIds)}
+                  disabled={self}
+                />
+              )}
+            />
+          </div>
+          {topicOptions.length > 0 ? (
+            <div className="usher-text-field">
+              <span id={`${fieldId('contactFor')}-label`}>{t('editUser.fields.contactFor')}</span>
+              <Controller
+                control={form.control}
+                name="contactFor"
+                render={({ field }) => (
+                  <MultiSelect
+                    ref={field.ref}
+                    id={fieldId('contactFor')}
+                    labelId={`${fieldId('contactFor')}-label`}
+                    contentLabel={t('editUser.fields.contactFor')}
+                    options={topicOptions}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    placeholder={t('inviteForm.topics.none')}
+                    summarize={(labels) => labels.join(', ')}
+                    filterLabel={t('inviteForm.topics.filter')}
+                    emptyText={t('inviteForm.topics.none')}
+                    noMatchText={t('inviteForm.topics.noMatch')}
+                  />
+                )}
+              />
+            </div>
+          ) : null}
+        </div>
+        <div className="usher-edit-user-checks">
+          <label className="usher-edit-user-check">
+            <input type="checkbox" {...form.register('primaryContact')} />
+            {t('editUser.fields.primaryContact')}
+          </label>
+          {user.status === 'active' || user.status === 'disabled' ? (
+            <label className="usher-edit-user-check">
+              <input type="checkbox" disabled={self} {...form.register('enabled')} />
+              {t('editUser.fields.enabled')}
+            </label>
+          ) : null}
+          {user.status === 'active' ? (
+            <label className="usher-edit-user-check">
+              <input type="checkbox" {...form.register('mustChangePassword')} />
+              {t('editUser.fields.mustChangePassword')}
+            </label>
+          ) : null}
+        </div>
+      </fieldset>
+      <p data-slot="edit-user-status" role="status" className="usher-text-field-hint">
+        {unchanged ? t('editUser.unchanged') : ''}
+      </p>
+    </AuthForm>
+  )
+}

@@ -1,0 +1,1 @@
+export { EditUserDialog, type EditUserDialogProps } from './edit-user-dialog'

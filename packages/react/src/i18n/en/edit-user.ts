@@ -1,0 +1,43 @@
+/** Owned by the edit-user-dialog component. */
+export const editUser = {
+  title: 'Edit {{name}}',
+  titleGeneric: 'Edit a user',
+  description: 'Their details, role and access.',
+  loading: 'Loading…',
+  loadError: 'This person could not be loaded.',
+  forbidden: 'Your role does not allow editing people. Ask an administrator.',
+  saving: 'Saving…',
+  unchanged: 'Nothing has changed.',
+  stale:
+    'Someone else changed this person in the meantime. Reload to see their change, then make yours again.',
+  reload: 'Reload',
+  sections: {
+    identity: 'Name',
+    contact: 'Contact and details',
+    access: 'Role and access',
+  },
+  fields: {
+    salutation: 'Title',
+    firstName: 'First name',
+    lastName: 'Last name',
+    nickname: 'Nickname',
+    phone: 'Phone',
+    mobile: 'Mobile',
+    jobTitle: 'Job title',
+    department: 'Department',
+    description: 'Description',
+    externalId: 'SSO id',
+    locale: 'Language',
+    role: 'Role',
+    groups: 'Groups',
+    contactFor: 'Contact for',
+    primaryContact: 'Primary contact of their site',
+    enabled: 'Account enabled (can sign in)',
+    mustChangePassword: 'Must change the password at the next sign-in',
+  },
+  hints: {
+    nickname: 'The name customers see during a session.',
+    externalId: 'The id of this person in your single sign-on directory.',
+    self: 'You cannot change your own role, groups or account status.',
+  },
+} as const
