@@ -244,6 +244,7 @@ export {
   BUILT_IN_ROLES,
   type BuiltInRole,
   canAssignRole,
+  canManageAccountOf,
   hasPermission,
   isBuiltInRole,
   PERMISSIONS,

@@ -5,6 +5,7 @@ import {
   buildGroupTree,
   buildPath,
   canAssignRole,
+  canManageAccountOf,
   DEFAULT_PASSWORD_POLICY,
   DEFAULT_REFUSED_MAILBOXES,
   descendantIds,
@@ -264,6 +265,16 @@ describe('given the built-in roles', () => {
     expect(ROLE_DEFINITIONS.technician.takesSeat).toBe(true)
     expect(ROLE_DEFINITIONS.admin.takesSeat).toBe(false)
     expect(ROLE_DEFINITIONS.owner.takesSeat).toBe(false)
+  })
+
+  it('lets an owner manage a co-owner, and a group admin nobody of their own rank or above', () => {
+    expect(canManageAccountOf('owner', 'owner')).toBe(true)
+    expect(canManageAccountOf('owner', 'admin')).toBe(true)
+    expect(canManageAccountOf('admin', 'technician')).toBe(true)
+    expect(canManageAccountOf('admin', 'admin')).toBe(false)
+    expect(canManageAccountOf('admin', 'owner')).toBe(false)
+    expect(canManageAccountOf('technician', 'technician')).toBe(false)
+    expect(canManageAccountOf('unknown', 'technician')).toBe(false)
   })
 
   it('lets nobody give a role above their own', () => {

@@ -18,7 +18,8 @@ export function SignInPage() {
         forgotPasswordUrl="/reset-password"
         onSignedIn={({ session, user }) => {
           keepSignedIn(session, user)
-          navigate('/settings/users')
+          // Signed in: into the product, as after accepting an invitation or a reset.
+          navigate('/customers')
         }}
       />
     </>

@@ -26,6 +26,7 @@ export {
   BUILT_IN_ROLES,
   type BuiltInRole,
   canAssignRole,
+  canManageAccountOf,
   hasPermission,
   isBuiltInRole,
   PERMISSIONS,

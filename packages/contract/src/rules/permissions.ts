@@ -76,3 +76,22 @@ export function canAssignRole(
   if (!actor || !target) return false
   return target.rank <= actor.rank && target.permissions.every((p) => actor.permissions.includes(p))
 }
+
+/**
+ * Whether someone holding `actorRole` may write on the account of a user holding `targetRole`
+ * (edit, enable or disable, set the password, delete, resend or revoke their invitation): never on
+ * a role above their own, and a group-scoped role (admin) not on an equal one either — a peer admin
+ * may govern groups outside the actor's. Organization-wide roles (owner) manage a co-owner. Oneself
+ * is always allowed here (the self-locked fields are another rule). The server's `requireOutranks`.
+ */
+export function canManageAccountOf(
+  actorRole: string,
+  targetRole: string,
+  custom: Readonly<Record<string, RoleDefinition>> = {},
+): boolean {
+  const definition = (role: string) => (isBuiltInRole(role) ? ROLE_DEFINITIONS[role] : custom[role])
+  const actor = definition(actorRole)
+  const targetRank = definition(targetRole)?.rank ?? 0
+  if (!actor) return false
+  return actor.scope === 'groups' ? targetRank < actor.rank : targetRank <= actor.rank
+}

@@ -9,17 +9,20 @@ import { EditUserDialog } from './edit-user-dialog'
 function renderDialog(token: string, userId: string, locale: Locale = 'en') {
   const onSaved = vi.fn<(user: User) => void>()
   const onOpenChange = vi.fn<(open: boolean) => void>()
+  const client = clientFor(token)
+  // What the dialog sends, to check it sends only what changed.
+  const update = vi.spyOn(client.users, 'update')
   const view = renderWithUsher(
     <EditUserDialog userId={userId} defaultOpen onSaved={onSaved} onOpenChange={onOpenChange} />,
-    { client: clientFor(token), locale },
+    { client, locale },
   )
-  return { ...view, onSaved, onOpenChange, user: userEvent.setup() }
+  return { ...view, onSaved, onOpenChange, update, user: userEvent.setup() }
 }
 
 describe('EditUserDialog', () => {
   it('saves what changed — details, role and group — and closes', async () => {
     const world = await createWorld()
-    const { user, onSaved, onOpenChange, baseElement } = renderDialog(
+    const { user, onSaved, onOpenChange, update, baseElement } = renderDialog(
       world.tokens.owner,
       world.users.technician,
     )
@@ -41,6 +44,13 @@ describe('EditUserDialog', () => {
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1))
     expect(onOpenChange).toHaveBeenLastCalledWith(false)
+    expect(update).toHaveBeenCalledTimes(1)
+    expect(update.mock.calls[0]?.[1]).toEqual({
+      nickname: 'Hugo M.',
+      department: 'Maintenance Nord',
+      role: 'admin',
+      groupIds: [world.groups.lyon],
+    })
     const saved = await clientFor(world.tokens.owner).users.get(world.users.technician)
     expect(saved).toMatchObject({
       nickname: 'Hugo M.',
@@ -53,7 +63,7 @@ describe('EditUserDialog', () => {
 
   it('checks the fields as typed and sends nothing while one is wrong', async () => {
     const world = await createWorld()
-    const { user, onSaved } = renderDialog(world.tokens.owner, world.users.technician)
+    const { user, onSaved, update } = renderDialog(world.tokens.owner, world.users.technician)
     const dialog = await screen.findByRole('dialog', { name: 'Edit Hugo Moreau' })
     const phone = await within(dialog).findByLabelText('Phone')
     await user.type(phone, 'not a number')
@@ -63,6 +73,7 @@ describe('EditUserDialog', () => {
     expect(phone).toHaveAttribute('aria-invalid', 'true')
     expect(within(dialog).getByLabelText('First name')).toHaveAttribute('aria-invalid', 'true')
     expect(onSaved).not.toHaveBeenCalled()
+    expect(update).not.toHaveBeenCalled()
     const unchanged = await clientFor(world.tokens.owner).users.get(world.users.technician)
     expect(unchanged.firstName).toBe('Hugo')
   })
@@ -94,16 +105,39 @@ describe('EditUserDialog', () => {
     expect(onSaved.mock.calls[0]?.[0].jobTitle).toBe('Responsable Paris')
   })
 
-  it('offers no role above the viewer’s own', async () => {
+  it('offers a group admin no role above their own and only their own groups', async () => {
     const world = await createWorld()
-    renderDialog(world.tokens.admin, world.users.technician)
+    const { user } = renderDialog(world.tokens.admin, world.users.technician)
     const dialog = await screen.findByRole('dialog', { name: 'Edit Hugo Moreau' })
     const role = await within(dialog).findByLabelText('Role')
+    expect(role).toBeEnabled()
     const offered = within(role)
       .getAllByRole('option')
       .map((option) => option.textContent)
-    expect(offered).not.toContain('Owner')
-    expect(offered).toContain('Technician')
+    expect(offered).toEqual(['Administrator', 'Technician'])
+    // Élodie governs Clients Paris and its subgroup: Clients Lyon is not hers to give.
+    await user.click(within(dialog).getByRole('button', { name: 'Groups Paris Nord' }))
+    const groups = await screen.findByRole('dialog', { name: 'Groups' })
+    expect(within(groups).getByRole('checkbox', { name: 'Clients Paris' })).toBeInTheDocument()
+    expect(within(groups).getByRole('checkbox', { name: 'Paris Nord' })).toBeChecked()
+    expect(within(groups).queryByRole('checkbox', { name: 'Clients Lyon' })).toBeNull()
+  })
+
+  it('does not let a group admin edit a peer admin (the server would refuse it)', async () => {
+    const world = await createWorld()
+    const peer = await clientFor(world.tokens.owner).users.create({
+      firstName: 'Paul',
+      lastName: 'Pair',
+      email: `paul.pair.${world.users.admin.slice(0, 8)}@atelier.test`,
+      role: 'admin',
+      groupIds: [world.groups.paris],
+    })
+    renderDialog(world.tokens.admin, peer.id)
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Paul Pair' })
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'You cannot edit Paul Pair: their role is the same as yours or above it.',
+    )
+    expect(within(dialog).queryByLabelText('Nickname')).toBeNull()
   })
 
   it('reports someone else’s change instead of overwriting it, and reloads it', async () => {
@@ -126,6 +160,8 @@ describe('EditUserDialog', () => {
     expect(stale.closest('[role="alert"]')).not.toBeNull()
     expect(onSaved).not.toHaveBeenCalled()
     expect((await other.users.get(world.users.technician)).jobTitle).toBe('Chef d’équipe')
+    // Saving again would overwrite their change: not before a reload.
+    expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled()
 
     await user.click(within(dialog).getByRole('button', { name: 'Reload' }))
     await waitFor(() => expect(within(dialog).getByLabelText('Job title')).toHaveValue('Chef d’équipe'))

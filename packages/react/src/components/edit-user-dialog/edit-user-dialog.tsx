@@ -2,7 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import {
   BUILT_IN_ROLES,
   canAssignRole,
+  canManageAccountOf,
+  type Group,
+  isBuiltInRole,
   type Me,
+  ROLE_DEFINITIONS,
   type Role,
   type RoleDefinition,
   type UpdateUserInput,
@@ -113,19 +117,27 @@ export function EditUserDialog({
 
 const name = (user: Pick<User, 'firstName' | 'lastName'>) => `${user.firstName} ${user.lastName}`.trim()
 
+function customRoles(roles: readonly Role[]): Record<string, RoleDefinition> {
+  const custom: Record<string, RoleDefinition> = {}
+  for (const role of roles) if (!role.builtIn) custom[role.key] = role
+  return custom
+}
+
 function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: User) => void }) {
   const { t } = useUsherContext()
   const me = useMe()
   const user = useUser(userId)
   const roles = useRoles()
+  // Loaded before the form: a group admin's scope (which groups to show and send) comes from it.
+  const groups = useGroups()
   const [formKey, setFormKey] = useState(0)
 
   let body: ReactNode
-  if (me.error || user.error) {
+  if (me.error || user.error || groups.error) {
     body = (
       <div data-slot="edit-user-load-error" role="alert" className="usher-alert">
         <p>
-          {t('editUser.loadError')} {requestErrorMessage(t, user.error ?? me.error)}
+          {t('editUser.loadError')} {requestErrorMessage(t, user.error ?? me.error ?? groups.error)}
         </p>
         <button
           type="button"
@@ -133,13 +145,14 @@ function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: 
           onClick={() => {
             if (me.isError) void me.refetch()
             if (user.isError) void user.refetch()
+            if (groups.isError) void groups.refetch()
           }}
         >
           {t('common.retry')}
         </button>
       </div>
     )
-  } else if (!me.data || !user.data) {
+  } else if (!me.data || !user.data || !groups.data) {
     body = (
       <p data-slot="edit-user-loading" role="status" aria-busy="true">
         {t('editUser.loading')}
@@ -151,6 +164,16 @@ function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: 
         {t('editUser.forbidden')}
       </p>
     )
+  } else if (
+    me.data.user.id !== user.data.id &&
+    !canManageAccountOf(me.data.user.role, user.data.role, customRoles(roles.data?.items ?? []))
+  ) {
+    // The server's rule (requireOutranks): not above one's own role, not a peer for a scoped admin.
+    body = (
+      <p data-slot="edit-user-forbidden" role="alert" className="usher-alert">
+        {t('editUser.notYours', { name: name(user.data) })}
+      </p>
+    )
   } else {
     body = (
       <EditUserForm
@@ -159,6 +182,7 @@ function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: 
         me={me.data}
         user={user.data}
         roleDefinitions={roles.data?.items ?? []}
+        groups={groups.data}
         onSaved={onSaved}
         onReload={async () => {
           await user.refetch()
@@ -214,7 +238,21 @@ const TEXT_FIELDS = [
   'externalId',
 ] as const satisfies readonly (keyof Values)[]
 
-const valuesOf = (user: User): Values => ({
+/** The fields that show their own error message; a server error on another goes to the alert. */
+const SHOWN_ERRORS = [...TEXT_FIELDS, 'description', 'role', 'groupIds', 'contactFor'] as const
+const LABELS = {
+  salutation: 'salutation',
+  locale: 'locale',
+  primaryContact: 'primaryContact',
+  enabled: 'enabled',
+  mustChangePassword: 'mustChangePassword',
+} as const
+
+/** The groups shown and sent: for a group-scoped viewer only those in their scope (the server keeps the others). */
+const inScope = (groupIds: readonly string[], scope: ReadonlySet<string> | null) =>
+  scope ? groupIds.filter((id) => scope.has(id)) : [...groupIds]
+
+const valuesOf = (user: User, scope: ReadonlySet<string> | null): Values => ({
   salutation: user.salutation ?? '',
   firstName: user.firstName,
   lastName: user.lastName,
@@ -227,7 +265,7 @@ const valuesOf = (user: User): Values => ({
   externalId: user.externalId ?? '',
   locale: user.locale,
   role: user.role,
-  groupIds: user.groupIds,
+  groupIds: inScope(user.groupIds, scope),
   contactFor: user.contactFor,
   primaryContact: user.primaryContact,
   enabled: user.status !== 'disabled',
@@ -241,10 +279,21 @@ const same = (a: unknown, b: unknown) =>
     : a === b
 
 /** The fields whose parsed value differs from the user's: all a PATCH needs to carry. */
-function changesOf(user: User, parsed: Record<string, unknown>): UpdateUserInput {
+function changesOf(
+  user: User,
+  scope: ReadonlySet<string> | null,
+  parsed: Record<string, unknown>,
+): UpdateUserInput {
   const current: Record<string, unknown> = {
     ...user,
+    groupIds: inScope(user.groupIds, scope),
     enabled: user.status !== 'disabled',
+  }
+  // A backend that stores '' or CRLF must not see every save change those fields.
+  for (const [key, value] of Object.entries(current)) {
+    if (value === '') current[key] = null
+    else if (typeof value === 'string' && value.includes('\r\n'))
+      current[key] = value.replaceAll('\r\n', '\n')
   }
   const patch: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(parsed)) {
@@ -266,30 +315,51 @@ function flatten(
 
 function EditUserForm({
   me,
-  user,
+  user: fresh,
   roleDefinitions,
+  groups,
   onSaved,
   onReload,
 }: {
   me: Me
   user: User
   roleDefinitions: readonly Role[]
+  groups: readonly Group[]
   onSaved: (user: User) => void
   onReload: () => Promise<void>
 }) {
   const { t, locale } = useUsherContext()
   const id = useId()
-  const groups = useGroups()
   const update = useUpdateUser()
+  // The version the form was filled from: the differences and If-Match are against it, even when
+  // the cache learns a newer one meanwhile (a refetch, or the answer to a stale save).
+  const [user] = useState(fresh)
   const self = me.user.id === user.id
+  const custom = useMemo(() => customRoles(roleDefinitions), [roleDefinitions])
+  const ownScope = (isBuiltInRole(me.user.role) ? ROLE_DEFINITIONS[me.user.role] : custom[me.user.role])
+    ?.scope
+  // A group-scoped viewer (admin) places people in their own groups and subgroups only.
+  const scope = useMemo<ReadonlySet<string> | null>(() => {
+    if (ownScope !== 'groups') return null
+    const children = new Map<string, string[]>()
+    for (const group of groups) {
+      if (group.parentId) children.set(group.parentId, [...(children.get(group.parentId) ?? []), group.id])
+    }
+    const ids = new Set<string>()
+    const add = (groupId: string) => {
+      if (ids.has(groupId)) return
+      ids.add(groupId)
+      for (const child of children.get(groupId) ?? []) add(child)
+    }
+    for (const groupId of me.user.groupIds) add(groupId)
+    return ids
+  }, [ownScope, groups, me.user.groupIds])
   const [formError, setFormError] = useState<string | null>(null)
   const [stale, setStale] = useState(false)
   const [reloading, setReloading] = useState(false)
   const [unchanged, setUnchanged] = useState(false)
 
   const roleOptions = useMemo(() => {
-    const custom: Record<string, RoleDefinition> = {}
-    for (const role of roleDefinitions) if (!role.builtIn) custom[role.key] = role
     const keys = roleDefinitions.length > 0 ? roleDefinitions.map((role) => role.key) : [...BUILT_IN_ROLES]
     const label = (key: string) =>
       (BUILT_IN_ROLES as readonly string[]).includes(key)
@@ -302,15 +372,29 @@ function EditUserForm({
       options: shown.map((key) => ({ value: key, label: label(key) })),
       canChange: assignable.includes(user.role),
     }
-  }, [roleDefinitions, me.user.role, user.role, t])
+  }, [roleDefinitions, custom, me.user.role, user.role, t])
   const groupOptions = useMemo(
-    () => flatten(buildGroupTree(groups.data ?? [], locale)),
-    [groups.data, locale],
+    () =>
+      flatten(
+        buildGroupTree(
+          groups.filter((group) => !scope || scope.has(group.id)),
+          locale,
+        ),
+      ),
+    [groups, scope, locale],
   )
-  const topicOptions = useMemo(
-    () => me.organization.settings.contactTopics.map((topic) => ({ value: topic.key, label: topic.label })),
-    [me.organization.settings.contactTopics],
-  )
+  const topicOptions = useMemo(() => {
+    const known = me.organization.settings.contactTopics.map((topic) => ({
+      value: topic.key,
+      label: topic.label,
+    }))
+    // A topic the organization has since dropped stays on the person (the server keeps it): shown,
+    // so ticking another one does not lose it.
+    const dropped = user.contactFor
+      .filter((key) => !known.some((topic) => topic.value === key))
+      .map((key) => ({ value: key, label: key }))
+    return [...known, ...dropped]
+  }, [me.organization.settings.contactTopics, user.contactFor])
 
   const [schema] = useState(() =>
     withFieldCodes<Values, z.output<typeof UpdateUserSchema>>(UpdateUserSchema, (values) => {
@@ -327,7 +411,7 @@ function EditUserForm({
   const form = useForm<Values, unknown, z.output<typeof UpdateUserSchema>>({
     resolver: zodResolver(schema),
     mode: 'onTouched',
-    defaultValues: valuesOf(user),
+    defaultValues: valuesOf(user, scope),
   })
   const { errors, isSubmitting } = form.formState
   const message = (field: keyof Values) => fieldMessage(t, errors[field]?.message)
@@ -335,7 +419,7 @@ function EditUserForm({
   const onSubmit = form.handleSubmit(async (parsed) => {
     setFormError(null)
     setUnchanged(false)
-    const patch = changesOf(user, parsed as Record<string, unknown>)
+    const patch = changesOf(user, scope, parsed as Record<string, unknown>)
     if (Object.keys(patch).length === 0) {
       setUnchanged(true)
       return
@@ -348,14 +432,22 @@ function EditUserForm({
         return
       }
       if (isUsherApiError(error) && error.fieldErrors.length) {
+        // On the field when it shows messages; the others are said in the form's alert.
         let focused = false
+        const elsewhere: string[] = []
         for (const fieldError of error.fieldErrors) {
-          const field = fieldError.path.split('.')[0] as keyof Values
-          if (!(field in valuesOf(user))) continue
-          form.setError(field, { message: fieldError.code }, { shouldFocus: !focused })
-          focused = true
+          const field = fieldError.path.split('.')[0] ?? ''
+          if ((SHOWN_ERRORS as readonly string[]).includes(field)) {
+            form.setError(field as keyof Values, { message: fieldError.code }, { shouldFocus: !focused })
+            focused = true
+          } else {
+            const label =
+              field in LABELS ? t(`editUser.fields.${LABELS[field as keyof typeof LABELS]}`) : field
+            elsewhere.push(`${label}: ${fieldMessage(t, fieldError.code)}`)
+          }
         }
-        if (focused) return
+        if (elsewhere.length) setFormError(elsewhere.join(' '))
+        if (focused || elsewhere.length) return
       }
       setFormError(requestErrorMessage(t, error))
     }
@@ -379,6 +471,7 @@ function EditUserForm({
     <AuthForm
       slot="edit-user"
       submitting={isSubmitting}
+      submitDisabled={stale}
       onSubmit={(event) => void onSubmit(event)}
       error={formError}
       submitLabel={t('common.save')}
@@ -520,12 +613,29 @@ function EditUserForm({
                   filterLabel={t('inviteForm.groups.filter')}
                   emptyText={t('inviteForm.groups.empty')}
                   noMatchText={t('inviteForm.groups.noMatch')}
-                  state={groups.isError ? 'error' : groups.data ? 'ready' : 'loading'}
                   invalid={Boolean(errors.groupIds)}
+                  describedBy={
+                    [
+                      scope ? `${fieldId('groupIds')}-hint` : null,
+                      errors.groupIds ? `${fieldId('groupIds')}-error` : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
                   disabled={self}
                 />
               )}
             />
+            {scope ? (
+              <p id={`${fieldId('groupIds')}-hint`} className="usher-text-field-hint">
+                {t('inviteForm.groups.scopedHint')}
+              </p>
+            ) : null}
+            {errors.groupIds ? (
+              <p id={`${fieldId('groupIds')}-error`} className="usher-field-error">
+                {fieldMessage(t, errors.groupIds.message ?? errors.groupIds.root?.message)}
+              </p>
+            ) : null}
           </div>
           {topicOptions.length > 0 ? (
             <div className="usher-text-field">
@@ -548,9 +658,16 @@ function EditUserForm({
                     filterLabel={t('inviteForm.topics.filter')}
                     emptyText={t('inviteForm.topics.none')}
                     noMatchText={t('inviteForm.topics.noMatch')}
+                    invalid={Boolean(errors.contactFor)}
+                    describedBy={errors.contactFor ? `${fieldId('contactFor')}-error` : undefined}
                   />
                 )}
               />
+              {errors.contactFor ? (
+                <p id={`${fieldId('contactFor')}-error`} className="usher-field-error">
+                  {fieldMessage(t, errors.contactFor.message ?? errors.contactFor.root?.message)}
+                </p>
+              ) : null}
             </div>
           ) : null}
         </div>

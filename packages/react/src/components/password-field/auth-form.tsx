@@ -7,6 +7,8 @@ export interface AuthFormProps {
   /** The form's own `data-slot` when it is not `<slot>-form` (the change-password step's). */
   formSlot?: string
   submitting: boolean
+  /** Also keeps the submit button off (e.g. until a stale form is reloaded). */
+  submitDisabled?: boolean
   onSubmit: (event: FormEvent<HTMLFormElement>) => void
   /** The form-level error, announced by the alert. */
   error: string | null
@@ -26,6 +28,7 @@ export function AuthForm({
   slot,
   formSlot,
   submitting,
+  submitDisabled = false,
   onSubmit,
   error,
   submitLabel,
@@ -44,7 +47,12 @@ export function AuthForm({
       {children}
       <FormAlert slot={`${slot}-error`}>{error}</FormAlert>
       <div data-slot={`${slot}-actions`} className={`usher-${slot}-actions`}>
-        <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
+        <button
+          type="submit"
+          className="usher-button"
+          data-variant="primary"
+          disabled={submitting || submitDisabled}
+        >
           {submitting ? submittingLabel : submitLabel}
         </button>
         {actions}

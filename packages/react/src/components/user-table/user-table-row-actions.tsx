@@ -12,6 +12,11 @@ export interface UserTableViewer {
   /** The rank of the viewer's role: nobody acts on someone ranked above them. */
   rank: number
   rankOf: (role: string) => number
+  /**
+   * Whether the viewer may write on the account of someone with this role (the contract's
+   * `canManageAccountOf`): a group-scoped admin not on a peer admin, only share groups with them.
+   */
+  canManage: (role: string) => boolean
   /** The roles the viewer may give, in the order to offer them. */
   assignableRoles: readonly string[]
   /** Whether the host handles "Edit" (`onEditUser`). */
@@ -36,14 +41,18 @@ const SELF_LOCKED: readonly UserAction[] = ['changeRole', 'enable', 'disable', '
 
 /**
  * The actions a row offers: those the viewer holds the permission for, that the person's status
- * allows (`allowedActions`), never the self-locked ones on the viewer's own row, and nothing at all
- * on someone whose role ranks above the viewer's. The server checks all of it again.
+ * allows (`allowedActions`), never the self-locked ones on the viewer's own row, nothing at all on
+ * someone whose role ranks above the viewer's, and only shared groups on a group-scoped viewer's
+ * peer. The server checks all of it again.
  */
 export function userActionsFor(user: User, viewer: UserTableViewer): UserAction[] {
   const self = user.id === viewer.id
   if (!self && viewer.rankOf(user.role) > viewer.rank) return []
+  const manages = self || viewer.canManage(user.role)
   return allowedActions(user.status).filter((action) => {
     if (!viewer.permissions.includes(ACTION_PERMISSIONS[action])) return false
+    // On a peer's account only their shared groups (the server refuses the rest).
+    if (!manages && action !== 'shareGroups') return false
     if (self && SELF_LOCKED.includes(action)) return false
     switch (action) {
       case 'edit':

@@ -8,6 +8,7 @@ import {
   type BulkResult,
   type BulkUsersRequest,
   canAssignRole,
+  canManageAccountOf,
   isActionAllowed,
   type RoleDefinition,
   roleRank,
@@ -202,6 +203,7 @@ export function UserTable({
       permissions: me.data.permissions,
       rank: rankOf(own),
       rankOf,
+      canManage: (role: string) => canManageAccountOf(own, role, custom),
       assignableRoles: keys.filter((role) => canAssignRole(own, role, custom)),
       canEdit,
     }

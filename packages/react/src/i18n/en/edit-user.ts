@@ -6,6 +6,7 @@ export const editUser = {
   loading: 'Loading…',
   loadError: 'This person could not be loaded.',
   forbidden: 'Your role does not allow editing people. Ask an administrator.',
+  notYours: 'You cannot edit {{name}}: their role is the same as yours or above it.',
   saving: 'Saving…',
   unchanged: 'Nothing has changed.',
   stale:
