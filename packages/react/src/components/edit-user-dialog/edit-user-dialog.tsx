@@ -16,7 +16,7 @@ import {
 import { buildGroupTree, type GroupNode } from '@usher/contract/rules'
 import { isUsherApiError } from '@usher/sdk'
 import { Dialog } from 'radix-ui'
-import { type ReactNode, useCallback, useId, useMemo, useState } from 'react'
+import { type ReactNode, useId, useMemo, useState } from 'react'
 import { Controller, useForm } from 'react-hook-form'
 import type * as z from 'zod'
 import { useGroups } from '../../hooks/use-groups'
@@ -25,7 +25,7 @@ import { useRoles } from '../../hooks/use-roles'
 import { useUpdateUser } from '../../hooks/use-update-user'
 import { useUser } from '../../hooks/use-users'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import { DialogFrame } from '../dialog-frame/dialog-frame'
 import { MultiSelect, type MultiSelectOption } from '../invite-form/multi-select'
 import { AuthForm } from '../password-field/auth-form'
 import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
@@ -68,50 +68,28 @@ export function EditUserDialog({
   trigger,
   className,
 }: EditUserDialogProps) {
-  const { t, portalContainer } = useUsherContext()
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen)
-  const isOpen = open ?? uncontrolledOpen
-  const setOpen = useCallback(
-    (next: boolean) => {
-      if (open === undefined) setUncontrolledOpen(next)
-      onOpenChange?.(next)
-    },
-    [open, onOpenChange],
-  )
   return (
-    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
-      {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
-      <Dialog.Portal container={portalContainer}>
-        <Dialog.Overlay data-slot="edit-user-overlay" className="usher-edit-user-overlay" />
-        <Dialog.Content
-          data-slot="edit-user-dialog"
-          className={cn('usher-edit-user', className)}
-          // The panel takes focus: its title is read first, Tab then leads to the first field.
-          onOpenAutoFocus={(event) => {
-            event.preventDefault()
-            ;(event.currentTarget as HTMLElement | null)?.focus()
+    <DialogFrame
+      slot="edit-user"
+      panelClassName="usher-edit-user"
+      className={className}
+      open={open}
+      defaultOpen={defaultOpen}
+      onOpenChange={onOpenChange}
+      trigger={trigger}
+      // The title is read first; Tab then leads to the first field.
+      focusPanel
+    >
+      {(close) => (
+        <EditUserContent
+          userId={userId}
+          onSaved={(user) => {
+            onSaved?.(user)
+            close()
           }}
-        >
-          {/* Mounted only while open: every opening reads the person afresh. */}
-          <EditUserContent
-            userId={userId}
-            onSaved={(user) => {
-              onSaved?.(user)
-              setOpen(false)
-            }}
-          />
-          <Dialog.Close
-            data-slot="edit-user-close"
-            className="usher-edit-user-close"
-            aria-label={t('common.close')}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-              <path d="M4 4l8 8M12 4l-8 8" />
-            </svg>
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        />
+      )}
+    </DialogFrame>
   )
 }
 

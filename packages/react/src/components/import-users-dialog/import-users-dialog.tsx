@@ -14,13 +14,13 @@ import {
   validateImportRows,
 } from '@usher/sdk'
 import { Dialog } from 'radix-ui'
-import { type DragEvent, type ReactNode, useCallback, useId, useMemo, useState } from 'react'
+import { type DragEvent, type ReactNode, useId, useMemo, useState } from 'react'
 import { useGroups } from '../../hooks/use-groups'
 import { useMe } from '../../hooks/use-me'
 import { useRunImport } from '../../hooks/use-run-import'
 import type { MessageKey } from '../../i18n/types'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import { DialogFrame } from '../dialog-frame/dialog-frame'
 
 export interface ImportUsersDialogProps {
   /** Controlled open state (with `onOpenChange`). */
@@ -71,26 +71,18 @@ export function ImportUsersDialog({
   chunkSize,
   className,
 }: ImportUsersDialogProps) {
-  const { portalContainer } = useUsherContext()
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen)
-  const isOpen = open ?? uncontrolledOpen
-  const setOpen = useCallback(
-    (next: boolean) => {
-      if (open === undefined) setUncontrolledOpen(next)
-      onOpenChange?.(next)
-    },
-    [open, onOpenChange],
-  )
   return (
-    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
-      {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
-      <Dialog.Portal container={portalContainer}>
-        <Dialog.Overlay data-slot="import-users-overlay" className="usher-import-users-overlay" />
-        <Dialog.Content data-slot="import-users-dialog" className={cn('usher-import-users', className)}>
-          <ImportUsersContent chunkSize={chunkSize} onImported={onImported} onClose={() => setOpen(false)} />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogFrame
+      slot="import-users"
+      panelClassName="usher-import-users"
+      className={className}
+      open={open}
+      defaultOpen={defaultOpen}
+      onOpenChange={onOpenChange}
+      trigger={trigger}
+    >
+      {(close) => <ImportUsersContent chunkSize={chunkSize} onImported={onImported} onClose={close} />}
+    </DialogFrame>
   )
 }
 
@@ -464,15 +456,6 @@ function ImportUsersContent({
       <div data-slot="import-users-body" data-step={step} className="usher-import-users-body">
         {body}
       </div>
-      <Dialog.Close
-        data-slot="import-users-close"
-        className="usher-import-users-close"
-        aria-label={t('common.close')}
-      >
-        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-          <path d="M4 4l8 8M12 4l-8 8" />
-        </svg>
-      </Dialog.Close>
     </>
   )
 }

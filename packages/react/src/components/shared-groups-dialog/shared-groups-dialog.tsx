@@ -1,9 +1,9 @@
 import { Dialog } from 'radix-ui'
-import { type ReactNode, useCallback, useState } from 'react'
+import type { ReactNode } from 'react'
 import { useMe } from '../../hooks/use-me'
 import { useUser } from '../../hooks/use-users'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import { DialogFrame } from '../dialog-frame/dialog-frame'
 import { DialogFooter, LoadState } from './dialog-parts'
 import { personName } from './error-message'
 import { ManyUsersEditor } from './many-users-editor'
@@ -53,44 +53,31 @@ export function SharedGroupsDialog({
   trigger,
   className,
 }: SharedGroupsDialogProps) {
-  const { portalContainer } = useUsherContext()
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen)
-  const isOpen = open ?? uncontrolledOpen
-  const setOpen = useCallback(
-    (next: boolean) => {
-      if (open === undefined) setUncontrolledOpen(next)
-      onOpenChange?.(next)
-    },
-    [open, onOpenChange],
-  )
   const mode = userIds.length > 1 ? 'many' : 'one'
   return (
-    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
-      {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
-      <Dialog.Portal container={portalContainer}>
-        <Dialog.Overlay data-slot="shared-groups-overlay" className="usher-shared-groups-overlay" />
-        <Dialog.Content
-          data-slot="shared-groups-dialog"
-          data-mode={mode}
-          className={cn('usher-shared-groups', className)}
-          // The dialog itself takes focus, so its title and description are read first; the
-          // groups arrive after opening, and Tab then leads to the search field.
-          onOpenAutoFocus={(event) => {
-            event.preventDefault()
-            ;(event.currentTarget as HTMLElement | null)?.focus()
+    <DialogFrame
+      slot="shared-groups"
+      panelClassName="usher-shared-groups"
+      className={className}
+      open={open}
+      defaultOpen={defaultOpen}
+      onOpenChange={onOpenChange}
+      trigger={trigger}
+      // The title and description are read first; the groups arrive after opening, and Tab then
+      // leads to the search field.
+      focusPanel
+      panelData={{ 'data-mode': mode }}
+    >
+      {(close) => (
+        <SharedGroupsContent
+          userIds={userIds}
+          onSaved={(closeAfter) => {
+            onSaved?.()
+            if (closeAfter) close()
           }}
-        >
-          {/* Mounted only while open: the queries run then, and every opening starts afresh. */}
-          <SharedGroupsContent
-            userIds={userIds}
-            onSaved={(close) => {
-              onSaved?.()
-              if (close) setOpen(false)
-            }}
-          />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        />
+      )}
+    </DialogFrame>
   )
 }
 
@@ -171,16 +158,6 @@ function SharedGroupsContent({
         </Dialog.Description>
       </div>
       {body}
-      {/* Last in the content: Tab from the dialog reaches the search field first, not this. */}
-      <Dialog.Close
-        data-slot="shared-groups-close"
-        className="usher-shared-groups-close"
-        aria-label={t('common.close')}
-      >
-        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-          <path d="M4 4l8 8M12 4l-8 8" />
-        </svg>
-      </Dialog.Close>
     </>
   )
 }
