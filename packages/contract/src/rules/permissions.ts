@@ -56,6 +56,14 @@ export function hasPermission(granted: readonly string[], needed: Permission): b
   return granted.includes(needed)
 }
 
+/** A built-in role's definition, or a custom one's from `custom`; undefined for an unknown role. */
+function definitionOf(
+  role: string,
+  custom: Readonly<Record<string, RoleDefinition>>,
+): RoleDefinition | undefined {
+  return isBuiltInRole(role) ? ROLE_DEFINITIONS[role] : custom[role]
+}
+
 export function roleRank(role: string): number {
   return isBuiltInRole(role) ? ROLE_DEFINITIONS[role].rank : 0
 }
@@ -70,9 +78,8 @@ export function canAssignRole(
   targetRole: string,
   custom: Readonly<Record<string, RoleDefinition>> = {},
 ): boolean {
-  const definition = (role: string) => (isBuiltInRole(role) ? ROLE_DEFINITIONS[role] : custom[role])
-  const actor = definition(actorRole)
-  const target = definition(targetRole)
+  const actor = definitionOf(actorRole, custom)
+  const target = definitionOf(targetRole, custom)
   if (!actor || !target) return false
   return target.rank <= actor.rank && target.permissions.every((p) => actor.permissions.includes(p))
 }
@@ -89,9 +96,8 @@ export function canManageAccountOf(
   targetRole: string,
   custom: Readonly<Record<string, RoleDefinition>> = {},
 ): boolean {
-  const definition = (role: string) => (isBuiltInRole(role) ? ROLE_DEFINITIONS[role] : custom[role])
-  const actor = definition(actorRole)
-  const targetRank = definition(targetRole)?.rank ?? 0
+  const actor = definitionOf(actorRole, custom)
+  const targetRank = definitionOf(targetRole, custom)?.rank ?? 0
   if (!actor) return false
   return actor.scope === 'groups' ? targetRank < actor.rank : targetRank <= actor.rank
 }
