@@ -23,6 +23,8 @@ export { SeatUsage, type SeatUsageProps } from './components/seat-usage'
 export { SharedGroupsDialog, type SharedGroupsDialogProps } from './components/shared-groups-dialog'
 export { SignInForm, type SignInFormProps } from './components/sign-in-form'
 export { StatusBadge, type StatusBadgeProps } from './components/status-badge'
+// TeamActivation (seed 002)
+export { TeamActivation, type TeamActivationProps } from './components/team-activation'
 // UserTable
 export {
   UserTable,
@@ -32,6 +34,7 @@ export {
   type UserTableViewer,
   userActionsFor,
 } from './components/user-table'
+export { useActivateOrganization } from './hooks/use-activate-organization'
 export { useBulkUsers } from './hooks/use-bulk-users'
 export { useDeleteUser } from './hooks/use-delete-user'
 export { useGroups } from './hooks/use-groups'

@@ -12,6 +12,8 @@ export interface WorldOptions {
   invite?: boolean
   /** Also request a password reset for the technician and return the link's token. */
   reset?: boolean
+  /** false: the team is left not activated (seed 002), once the people and groups exist. */
+  activated?: boolean
 }
 
 export interface InvitedPerson {
@@ -149,6 +151,14 @@ export async function createWorld(usher: UsherServer, options: WorldOptions = {}
     })
     if (!res.ok) throw new Error(`password reset: ${res.status} ${await res.text()}`)
     resetToken = await mailedToken(usher, emails.technician)
+  }
+
+  if (options.activated === false) {
+    await usher.db
+      .updateTable('organizations')
+      .set({ activated_at: null })
+      .where('id', '=', organization.id)
+      .execute()
   }
 
   return {

@@ -1,4 +1,10 @@
-import { EditUserDialog, SharedGroupsDialog, UserTable, type UserTableExtraColumn } from '@usher/react'
+import {
+  EditUserDialog,
+  SharedGroupsDialog,
+  TeamActivation,
+  UserTable,
+  type UserTableExtraColumn,
+} from '@usher/react'
 import { useMemo, useState } from 'react'
 import { PageHeading } from '../chrome/page-heading'
 import { useDemoI18n } from '../i18n'
@@ -23,6 +29,8 @@ export function UsersPage({ organizationName }: { organizationName: string }) {
   return (
     <>
       <PageHeading title={t('users.title')}>{t('users.intro', { org: organizationName })}</PageHeading>
+      {/* Seed 002: until the team is named, the owner is asked to (nothing shows afterwards). */}
+      <TeamActivation className="relai-team-activation" />
       <UserTable
         className="relai-user-table"
         extraColumns={extraColumns}

@@ -1,5 +1,6 @@
 import {
   AcceptInvitationSchema,
+  ActivateOrganizationSchema,
   BulkSharesRequestSchema,
   BulkUsersRequestSchema,
   ChangePasswordSchema,
@@ -260,6 +261,12 @@ export function usherHandlers(base = MOCK_API_BASE) {
     http.get(
       `${base}/me`,
       route('me', (db, viewer) => HttpResponse.json(db.me(viewer))),
+    ),
+    http.post(
+      `${base}/organization/activate`,
+      route('organization', async (db, viewer, { request }) =>
+        HttpResponse.json(db.activate(viewer, (await body(request, ActivateOrganizationSchema)).name)),
+      ),
     ),
     http.get(
       `${base}/roles`,

@@ -16,6 +16,7 @@ import {
   itemError,
   type Me,
   normalizeEmail,
+  type Organization,
   permissionsOf,
   ROLE_DEFINITIONS,
   type Role,
@@ -47,6 +48,8 @@ export interface MockScenario {
   empty?: boolean
   /** Adds people with very long names and addresses at the top of the list. */
   longNames?: boolean
+  /** The team is not activated yet (seed 002): activating it is the first thing to do. */
+  notActivated?: boolean
   /**
    * Failures injected per endpoint: `error` answers 500, `loading` never answers, `rows` makes
    * the row-level answers of batch endpoints fail for every other row (a server error per row).
@@ -56,6 +59,7 @@ export interface MockScenario {
 
 export type MockEndpoint =
   | 'me'
+  | 'organization'
   | 'users'
   | 'groups'
   | 'roles'
@@ -98,9 +102,12 @@ export class MockDb {
   private readonly shares = new Map<string, { items: Share[]; version: number }>()
   private readonly random = seededRandom(42)
   private readonly seatsAllowed: number | null
+  /** When the team was activated; null until then (scenario `notActivated`). */
+  private activatedAt: string | null
 
   constructor(scenario: MockScenario = {}) {
     this.scenario = scenario
+    this.activatedAt = scenario.notActivated ? null : makeOrganization().activatedAt
     this.groups = makeGroups()
     const groupIds = this.groups.map((g) => g.id)
     const [rhoneAlpes, lyon] = [this.groups[1] as Group, this.groups[2] as Group]
@@ -188,11 +195,27 @@ export class MockDb {
     ).length
   }
 
-  me(viewer: User): Me {
+  /** The organization as its viewers see it. */
+  organization(): Organization {
     const organization = makeOrganization()
     return {
+      ...organization,
+      activatedAt: this.activatedAt,
+      settings: { ...organization.settings, seats: this.seatsAllowed },
+    }
+  }
+
+  /** POST /organization/activate: names the team and activates it. */
+  activate(viewer: User, name: string): Organization {
+    if (!permissionsOf(viewer.role).includes('organization:manage')) throw new MockApiError('forbidden')
+    this.activatedAt = this.activatedAt ?? new Date().toISOString()
+    return { ...this.organization(), name }
+  }
+
+  me(viewer: User): Me {
+    return {
       user: this.present(viewer),
-      organization: { ...organization, settings: { ...organization.settings, seats: this.seatsAllowed } },
+      organization: this.organization(),
       permissions: [...permissionsOf(viewer.role)],
       seats: { used: this.seatsUsed(), allowed: this.seatsAllowed },
       counts: {

@@ -9,6 +9,7 @@ import { passwordField } from './password-field'
 import { passwordReset } from './password-reset'
 import { sharedGroups } from './shared-groups'
 import { signInForm } from './sign-in-form'
+import { teamActivation } from './team-activation'
 import { userTable } from './user-table'
 
 export const en = {
@@ -27,4 +28,5 @@ export const en = {
   passwordReset,
   importUsers,
   editUser,
+  teamActivation,
 }

@@ -10,6 +10,7 @@ import { passwordField } from './password-field'
 import { passwordReset } from './password-reset'
 import { sharedGroups } from './shared-groups'
 import { signInForm } from './sign-in-form'
+import { teamActivation } from './team-activation'
 import { userTable } from './user-table'
 
 export const fr: Messages = {
@@ -28,4 +29,5 @@ export const fr: Messages = {
   passwordReset,
   importUsers,
   editUser,
+  teamActivation,
 }

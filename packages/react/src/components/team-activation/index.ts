@@ -1,0 +1,1 @@
+export { TeamActivation, type TeamActivationProps } from './team-activation'

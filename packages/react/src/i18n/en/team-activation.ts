@@ -1,0 +1,11 @@
+/** Owned by the team-activation component (seed 002). */
+export const teamActivation = {
+  title: 'Activate your team',
+  intro: 'Name your team to start managing its users: inviting, roles and shared groups.',
+  name: 'Team name',
+  nameHint: 'Your colleagues see it in their invitations.',
+  submit: 'Activate',
+  submitting: 'Activating…',
+  done: 'Your team is active: you can now invite people and manage users.',
+  askOwner: 'Your team is not activated yet. The owner activates it by naming it.',
+} as const
