@@ -4,6 +4,8 @@
 export { AcceptInvitation, type AcceptInvitationProps } from './components/accept-invitation'
 // EditUserDialog
 export { EditUserDialog, type EditUserDialogProps } from './components/edit-user-dialog'
+// GroupSharesDialog (seed 002's Groups tab)
+export { GroupSharesDialog, type GroupSharesDialogProps } from './components/group-shares-dialog'
 // ImportUsersDialog (issue 7)
 export { ImportUsersDialog, type ImportUsersDialogProps } from './components/import-users-dialog'
 // InviteForm
@@ -37,6 +39,7 @@ export {
 export { useActivateOrganization } from './hooks/use-activate-organization'
 export { useBulkUsers } from './hooks/use-bulk-users'
 export { useDeleteUser } from './hooks/use-delete-user'
+export { useGroupShares } from './hooks/use-group-shares'
 export { useGroups } from './hooks/use-groups'
 export { useInvitationLookup } from './hooks/use-invitation-lookup'
 export { useInviteUsers } from './hooks/use-invite-users'

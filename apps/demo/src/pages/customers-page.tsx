@@ -1,7 +1,7 @@
 import type { Group, SharePermission } from '@usher/contract'
 import { buildGroupTree, type GroupNode } from '@usher/contract/rules'
-import { useGroups, useMe, usePermission, useUserShares } from '@usher/react'
-import { type ReactNode, useMemo } from 'react'
+import { GroupSharesDialog, useGroups, useMe, usePermission, useUserShares } from '@usher/react'
+import { type ReactNode, useMemo, useState } from 'react'
 import { PageHeading } from '../chrome/page-heading'
 import { useDemoI18n } from '../i18n'
 
@@ -17,6 +17,8 @@ export function CustomersPage() {
   // Managers see the groups they govern; a technician sees shares, so their access is worth showing.
   const managesShares = usePermission('shares:manage')
   const groups = useGroups()
+  // Seed 002's Groups tab: a manager shares a group with people from here.
+  const [sharing, setSharing] = useState<string | null>(null)
   const shares = useUserShares(me.data && !managesShares ? me.data.user.id : undefined)
   const roots = useMemo(
     () => (groups.data ? buildGroupTree(groups.data, locale) : null),
@@ -76,6 +78,21 @@ export function CustomersPage() {
           return permission ? t(permission === 'manage' ? 'customers.manage' : 'customers.view') : ''
         }}
         describeLabel={managesShares ? undefined : t('customers.access')}
+        action={
+          managesShares
+            ? (group) => (
+                <button
+                  type="button"
+                  className="relai-button"
+                  data-variant="ghost"
+                  aria-label={t('customers.shareFor', { group: group.name })}
+                  onClick={() => setSharing(group.id)}
+                >
+                  {t('customers.share')}
+                </button>
+              )
+            : undefined
+        }
       />
     )
   }
@@ -87,6 +104,15 @@ export function CustomersPage() {
         {me.data ? (managesShares ? t('customers.introManager') : t('customers.introTechnician')) : null}
       </PageHeading>
       {body}
+      {sharing ? (
+        <GroupSharesDialog
+          groupId={sharing}
+          open
+          onOpenChange={(open) => {
+            if (!open) setSharing(null)
+          }}
+        />
+      ) : null}
     </>
   )
 }
@@ -96,12 +122,15 @@ function GroupList({
   label,
   describe,
   describeLabel,
+  action,
 }: {
   nodes: GroupNode<Group>[]
   label?: string
   describe: (group: Group) => string
   /** Read before the description by screen readers ("Access: View"). */
   describeLabel?: string | undefined
+  /** A control at the end of each row (a manager's "Share…"). */
+  action?: ((group: Group) => ReactNode) | undefined
 }) {
   return (
     <ul className="relai-customer-list" aria-label={label}>
@@ -117,9 +146,15 @@ function GroupList({
                   {description}
                 </span>
               ) : null}
+              {action?.(node.group)}
             </span>
             {node.children.length ? (
-              <GroupList nodes={node.children} describe={describe} describeLabel={describeLabel} />
+              <GroupList
+                nodes={node.children}
+                describe={describe}
+                describeLabel={describeLabel}
+                action={action}
+              />
             ) : null}
           </li>
         )

@@ -18,6 +18,8 @@ export const usherKeys = {
   groups: {
     all: ['usher', 'groups'] as const,
     list: (query: Omit<ListGroupsQuery, 'cursor'> = {}) => [...usherKeys.groups.all, 'list', query] as const,
+    /** Who one group is shared with (GroupSharesDialog). */
+    shares: (groupId: string) => [...usherKeys.groups.all, 'shares', groupId] as const,
   },
   invitations: {
     all: ['usher', 'invitations'] as const,

@@ -332,6 +332,10 @@ export function usherHandlers(base = MOCK_API_BASE) {
       }),
     ),
     http.get(
+      `${base}/groups/:id/shares`,
+      route('shares', (db, viewer, { params }) => HttpResponse.json(db.groupShares(viewer, id(params)))),
+    ),
+    http.get(
       `${base}/users/:id/shares`,
       route('shares', (db, viewer, { params }) => HttpResponse.json(db.userShares(viewer, id(params)))),
     ),

@@ -9,6 +9,7 @@ import {
   descendantIds,
   type ErrorCode,
   type Group,
+  type GroupShare,
   holdsSeat,
   type Invitation,
   type ItemError,
@@ -310,6 +311,25 @@ export class MockDb {
     const user = viewer.id === userId ? viewer : this.findUser(viewer, userId)
     const { items, version } = this.sharesOf(user)
     return { userId: user.id, items, version }
+  }
+
+  /** GET /groups/:id/shares: who one group is shared with. */
+  groupShares(viewer: User, groupId: string): { items: GroupShare[]; nextCursor: null } {
+    if (!permissionsOf(viewer.role).includes('shares:manage')) throw new MockApiError('forbidden')
+    const items = this.users.flatMap((user) => {
+      const found = this.sharesOf(user).items.find((item) => item.groupId === groupId)
+      return found
+        ? [
+            {
+              userId: user.id,
+              name: `${user.firstName} ${user.lastName}`.trim(),
+              email: user.email,
+              permission: found.permission,
+            },
+          ]
+        : []
+    })
+    return { items, nextCursor: null }
   }
 
   /** A user as the API answers it: the shared-group count follows the shares. */

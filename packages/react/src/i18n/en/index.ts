@@ -3,6 +3,7 @@ import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
 import { editUser } from './edit-user'
 import { errors } from './errors'
+import { groupShares } from './group-shares'
 import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
 import { passwordField } from './password-field'
@@ -29,4 +30,5 @@ export const en = {
   importUsers,
   editUser,
   teamActivation,
+  groupShares,
 }

@@ -4,6 +4,7 @@ import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
 import { editUser } from './edit-user'
 import { errors } from './errors'
+import { groupShares } from './group-shares'
 import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
 import { passwordField } from './password-field'
@@ -30,4 +31,5 @@ export const fr: Messages = {
   importUsers,
   editUser,
   teamActivation,
+  groupShares,
 }

@@ -1,0 +1,1 @@
+export { GroupSharesDialog, type GroupSharesDialogProps } from './group-shares-dialog'

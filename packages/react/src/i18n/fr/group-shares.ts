@@ -1,0 +1,35 @@
+import type { Messages } from '../types'
+
+export const groupShares: Messages['groupShares'] = {
+  title: 'Partagé avec — {{group}}',
+  titleGeneric: 'Avec qui un groupe est partagé',
+  description: 'Les personnes qui voient ce groupe et ses sous-groupes, et si elles peuvent les gérer.',
+  loading: 'Chargement…',
+  loadError: 'Impossible de charger les personnes du groupe.',
+  forbidden: 'Votre rôle ne permet pas de partager des groupes. Adressez-vous à un administrateur.',
+  sharedWith: {
+    zero: 'Partagé avec personne',
+    one: 'Partagé avec {{count}} personne',
+    other: 'Partagé avec {{count}} personnes',
+  },
+  none: 'Partagé avec personne pour l’instant : ajoutez des personnes ci-dessous.',
+  permissionFor: 'Permission de {{name}}',
+  remove: 'Retirer',
+  removeFor: 'Retirer {{name}}',
+  add: 'Ajouter des personnes',
+  search: 'Chercher par nom ou e-mail',
+  searching: 'Recherche…',
+  noMatch: 'Personne d’autre ne correspond.',
+  found: 'Personnes trouvées',
+  permission: 'Permission',
+  shareWith: {
+    zero: 'Partager',
+    one: 'Partager avec {{count}} personne',
+    other: 'Partager avec {{count}} personnes',
+  },
+  sharing: 'Partage…',
+  shared: { one: 'Partagé avec {{count}} personne.', other: 'Partagé avec {{count}} personnes.' },
+  changed: 'La permission de {{name}} est modifiée.',
+  removed: '{{name}} n’a plus ce groupe.',
+  failed: { one: '{{count}} n’a pas pu être fait.', other: '{{count}} n’ont pas pu être faits.' },
+}
