@@ -23,6 +23,7 @@ const en = {
     settings: 'Settings',
     users: 'Users',
     invite: 'Invite',
+    groups: 'Groups',
     outbox: 'Outbox',
   },
   customers: {
@@ -42,6 +43,11 @@ const en = {
     shareFor: 'Share {{group}} with people',
     view: 'View',
     manage: 'Manage',
+  },
+  groups: {
+    title: 'Groups',
+    intro:
+      'The customer groups: add, rename, move or delete them, and share each with the people who assist it.',
   },
   users: {
     title: 'Users',
@@ -132,6 +138,7 @@ const fr: Catalog = {
     settings: 'Paramètres',
     users: 'Utilisateurs',
     invite: 'Inviter',
+    groups: 'Groupes',
     outbox: 'Boîte d’envoi',
   },
   customers: {
@@ -151,6 +158,11 @@ const fr: Catalog = {
     shareFor: 'Partager {{group}} avec des personnes',
     view: 'Consultation',
     manage: 'Gestion',
+  },
+  groups: {
+    title: 'Groupes',
+    intro:
+      'Les groupes de clients : ajoutez-les, renommez-les, déplacez-les ou supprimez-les, et partagez chacun avec les personnes qui l’assistent.',
   },
   users: {
     title: 'Utilisateurs',

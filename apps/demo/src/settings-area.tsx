@@ -9,6 +9,7 @@ import { SettingsNav } from './chrome/settings-nav'
 import { createTokenSource, demoApi } from './demo-api'
 import { type DemoLocale, useDemoI18n } from './i18n'
 import { CustomersPage } from './pages/customers-page'
+import { GroupsPage } from './pages/groups-page'
 import { InvitePage } from './pages/invite-page'
 import { NotFoundPage } from './pages/not-found-page'
 import { OutboxPage } from './pages/outbox-page'
@@ -257,6 +258,8 @@ export function Page({
       return <CustomersPage />
     case '/settings/invite':
       return <InvitePage />
+    case '/settings/groups':
+      return <GroupsPage />
     case '/settings/outbox':
       return <OutboxPage organization={organization} />
     default:

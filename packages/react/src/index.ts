@@ -6,6 +6,8 @@ export { AcceptInvitation, type AcceptInvitationProps } from './components/accep
 export { EditUserDialog, type EditUserDialogProps } from './components/edit-user-dialog'
 // GroupSharesDialog (seed 002's Groups tab)
 export { GroupSharesDialog, type GroupSharesDialogProps } from './components/group-shares-dialog'
+// GroupsManager (seeds 002 and 003: the groups tree)
+export { GroupsManager, type GroupsManagerProps } from './components/groups-manager'
 // ImportUsersDialog (issue 7)
 export { ImportUsersDialog, type ImportUsersDialogProps } from './components/import-users-dialog'
 // InviteForm
@@ -39,6 +41,7 @@ export {
 export { useActivateOrganization } from './hooks/use-activate-organization'
 export { useBulkUsers } from './hooks/use-bulk-users'
 export { useDeleteUser } from './hooks/use-delete-user'
+export { useCreateGroup, useDeleteGroup, useUpdateGroup } from './hooks/use-group-mutations'
 export { useGroupShares } from './hooks/use-group-shares'
 export { useGroups } from './hooks/use-groups'
 export { useInvitationLookup } from './hooks/use-invitation-lookup'

@@ -11,10 +11,14 @@ type NavItem = { href: string; label: string; icon: keyof typeof PATHS }
 export function SettingsNav({ pathname }: { pathname: string }) {
   const { t } = useDemoI18n()
   const canInvite = usePermission('users:invite')
+  const canManageGroups = usePermission('groups:manage')
   const work: NavItem[] = [{ href: '/customers', label: t('nav.customers'), icon: 'customers' }]
   const settings: NavItem[] = [
     { href: '/settings/users', label: t('nav.users'), icon: 'users' },
     ...(canInvite ? [{ href: '/settings/invite', label: t('nav.invite'), icon: 'invite' as const }] : []),
+    ...(canManageGroups
+      ? [{ href: '/settings/groups', label: t('nav.groups'), icon: 'customers' as const }]
+      : []),
     { href: '/settings/outbox', label: t('nav.outbox'), icon: 'outbox' },
   ]
   return (

@@ -4,6 +4,7 @@ import {
   BulkSharesRequestSchema,
   BulkUsersRequestSchema,
   ChangePasswordSchema,
+  CreateGroupSchema,
   CreateImportSchema,
   CreateInvitationsSchema,
   createProblem,
@@ -20,6 +21,7 @@ import {
   PasswordResetRequestSchema,
   passwordRulesBroken,
   ReplaceSharesSchema,
+  UpdateGroupSchema,
   UpdateUserSchema,
 } from '@usher/contract'
 import { FIXTURE_NOW } from '@usher/fixtures'
@@ -328,6 +330,25 @@ export function usherHandlers(base = MOCK_API_BASE) {
       `${base}/users/:id`,
       route('updateUser', (db, viewer, { params }) => {
         db.deleteUser(viewer, id(params))
+        return new HttpResponse(null, { status: 204 })
+      }),
+    ),
+    http.post(
+      `${base}/groups`,
+      route('groups', async (db, viewer, { request }) =>
+        HttpResponse.json(db.createGroup(viewer, await body(request, CreateGroupSchema)), { status: 201 }),
+      ),
+    ),
+    http.patch(
+      `${base}/groups/:id`,
+      route('groups', async (db, viewer, { request, params }) =>
+        HttpResponse.json(db.updateGroup(viewer, id(params), await body(request, UpdateGroupSchema))),
+      ),
+    ),
+    http.delete(
+      `${base}/groups/:id`,
+      route('groups', (db, viewer, { params }) => {
+        db.deleteGroup(viewer, id(params))
         return new HttpResponse(null, { status: 204 })
       }),
     ),

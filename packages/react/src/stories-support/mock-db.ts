@@ -283,6 +283,50 @@ export class MockDb {
     return this.groups
   }
 
+  /** POST /groups. */
+  createGroup(viewer: User, input: { name: string; parentId?: string | null | undefined }): Group {
+    if (!permissionsOf(viewer.role).includes('groups:manage')) throw new MockApiError('forbidden')
+    const group: Group = {
+      id: crypto.randomUUID(),
+      name: input.name,
+      description: null,
+      parentId: input.parentId ?? null,
+      memberCount: 0,
+      shareCount: 0,
+      createdAt: new Date().toISOString(),
+      version: 1,
+    }
+    this.groups.push(group)
+    return group
+  }
+
+  /** PATCH /groups/:id: rename or move (not under itself or a descendant). */
+  updateGroup(viewer: User, id: string, patch: { name?: string; parentId?: string | null }): Group {
+    if (!permissionsOf(viewer.role).includes('groups:manage')) throw new MockApiError('forbidden')
+    const group = this.groups.find((g) => g.id === id)
+    if (!group) throw new MockApiError('not_found')
+    for (let at = patch.parentId ?? null; at; at = this.groups.find((g) => g.id === at)?.parentId ?? null) {
+      if (at === id) throw new MockApiError('group_cycle')
+    }
+    Object.assign(group, {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.parentId !== undefined ? { parentId: patch.parentId } : {}),
+      version: group.version + 1,
+    })
+    return group
+  }
+
+  /** DELETE /groups/:id: only an empty group. */
+  deleteGroup(viewer: User, id: string): void {
+    if (!permissionsOf(viewer.role).includes('groups:manage')) throw new MockApiError('forbidden')
+    const index = this.groups.findIndex((g) => g.id === id)
+    if (index < 0) throw new MockApiError('not_found')
+    const group = this.groups[index] as Group
+    if (group.memberCount > 0 || this.groups.some((g) => g.parentId === id))
+      throw new MockApiError('group_not_empty')
+    this.groups.splice(index, 1)
+  }
+
   roles(): Role[] {
     return (['owner', 'admin', 'technician'] as const).map((key) => ({
       key,

@@ -4,6 +4,7 @@ import { common } from './common'
 import { editUser } from './edit-user'
 import { errors } from './errors'
 import { groupShares } from './group-shares'
+import { groupsManager } from './groups-manager'
 import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
 import { passwordField } from './password-field'
@@ -31,4 +32,5 @@ export const en = {
   editUser,
   teamActivation,
   groupShares,
+  groupsManager,
 }

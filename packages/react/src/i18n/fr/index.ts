@@ -5,6 +5,7 @@ import { common } from './common'
 import { editUser } from './edit-user'
 import { errors } from './errors'
 import { groupShares } from './group-shares'
+import { groupsManager } from './groups-manager'
 import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
 import { passwordField } from './password-field'
@@ -32,4 +33,5 @@ export const fr: Messages = {
   editUser,
   teamActivation,
   groupShares,
+  groupsManager,
 }

@@ -1,0 +1,374 @@
+import type { Group } from '@usher/contract'
+import { buildGroupTree, type GroupNode } from '@usher/contract/rules'
+import { type ComponentProps, type FormEvent, useId, useMemo, useState } from 'react'
+import { useCreateGroup, useDeleteGroup, useUpdateGroup } from '../../hooks/use-group-mutations'
+import { useGroups } from '../../hooks/use-groups'
+import { usePermission } from '../../hooks/use-me'
+import { useUsherContext } from '../../provider/usher-context'
+import { cn } from '../../utils/cn'
+import { GroupSharesDialog } from '../group-shares-dialog'
+import { errorMessage } from '../shared-groups-dialog/error-message'
+
+export interface GroupsManagerProps extends Omit<ComponentProps<'section'>, 'children'> {}
+
+type Notice = { tone: 'ok' | 'error'; text: string }
+
+/**
+ * Seeds 002 and 003: the organization's groups as a tree — add a group (at the top or under
+ * another), rename, move under another group, delete an empty one, and share one with people
+ * (GroupSharesDialog). Viewers without `groups:manage` see the tree without controls.
+ * @example <GroupsManager />
+ */
+export function GroupsManager({ className, ...props }: GroupsManagerProps) {
+  const { t, locale } = useUsherContext()
+  const titleId = useId()
+  const groups = useGroups()
+  const canManage = usePermission('groups:manage')
+  const canShare = usePermission('shares:manage')
+  const [notice, setNotice] = useState<Notice | null>(null)
+  const roots = useMemo(
+    () => (groups.data ? buildGroupTree(groups.data, locale) : null),
+    [groups.data, locale],
+  )
+  const say = (tone: Notice['tone'], text: string) => setNotice({ tone, text })
+
+  return (
+    <section
+      data-slot="groups-manager"
+      aria-labelledby={titleId}
+      className={cn('usher-groups-manager', className)}
+      {...props}
+    >
+      <h2 id={titleId} className="usher-groups-manager-title">
+        {t('groupsManager.title')}
+      </h2>
+      {groups.isError ? (
+        <div role="alert" className="usher-alert">
+          <p>
+            {t('groupsManager.loadError')} {errorMessage(t, groups.error)}
+          </p>
+          <button type="button" className="usher-button" onClick={() => void groups.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : !roots || !groups.data ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <>
+          {canManage ? <NewGroup groups={groups.data} onDone={say} /> : null}
+          <p role={notice?.tone === 'error' ? 'alert' : 'status'} className="usher-groups-manager-notice">
+            {notice?.text ?? ''}
+          </p>
+          {roots.length === 0 ? (
+            <p data-slot="groups-manager-empty">
+              {canManage ? t('groupsManager.empty') : t('groupsManager.emptyReadOnly')}
+            </p>
+          ) : (
+            <Tree
+              nodes={roots}
+              all={groups.data}
+              label={t('groupsManager.title')}
+              canManage={canManage}
+              canShare={canShare}
+              onDone={say}
+            />
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+/** The groups in tree order, each indented by its depth: a native select cannot nest. */
+function options(groups: readonly Group[], locale: string, skip: ReadonlySet<string> = new Set()) {
+  const out: { id: string; label: string }[] = []
+  const visit = (nodes: GroupNode<Group>[]) => {
+    for (const node of nodes) {
+      if (skip.has(node.group.id)) continue
+      out.push({ id: node.group.id, label: `${'\u00a0\u00a0'.repeat(node.depth)}${node.group.name}` })
+      visit(node.children)
+    }
+  }
+  visit(buildGroupTree(groups, locale))
+  return out
+}
+
+/** A group and everything under it: where it cannot be moved. */
+function subtree(id: string, groups: readonly Group[]) {
+  const ids = new Set([id])
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const group of groups) {
+      if (group.parentId && ids.has(group.parentId) && !ids.has(group.id)) {
+        ids.add(group.id)
+        grew = true
+      }
+    }
+  }
+  return ids
+}
+
+function NewGroup({
+  groups,
+  onDone,
+}: {
+  groups: readonly Group[]
+  onDone: (tone: Notice['tone'], text: string) => void
+}) {
+  const { t, locale } = useUsherContext()
+  const id = useId()
+  const create = useCreateGroup()
+  const [name, setName] = useState('')
+  const [parentId, setParentId] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const trimmed = name.trim()
+    if (!trimmed) return setError(t('errors.fields.required'))
+    setError(null)
+    create.mutate(
+      { name: trimmed, parentId: parentId || null },
+      {
+        onSuccess: (group) => {
+          setName('')
+          onDone('ok', t('groupsManager.created', { name: group.name }))
+        },
+        onError: (failure) => onDone('error', errorMessage(t, failure)),
+      },
+    )
+  }
+  return (
+    <form className="usher-groups-manager-new" aria-labelledby={`${id}-title`} noValidate onSubmit={submit}>
+      <h3 id={`${id}-title`} className="usher-groups-manager-subtitle">
+        {t('groupsManager.new')}
+      </h3>
+      <div className="usher-groups-manager-row">
+        <div className="usher-text-field">
+          <label htmlFor={`${id}-name`}>{t('groupsManager.name')}</label>
+          <input
+            id={`${id}-name`}
+            className="usher-input"
+            value={name}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(event) => setName(event.target.value)}
+          />
+          {error ? (
+            <p id={`${id}-error`} className="usher-field-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div className="usher-text-field">
+          <label htmlFor={`${id}-parent`}>{t('groupsManager.parent')}</label>
+          <select
+            id={`${id}-parent`}
+            className="usher-input"
+            value={parentId}
+            onChange={(event) => setParentId(event.target.value)}
+          >
+            <option value="">{t('groupsManager.topLevel')}</option>
+            {options(groups, locale).map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="usher-button" data-variant="primary" disabled={create.isPending}>
+          {create.isPending ? t('groupsManager.adding') : t('groupsManager.add')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function Tree({
+  nodes,
+  all,
+  label,
+  canManage,
+  canShare,
+  onDone,
+}: {
+  nodes: GroupNode<Group>[]
+  all: readonly Group[]
+  label?: string
+  canManage: boolean
+  canShare: boolean
+  onDone: (tone: Notice['tone'], text: string) => void
+}) {
+  return (
+    <ul className="usher-groups-manager-tree" aria-label={label}>
+      {nodes.map((node) => (
+        <li key={node.group.id}>
+          <GroupRow group={node.group} all={all} canManage={canManage} canShare={canShare} onDone={onDone} />
+          {node.children.length ? (
+            <Tree nodes={node.children} all={all} canManage={canManage} canShare={canShare} onDone={onDone} />
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function GroupRow({
+  group,
+  all,
+  canManage,
+  canShare,
+  onDone,
+}: {
+  group: Group
+  all: readonly Group[]
+  canManage: boolean
+  canShare: boolean
+  onDone: (tone: Notice['tone'], text: string) => void
+}) {
+  const { t, locale } = useUsherContext()
+  const id = useId()
+  const update = useUpdateGroup()
+  const remove = useDeleteGroup()
+  const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view')
+  const [name, setName] = useState(group.name)
+  const busy = update.isPending || remove.isPending
+  const moveOptions = useMemo(() => options(all, locale, subtree(group.id, all)), [all, locale, group.id])
+  const fail = (failure: Error) => onDone('error', `${group.name}: ${errorMessage(t, failure)}`)
+
+  const rename = (event: FormEvent) => {
+    event.preventDefault()
+    const trimmed = name.trim()
+    if (!trimmed || trimmed === group.name) return setMode('view')
+    update.mutate(
+      { id: group.id, version: group.version, patch: { name: trimmed } },
+      {
+        onSuccess: (saved) => {
+          setMode('view')
+          onDone('ok', t('groupsManager.renamed', { name: saved.name }))
+        },
+        onError: fail,
+      },
+    )
+  }
+
+  return (
+    <div className="usher-groups-manager-group" data-slot="groups-manager-group">
+      {mode === 'rename' ? (
+        <form className="usher-groups-manager-row" noValidate onSubmit={rename}>
+          <label htmlFor={`${id}-rename`} className="usher-visually-hidden">
+            {t('groupsManager.newName', { name: group.name })}
+          </label>
+          <input
+            id={`${id}-rename`}
+            className="usher-input"
+            value={name}
+            // biome-ignore lint/a11y/noAutofocus: the field the person just asked for
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+          />
+          <button type="submit" className="usher-button" data-variant="primary" disabled={busy}>
+            {t('common.save')}
+          </button>
+          <button type="button" className="usher-button" onClick={() => setMode('view')}>
+            {t('common.cancel')}
+          </button>
+        </form>
+      ) : (
+        <span className="usher-groups-manager-name">
+          {group.name}
+          <span className="usher-groups-manager-counts">
+            {`${t('groupsManager.members', { count: group.memberCount })} · ${t('groupsManager.shares', { count: group.shareCount })}`}
+          </span>
+        </span>
+      )}
+      {mode === 'delete' ? (
+        <fieldset className="usher-groups-manager-row usher-groups-manager-confirm">
+          <legend>{t('groupsManager.confirmDelete', { name: group.name })}</legend>
+          <button
+            type="button"
+            className="usher-button"
+            data-variant="danger"
+            disabled={busy}
+            onClick={() =>
+              remove.mutate(group.id, {
+                onSuccess: () => onDone('ok', t('groupsManager.deleted', { name: group.name })),
+                onError: (failure) => {
+                  setMode('view')
+                  fail(failure)
+                },
+              })
+            }
+          >
+            {t('groupsManager.delete')}
+          </button>
+          <button type="button" className="usher-button" onClick={() => setMode('view')}>
+            {t('common.cancel')}
+          </button>
+        </fieldset>
+      ) : mode === 'view' ? (
+        <span className="usher-groups-manager-actions">
+          {canShare ? (
+            <GroupSharesDialog
+              groupId={group.id}
+              trigger={
+                <button
+                  type="button"
+                  className="usher-button"
+                  aria-label={t('groupsManager.shareFor', { name: group.name })}
+                >
+                  {t('groupsManager.share')}
+                </button>
+              }
+            />
+          ) : null}
+          {canManage ? (
+            <>
+              <button
+                type="button"
+                className="usher-button"
+                aria-label={t('groupsManager.renameFor', { name: group.name })}
+                onClick={() => {
+                  setName(group.name)
+                  setMode('rename')
+                }}
+              >
+                {t('groupsManager.rename')}
+              </button>
+              <select
+                className="usher-input"
+                aria-label={t('groupsManager.moveFor', { name: group.name })}
+                value={group.parentId ?? ''}
+                disabled={busy}
+                onChange={(event) =>
+                  update.mutate(
+                    { id: group.id, version: group.version, patch: { parentId: event.target.value || null } },
+                    {
+                      onSuccess: () => onDone('ok', t('groupsManager.moved', { name: group.name })),
+                      onError: fail,
+                    },
+                  )
+                }
+              >
+                <option value="">{t('groupsManager.topLevel')}</option>
+                {moveOptions.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="usher-button"
+                aria-label={t('groupsManager.deleteFor', { name: group.name })}
+                onClick={() => setMode('delete')}
+              >
+                {t('groupsManager.delete')}
+              </button>
+            </>
+          ) : null}
+        </span>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,1 @@
+export { GroupsManager, type GroupsManagerProps } from './groups-manager'

@@ -1,0 +1,33 @@
+import type { Messages } from '../types'
+
+export const groupsManager: Messages['groupsManager'] = {
+  title: 'Groupes',
+  loadError: 'Impossible de charger les groupes.',
+  empty: 'Aucun groupe pour l’instant : ajoutez le premier ci-dessus.',
+  emptyReadOnly: 'Aucun groupe à afficher.',
+  new: 'Nouveau groupe',
+  name: 'Nom',
+  parent: 'Dans',
+  topLevel: '— Premier niveau —',
+  add: 'Ajouter le groupe',
+  adding: 'Ajout…',
+  created: '{{name}} a été ajouté.',
+  members: { one: '{{count}} membre', other: '{{count}} membres' },
+  shares: {
+    zero: 'non partagé',
+    one: 'partagé avec {{count}} personne',
+    other: 'partagé avec {{count}} personnes',
+  },
+  rename: 'Renommer',
+  renameFor: 'Renommer {{name}}',
+  newName: 'Nouveau nom de {{name}}',
+  renamed: 'Renommé en {{name}}.',
+  moveFor: 'Déplacer {{name}} dans',
+  moved: '{{name}} a été déplacé.',
+  delete: 'Supprimer',
+  deleteFor: 'Supprimer {{name}}',
+  confirmDelete: 'Supprimer {{name}} ? Ses partages disparaissent avec lui.',
+  deleted: '{{name}} a été supprimé.',
+  share: 'Partager…',
+  shareFor: 'Partager {{name}} avec des personnes',
+}
