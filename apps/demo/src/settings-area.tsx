@@ -119,20 +119,15 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
   let body: ReactNode
   if (signedIn && client) {
     body = signedInOrg.data ? (
-      <UsherProvider
+      <SignedInBody
         key={`session:${signedIn.userId}`}
         client={client}
         queryClient={queryClient}
         locale={locale}
         theme={resolvedTheme}
-      >
-        <div className="relai-body">
-          <SettingsNav pathname={pathname} />
-          <main id="relai-main" className="relai-main">
-            <Page pathname={pathname} organization={signedInOrg.data} />
-          </main>
-        </div>
-      </UsherProvider>
+        pathname={pathname}
+        organization={signedInOrg.data}
+      />
     ) : signedInOrg.isError ? (
       <div className="relai-boot" role="alert">
         <p>{t('boot.unreachable')}</p>
@@ -174,21 +169,16 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
     )
   } else {
     body = (
-      <UsherProvider
+      <SignedInBody
         // A fresh provider per person: its portal, its components' local state.
         key={current.account.userId}
         client={client}
         queryClient={queryClient}
         locale={locale}
         theme={resolvedTheme}
-      >
-        <div className="relai-body">
-          <SettingsNav pathname={pathname} />
-          <main id="relai-main" className="relai-main">
-            <Page pathname={pathname} organization={current.organization} />
-          </main>
-        </div>
-      </UsherProvider>
+        pathname={pathname}
+        organization={current.organization}
+      />
     )
   }
 
@@ -221,6 +211,37 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
       </AppHeader>
       {body}
     </div>
+  )
+}
+
+/**
+ * The signed-in part for one person, whichever way they signed in (account switch or built-in
+ * sign-in): Usher's provider with that person's client, the menu and the page.
+ */
+function SignedInBody({
+  client,
+  queryClient,
+  locale,
+  theme,
+  pathname,
+  organization,
+}: {
+  client: ReturnType<typeof createUsherClient>
+  queryClient: QueryClient
+  locale: DemoLocale
+  theme: 'light' | 'dark'
+  pathname: string
+  organization: DemoOrganizationSummary
+}) {
+  return (
+    <UsherProvider client={client} queryClient={queryClient} locale={locale} theme={theme}>
+      <div className="relai-body">
+        <SettingsNav pathname={pathname} />
+        <main id="relai-main" className="relai-main">
+          <Page pathname={pathname} organization={organization} />
+        </main>
+      </div>
+    </UsherProvider>
   )
 }
 
