@@ -89,3 +89,31 @@ export function DialogFrame({
     </Dialog.Root>
   )
 }
+
+/**
+ * A dialog's title and description (named by Radix for the panel), with the padding that keeps
+ * them clear of the ✕ button.
+ */
+export function DialogHeader({
+  slot,
+  title,
+  description,
+}: {
+  slot: string
+  title: ReactNode
+  description: ReactNode
+}) {
+  return (
+    <div data-slot={`${slot}-header`} className={`usher-dialog-header usher-${slot}-header`}>
+      <Dialog.Title data-slot={`${slot}-title`} className={`usher-dialog-title usher-${slot}-title`}>
+        {title}
+      </Dialog.Title>
+      <Dialog.Description
+        data-slot={`${slot}-description`}
+        className={`usher-dialog-description usher-${slot}-description`}
+      >
+        {description}
+      </Dialog.Description>
+    </div>
+  )
+}

@@ -25,7 +25,7 @@ import { useRoles } from '../../hooks/use-roles'
 import { useUpdateUser } from '../../hooks/use-update-user'
 import { useUser } from '../../hooks/use-users'
 import { useUsherContext } from '../../provider/usher-context'
-import { DialogFrame } from '../dialog-frame/dialog-frame'
+import { DialogFrame, DialogHeader } from '../dialog-frame/dialog-frame'
 import { MultiSelect, type MultiSelectOption } from '../invite-form/multi-select'
 import { AuthForm } from '../password-field/auth-form'
 import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
@@ -171,14 +171,11 @@ function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: 
   }
   return (
     <>
-      <div data-slot="edit-user-header" className="usher-edit-user-header">
-        <Dialog.Title data-slot="edit-user-title" className="usher-edit-user-title">
-          {user.data ? t('editUser.title', { name: name(user.data) }) : t('editUser.titleGeneric')}
-        </Dialog.Title>
-        <Dialog.Description data-slot="edit-user-description" className="usher-edit-user-description">
-          {user.data ? user.data.email : t('editUser.description')}
-        </Dialog.Description>
-      </div>
+      <DialogHeader
+        slot="edit-user"
+        title={user.data ? t('editUser.title', { name: name(user.data) }) : t('editUser.titleGeneric')}
+        description={user.data ? user.data.email : t('editUser.description')}
+      />
       {body}
     </>
   )

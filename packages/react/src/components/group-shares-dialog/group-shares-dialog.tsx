@@ -7,7 +7,7 @@ import { usePermission } from '../../hooks/use-me'
 import { type ShareGroupsOutcome, useShareGroups } from '../../hooks/use-share-groups'
 import { useUsers } from '../../hooks/use-users'
 import { useUsherContext } from '../../provider/usher-context'
-import { DialogFrame } from '../dialog-frame/dialog-frame'
+import { DialogFrame, DialogHeader } from '../dialog-frame/dialog-frame'
 import { errorMessage, personName } from '../shared-groups-dialog/error-message'
 import { useDebouncedValue } from '../user-table/use-debounced-value'
 
@@ -181,14 +181,11 @@ function GroupSharesContent({ groupId }: { groupId: string }) {
 
   return (
     <>
-      <div className="usher-group-shares-header">
-        <Dialog.Title className="usher-group-shares-title">
-          {group ? t('groupShares.title', { group: group.name }) : t('groupShares.titleGeneric')}
-        </Dialog.Title>
-        <Dialog.Description className="usher-group-shares-description">
-          {t('groupShares.description')}
-        </Dialog.Description>
-      </div>
+      <DialogHeader
+        slot="group-shares"
+        title={group ? t('groupShares.title', { group: group.name }) : t('groupShares.titleGeneric')}
+        description={t('groupShares.description')}
+      />
       {body}
       <p role="status" data-slot="group-shares-notice" className="usher-group-shares-notice">
         {notice ?? ''}

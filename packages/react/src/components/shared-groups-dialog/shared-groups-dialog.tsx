@@ -1,9 +1,8 @@
-import { Dialog } from 'radix-ui'
 import type { ReactNode } from 'react'
 import { useMe } from '../../hooks/use-me'
 import { useUser } from '../../hooks/use-users'
 import { useUsherContext } from '../../provider/usher-context'
-import { DialogFrame } from '../dialog-frame/dialog-frame'
+import { DialogFrame, DialogHeader } from '../dialog-frame/dialog-frame'
 import { DialogFooter, LoadState } from './dialog-parts'
 import { personName } from './error-message'
 import { ManyUsersEditor } from './many-users-editor'
@@ -149,14 +148,7 @@ function SharedGroupsContent({
 
   return (
     <>
-      <div data-slot="shared-groups-header" className="usher-shared-groups-header">
-        <Dialog.Title data-slot="shared-groups-title" className="usher-shared-groups-title">
-          {title}
-        </Dialog.Title>
-        <Dialog.Description data-slot="shared-groups-description" className="usher-shared-groups-description">
-          {description}
-        </Dialog.Description>
-      </div>
+      <DialogHeader slot="shared-groups" title={title} description={description} />
       {body}
     </>
   )
