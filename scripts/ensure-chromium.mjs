@@ -2,8 +2,7 @@
 // through playwright-core, and no tool here may download a browser of its own.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-
-const CHROMIUM = '/usr/bin/chromium'
+import { CHROMIUM_PATH as CHROMIUM } from './chromium.mjs'
 
 if (existsSync(CHROMIUM)) process.exit(0)
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs'
 import { MEMORY } from '../server/data-dir'
 import { type DemoServer, startDemo } from '../server/start-demo'
 
@@ -19,24 +20,15 @@ export interface E2eContext {
 /**
  * The built demo (dist/, made by `vite build` before this runs) in this process, on a free port
  * and an in-memory database: every test file gets its own seed. Debian's Chromium, headless, with a
- * fresh profile (playwright makes a temporary one; TOOLCHAIN.md gotcha 7); no browser is ever
- * downloaded.
+ * fresh profile (playwright makes a temporary one) and the flags of scripts/chromium.mjs.
  */
 export async function startE2e(): Promise<E2eContext> {
   const demo = await startDemo({ mode: 'production', port: 0, dataDir: MEMORY, log: () => {} })
   const browser = await chromium
     .launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     })
     .catch(async (error: unknown) => {
       await demo.close()

@@ -18,6 +18,7 @@ import { createServer } from 'node:http'
 import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs'
 
 const PACKAGE_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)))
 const ROOT = resolve(PACKAGE_DIR, '../..')
@@ -52,17 +53,9 @@ await new Promise((done) => server.listen(0, '127.0.0.1', done))
 const { port } = server.address()
 
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: [...CHROMIUM_ARGS],
 })
 
 const median = (values) => {
