@@ -14,6 +14,7 @@ import type * as z from 'zod'
 import { useInvitationLookup } from '../../hooks/use-invitation-lookup'
 import { useUsherContext } from '../../provider/usher-context'
 import { cn } from '../../utils/cn'
+import { FormField } from '../form-field/form-field'
 import { PasswordField } from '../password-field'
 import {
   fieldMessage,
@@ -343,7 +344,7 @@ function AcceptForm({
         {t('acceptInvitation.intro')}
       </p>
       <div data-slot="accept-invitation-names" className="usher-accept-invitation-names">
-        <Field
+        <FormField
           id={`${id}-salutation`}
           label={t('acceptInvitation.fields.salutation')}
           error={error('salutation')}
@@ -356,8 +357,12 @@ function AcceptForm({
               <option value="mx">{t('acceptInvitation.salutations.mx')}</option>
             </select>
           )}
-        </Field>
-        <Field id={`${id}-first`} label={t('acceptInvitation.fields.firstName')} error={error('firstName')}>
+        </FormField>
+        <FormField
+          id={`${id}-first`}
+          label={t('acceptInvitation.fields.firstName')}
+          error={error('firstName')}
+        >
           {(aria) => (
             <input
               className="usher-input"
@@ -367,8 +372,8 @@ function AcceptForm({
               {...form.register('firstName')}
             />
           )}
-        </Field>
-        <Field id={`${id}-last`} label={t('acceptInvitation.fields.lastName')} error={error('lastName')}>
+        </FormField>
+        <FormField id={`${id}-last`} label={t('acceptInvitation.fields.lastName')} error={error('lastName')}>
           {(aria) => (
             <input
               className="usher-input"
@@ -377,9 +382,9 @@ function AcceptForm({
               {...form.register('lastName')}
             />
           )}
-        </Field>
+        </FormField>
       </div>
-      <Field
+      <FormField
         id={`${id}-email`}
         label={t('acceptInvitation.fields.email')}
         hint={t('acceptInvitation.fields.emailHint')}
@@ -394,7 +399,7 @@ function AcceptForm({
             {...aria}
           />
         )}
-      </Field>
+      </FormField>
       <PasswordField
         label={t('acceptInvitation.fields.password')}
         registration={form.register('password')}
@@ -429,49 +434,6 @@ function AcceptForm({
         </button>
       </div>
     </form>
-  )
-}
-
-interface AriaProps {
-  id: string
-  'aria-describedby'?: string
-  'aria-invalid'?: true
-}
-
-/** A label, a control (given its id and description wiring), a hint and an error. */
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string
-  label: string
-  hint?: string
-  error?: string | undefined
-  children: (aria: AriaProps) => ReactNode
-}) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
-  return (
-    <div data-slot="accept-invitation-field" className="usher-accept-invitation-field">
-      <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-        ...(error ? { 'aria-invalid': true as const } : {}),
-      })}
-      {hint ? (
-        <p id={`${id}-hint`} className="usher-accept-invitation-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="usher-field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   )
 }
 

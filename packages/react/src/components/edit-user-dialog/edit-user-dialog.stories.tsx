@@ -3,7 +3,6 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { mockDb } from '../../stories-support/handlers'
 import { settled } from '../../stories-support/settled'
 import '../invite-form/invite-form.css'
-import '../sign-in-form/sign-in-form.css'
 import { EditUserDialog, type EditUserDialogProps } from './edit-user-dialog'
 import './edit-user-dialog.css'
 

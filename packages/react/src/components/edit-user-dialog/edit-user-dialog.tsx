@@ -26,6 +26,7 @@ import { useUpdateUser } from '../../hooks/use-update-user'
 import { useUser } from '../../hooks/use-users'
 import { useUsherContext } from '../../provider/usher-context'
 import { DialogFrame, DialogHeader } from '../dialog-frame/dialog-frame'
+import { FormField } from '../form-field/form-field'
 import { MultiSelect, type MultiSelectOption } from '../invite-form/multi-select'
 import { AuthForm } from '../password-field/auth-form'
 import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
@@ -214,10 +215,16 @@ const TEXT_FIELDS = [
 ] as const satisfies readonly (keyof Values)[]
 
 /** The fields that show their own error message; a server error on another goes to the alert. */
-const SHOWN_ERRORS = [...TEXT_FIELDS, 'description', 'role', 'groupIds', 'contactFor'] as const
+const SHOWN_ERRORS = [
+  ...TEXT_FIELDS,
+  'salutation',
+  'locale',
+  'description',
+  'role',
+  'groupIds',
+  'contactFor',
+] as const
 const LABELS = {
-  salutation: 'salutation',
-  locale: 'locale',
   primaryContact: 'primaryContact',
   enabled: 'enabled',
   mustChangePassword: 'mustChangePassword',
@@ -478,17 +485,22 @@ function EditUserForm({
       <fieldset data-slot="edit-user-identity" className="usher-edit-user-section">
         <legend>{t('editUser.sections.identity')}</legend>
         <div className="usher-edit-user-grid">
-          <div data-slot="select-field" className="usher-text-field">
-            <label htmlFor={fieldId('salutation')}>{t('editUser.fields.salutation')}</label>
-            <select id={fieldId('salutation')} className="usher-input" {...form.register('salutation')}>
-              <option value="">{t('acceptInvitation.salutations.none')}</option>
-              {(['mr', 'ms', 'mx'] as const).map((key) => (
-                <option key={key} value={key}>
-                  {t(`acceptInvitation.salutations.${key}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FormField
+            id={fieldId('salutation')}
+            label={t('editUser.fields.salutation')}
+            error={message('salutation')}
+          >
+            {(aria) => (
+              <select className="usher-input" {...aria} {...form.register('salutation')}>
+                <option value="">{t('acceptInvitation.salutations.none')}</option>
+                {(['mr', 'ms', 'mx'] as const).map((key) => (
+                  <option key={key} value={key}>
+                    {t(`acceptInvitation.salutations.${key}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
           {text('firstName', { autoComplete: 'off' })}
           {text('lastName', { autoComplete: 'off' })}
           {text('nickname', { hint: t('editUser.hints.nickname') })}
@@ -501,35 +513,29 @@ function EditUserForm({
           {text('mobile', { type: 'tel' })}
           {text('jobTitle')}
           {text('department')}
-          <div data-slot="select-field" className="usher-text-field">
-            <label htmlFor={fieldId('locale')}>{t('editUser.fields.locale')}</label>
-            <select id={fieldId('locale')} className="usher-input" {...form.register('locale')}>
-              <option value="en" lang="en">
-                English
-              </option>
-              <option value="fr" lang="fr">
-                Français
-              </option>
-            </select>
-          </div>
+          <FormField id={fieldId('locale')} label={t('editUser.fields.locale')} error={message('locale')}>
+            {(aria) => (
+              <select className="usher-input" {...aria} {...form.register('locale')}>
+                <option value="en" lang="en">
+                  English
+                </option>
+                <option value="fr" lang="fr">
+                  Français
+                </option>
+              </select>
+            )}
+          </FormField>
           {text('externalId', { hint: t('editUser.hints.externalId') })}
         </div>
-        <div className="usher-text-field">
-          <label htmlFor={fieldId('description')}>{t('editUser.fields.description')}</label>
-          <textarea
-            id={fieldId('description')}
-            className="usher-input"
-            rows={2}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={errors.description ? `${fieldId('description')}-error` : undefined}
-            {...form.register('description')}
-          />
-          {errors.description ? (
-            <p id={`${fieldId('description')}-error`} className="usher-field-error">
-              {message('description')}
-            </p>
-          ) : null}
-        </div>
+        <FormField
+          id={fieldId('description')}
+          label={t('editUser.fields.description')}
+          error={message('description')}
+        >
+          {(aria) => (
+            <textarea className="usher-input" rows={2} {...aria} {...form.register('description')} />
+          )}
+        </FormField>
       </fieldset>
       <fieldset data-slot="edit-user-access" className="usher-edit-user-section">
         <legend>{t('editUser.sections.access')}</legend>
@@ -539,28 +545,22 @@ function EditUserForm({
           </p>
         ) : null}
         <div className="usher-edit-user-grid">
-          <div data-slot="select-field" className="usher-text-field">
-            <label htmlFor={fieldId('role')}>{t('editUser.fields.role')}</label>
-            <select
-              id={fieldId('role')}
-              className="usher-input"
-              disabled={self || !roleOptions.canChange}
-              aria-invalid={errors.role ? true : undefined}
-              aria-describedby={errors.role ? `${fieldId('role')}-error` : undefined}
-              {...form.register('role')}
-            >
-              {roleOptions.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-            {errors.role ? (
-              <p id={`${fieldId('role')}-error`} className="usher-field-error">
-                {message('role')}
-              </p>
-            ) : null}
-          </div>
+          <FormField id={fieldId('role')} label={t('editUser.fields.role')} error={message('role')}>
+            {(aria) => (
+              <select
+                className="usher-input"
+                disabled={self || !roleOptions.canChange}
+                {...aria}
+                {...form.register('role')}
+              >
+                {roleOptions.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
           <div className="usher-text-field">
             <span id={`${fieldId('groupIds')}-label`}>{t('editUser.fields.groups')}</span>
             <Controller

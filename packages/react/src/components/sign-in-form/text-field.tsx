@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react'
+import { FormField } from '../form-field/form-field'
 
 export interface TextFieldProps extends ComponentProps<'input'> {
   id: string
@@ -9,27 +10,9 @@ export interface TextFieldProps extends ComponentProps<'input'> {
 
 /** A labelled input with its hint and error wired as its description. */
 export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
   return (
-    <div data-slot="text-field" className="usher-text-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        className={className ?? 'usher-input'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} data-slot="text-field-hint" className="usher-text-field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} data-slot="text-field-error" className="usher-field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FormField id={id} label={label} hint={hint} error={error}>
+      {(aria) => <input className={className ?? 'usher-input'} {...aria} {...input} />}
+    </FormField>
   )
 }

@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, within } from 'storybook/test'
 import { settled } from '../../stories-support/settled'
-import '../sign-in-form/sign-in-form.css'
 import { TeamActivation } from './team-activation'
 import './team-activation.css'
 
