@@ -200,7 +200,6 @@ export {
   UserSharesSchema,
 } from './resources/share'
 export {
-  BULK_USER_ACTION_PERMISSIONS,
   BULK_USERS_MAX,
   type BulkUsersRequest,
   BulkUsersRequestSchema,
@@ -208,10 +207,8 @@ export {
   CreateUserSchema,
   type ListUsersQuery,
   ListUsersQuerySchema,
-  SELF_LOCKED_FIELDS,
   type SetUserPasswordInput,
   SetUserPasswordSchema,
-  selfLockedChanges,
   type UpdateUserInput,
   UpdateUserSchema,
   type User,
@@ -221,46 +218,5 @@ export {
   UserSourceSchema,
   UserStatusSchema,
 } from './resources/user'
-// Domain rules
-export {
-  DEFAULT_REFUSED_MAILBOXES,
-  duplicateEmailIndexes,
-  emailLocalPart,
-  emailsEqual,
-  isRefusedMailbox,
-  normalizeEmail,
-} from './rules/email'
-export { buildGroupTree, descendantIds, type GroupNode } from './rules/groups'
-export { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName, normalizePhone } from './rules/names'
-export {
-  DEFAULT_PASSWORD_POLICY,
-  PASSWORD_MAX_LENGTH,
-  type PasswordContext,
-  type PasswordPolicy,
-  type PasswordRule,
-  passwordRulesBroken,
-} from './rules/password'
-export {
-  BUILT_IN_ROLES,
-  type BuiltInRole,
-  canAssignRole,
-  canManageAccountOf,
-  hasPermission,
-  isBuiltInRole,
-  PERMISSIONS,
-  type Permission,
-  permissionsOf,
-  ROLE_DEFINITIONS,
-  type RoleDefinition,
-  roleRank,
-} from './rules/permissions'
-export {
-  allowedActions,
-  holdsSeat,
-  invitationStatusAt,
-  isActionAllowed,
-  USER_ACTIONS,
-  USER_STATUSES,
-  type UserAction,
-  type UserStatus,
-} from './rules/status'
+// Domain rules (also alone, without zod: @usher/contract/rules)
+export * from './rules/index'

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import {
+  BUILT_IN_ROLE_CATALOG,
   CreateInvitationsSchema,
   createProblem,
   type InvitationRowResult,
@@ -14,8 +15,8 @@ import {
   ListUsersQuerySchema,
   PROBLEM_CONTENT_TYPE,
   type Problem,
-  ROLE_DEFINITIONS,
   requestValidationProblem,
+  roleEntries,
   type User,
 } from '@usher/contract'
 import { FIXTURE_NOW, makeGroups, makeMe, makeUsers } from '@usher/fixtures'
@@ -44,7 +45,7 @@ export function startStubServer(port = 0): Promise<{ url: string; server: Server
     const route = `${req.method} ${url.pathname}`
     if (route === 'GET /me') return send(res, 200, me)
     if (route === 'GET /roles') {
-      const items = Object.entries(ROLE_DEFINITIONS).map(([key, role]) => ({ key, builtIn: true, ...role }))
+      const items = roleEntries(BUILT_IN_ROLE_CATALOG)
       return send(res, 200, { items })
     }
     if (route === 'GET /users') {

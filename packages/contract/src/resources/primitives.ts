@@ -1,6 +1,7 @@
 import * as z from 'zod'
-import { isRefusedMailbox, normalizeEmail } from '../rules/email'
+import { isRefusedMailbox, normalizeEmail, SHARED_MAILBOX_MESSAGE } from '../rules/email'
 import { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName } from '../rules/names'
+import { LOCALES, ROLE_KEY_PATTERN } from '../rules/roles'
 
 /**
  * An opaque id. Usher's server uses UUIDs, but a host backing the components with its own API may
@@ -13,7 +14,7 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { message: 'Not an id.' })
   .meta({ id: 'Id', description: 'An opaque id (UUIDs on the reference server).' })
 export const TimestampSchema = z.iso.datetime({ offset: true }).meta({ id: 'Timestamp' })
-export const LocaleSchema = z.enum(['en', 'fr']).meta({ id: 'Locale' })
+export const LocaleSchema = z.enum(LOCALES).meta({ id: 'Locale' })
 export type Locale = z.infer<typeof LocaleSchema>
 export const SalutationSchema = z
   .enum(['mr', 'ms', 'mx'])
@@ -71,7 +72,7 @@ export function personEmailSchema(refused?: readonly string[]) {
       ctx.addIssue({
         code: 'custom',
         params: { code: 'shared_mailbox_refused' },
-        message: 'Shared department mailboxes cannot be invited; enter a person’s own address.',
+        message: SHARED_MAILBOX_MESSAGE,
       })
     }
   })
@@ -97,7 +98,7 @@ export const TopicKeySchema = z
   .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, { message: 'Lowercase letters, digits, "-" and "_".' })
 export const RoleKeySchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]{1,39}$/, { message: 'Lowercase letters, digits, "-" and "_".' })
+  .regex(ROLE_KEY_PATTERN, { message: 'Lowercase letters, digits, "-" and "_".' })
   .meta({ id: 'RoleKey', description: 'A role: `owner`, `admin`, `technician`, or a custom role key.' })
 
 /** Opaque keyset cursor. */

@@ -12,6 +12,14 @@ export const RoleSchema = z
     scope: z.enum(['organization', 'groups']),
     takesSeat: z.boolean(),
     permissions: z.array(PermissionSchema),
+    /**
+     * The host's names for a custom role, by language; null for a built-in role, whose names come
+     * with the UI's own messages.
+     */
+    label: z
+      .object({ en: z.string().min(1), fr: z.string().min(1) })
+      .partial()
+      .nullable(),
   })
   .meta({ id: 'Role' })
 export type Role = z.infer<typeof RoleSchema>

@@ -1,6 +1,5 @@
 import * as z from 'zod'
 import { PASSWORD_MAX_LENGTH } from '../rules/password'
-import type { Permission } from '../rules/permissions'
 import { USER_STATUSES } from '../rules/status'
 import {
   blankAsNull,
@@ -134,14 +133,6 @@ export const UpdateUserSchema = z
   .meta({ id: 'UpdateUser' })
 export type UpdateUserInput = z.input<typeof UpdateUserSchema>
 
-/** Fields of UpdateUser that nobody may change on their own account. */
-export const SELF_LOCKED_FIELDS = ['role', 'enabled', 'groupIds'] as const
-
-/** The self-locked fields a patch touches (empty when the patch is allowed on oneself). */
-export function selfLockedChanges(patch: object): (typeof SELF_LOCKED_FIELDS)[number][] {
-  return SELF_LOCKED_FIELDS.filter((field) => field in patch)
-}
-
 /**
  * POST /users: create a person directly (seed 003's "Create technician", seed 004's people
  * created by hand). With a `password` the account is active at once (checked against the policy;
@@ -196,13 +187,3 @@ export const BulkUsersRequestSchema = z
   ])
   .meta({ id: 'BulkUsersRequest' })
 export type BulkUsersRequest = z.input<typeof BulkUsersRequestSchema>
-
-/** The permission each bulk action needs: the same as the single-user endpoint it stands for. */
-export const BULK_USER_ACTION_PERMISSIONS: Readonly<Record<BulkUsersRequest['action'], Permission>> = {
-  changeRole: 'users:update',
-  enable: 'users:update',
-  disable: 'users:update',
-  forcePasswordChange: 'users:update',
-  resendInvitation: 'users:invite',
-  delete: 'users:delete',
-}

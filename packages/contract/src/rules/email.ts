@@ -77,6 +77,10 @@ export const DEFAULT_REFUSED_MAILBOXES = [
   'webmaster',
 ] as const
 
+/** Why a shared mailbox is refused, in the API's words (clients show their own, by its code). */
+export const SHARED_MAILBOX_MESSAGE =
+  'Shared department mailboxes cannot hold a person’s account; enter a person’s own address.'
+
 /** Folds `No_Reply`, `no.reply` and `noreply+tickets` onto one key, so one list entry covers them. */
 function mailboxKey(localPart: string): string {
   const plus = localPart.indexOf('+')

@@ -77,3 +77,31 @@ export function descendantIds(
   }
   return out
 }
+
+/** A forest in display order, each group with its depth: for lists and selects that cannot nest. */
+export function flattenGroupTree<G extends { id: string; parentId: string | null }>(
+  roots: readonly GroupNode<G>[],
+): Array<{ group: G; depth: number }> {
+  const out: Array<{ group: G; depth: number }> = []
+  const visit = (list: readonly GroupNode<G>[]) => {
+    for (const node of list) {
+      out.push({ group: node.group, depth: node.depth })
+      visit(node.children)
+    }
+  }
+  visit(roots)
+  return out
+}
+
+/**
+ * Ids of `ids` and all their descendants: what a set of groups covers (an admin's scope, a
+ * technician's shares).
+ */
+export function coveredGroupIds(
+  groups: readonly { id: string; parentId: string | null }[],
+  ids: Iterable<string>,
+): Set<string> {
+  const out = new Set<string>()
+  for (const id of ids) for (const covered of descendantIds(groups, id)) out.add(covered)
+  return out
+}

@@ -11,16 +11,22 @@ export {
   emailsEqual,
   isRefusedMailbox,
   normalizeEmail,
+  SHARED_MAILBOX_MESSAGE,
 } from './email'
-export { buildGroupTree, descendantIds, type GroupNode } from './groups'
+export { buildGroupTree, coveredGroupIds, descendantIds, flattenGroupTree, type GroupNode } from './groups'
 export { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName, normalizePhone } from './names'
 export {
   DEFAULT_PASSWORD_POLICY,
+  PASSWORD_ESTIMATE_MAX_LENGTH,
   PASSWORD_MAX_LENGTH,
   type PasswordContext,
+  type PasswordEstimator,
   type PasswordPolicy,
   type PasswordRule,
+  passwordEstimatorInputs,
+  passwordProblems,
   passwordRulesBroken,
+  passwordStrength,
 } from './password'
 export {
   BUILT_IN_ROLES,
@@ -37,6 +43,20 @@ export {
   roleRank,
 } from './permissions'
 export {
+  BUILT_IN_ROLE_CATALOG,
+  CUSTOM_ROLE_MAX_RANK,
+  type CustomRoleDefinition,
+  createRoleCatalog,
+  customRoleProblems,
+  LOCALES,
+  type LocaleKey,
+  ROLE_KEY_PATTERN,
+  type RoleCatalog,
+  type RoleEntry,
+  roleCatalogFromList,
+  roleEntries,
+} from './roles'
+export {
   allowedActions,
   holdsSeat,
   invitationStatusAt,
@@ -46,3 +66,19 @@ export {
   type UserAction,
   type UserStatus,
 } from './status'
+export {
+  type ActionTarget,
+  type ActionViewer,
+  BULK_USER_ACTION_PERMISSIONS,
+  BULK_USER_ACTIONS,
+  BULK_USERS_PERMISSION,
+  type BulkUserAction,
+  canTakeBulkAction,
+  SELF_LOCKED_ACTIONS,
+  SELF_LOCKED_FIELDS,
+  type SelfLockedField,
+  selfLockedChanges,
+  USER_ACTION_ENDPOINTS,
+  USER_ACTION_PERMISSIONS,
+  userActionsFor,
+} from './user-actions'

@@ -1,7 +1,8 @@
 /**
- * The organization's password policy and the checks that need no estimator. The strength score
- * (`minStrength`, 0–4 on zxcvbn's scale) is checked by whoever holds an estimator: the server and
- * the AcceptInvitation form.
+ * The organization's password policy and its checks. The strength score (`minStrength`, 0–4 on
+ * zxcvbn's scale) needs an estimator and its dictionaries, which this package does not carry: the
+ * server and the forms each pass theirs to `passwordProblems`, fed with the same inputs
+ * (`passwordEstimatorInputs`), so a meter and the server agree.
  */
 export interface PasswordPolicy {
   minLength: number
@@ -62,4 +63,45 @@ export function passwordRulesBroken(
   if (context.names?.some((n) => n.length >= 3 && lower.includes(n.toLowerCase())))
     broken.push('contains_name')
   return broken
+}
+
+/** The estimator reads only this many characters: the same on every side, so the scores agree. */
+export const PASSWORD_ESTIMATE_MAX_LENGTH = 100
+
+/** A 0–4 strength estimator (zxcvbn's `check(password, userInputs).score`). */
+export type PasswordEstimator = (password: string, userInputs: readonly string[]) => number
+
+/** What an estimator counts as guessable from the person: their names and the parts of their address. */
+export function passwordEstimatorInputs(context: PasswordContext): string[] {
+  return [...(context.names ?? []), ...(context.email ? context.email.split(/[@.]/) : [])].filter(Boolean)
+}
+
+/** The 0–4 score of `password` for this person, as every side computes it. */
+export function passwordStrength(
+  password: string,
+  context: PasswordContext,
+  estimate: PasswordEstimator,
+): number {
+  return estimate(password.slice(0, PASSWORD_ESTIMATE_MAX_LENGTH), passwordEstimatorInputs(context))
+}
+
+/**
+ * What is wrong with a password under the policy: the rules it breaks, else `too_guessable` when
+ * it scores below `minStrength`; empty when it passes.
+ */
+export function passwordProblems(
+  password: string,
+  policy: PasswordPolicy,
+  context: PasswordContext,
+  estimate: PasswordEstimator,
+): Array<PasswordRule | 'too_guessable'> {
+  const problems: Array<PasswordRule | 'too_guessable'> = passwordRulesBroken(password, policy, context)
+  if (
+    problems.length === 0 &&
+    policy.minStrength > 0 &&
+    passwordStrength(password, context, estimate) < policy.minStrength
+  ) {
+    problems.push('too_guessable')
+  }
+  return problems
 }

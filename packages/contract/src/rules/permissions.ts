@@ -61,7 +61,7 @@ function definitionOf(
   role: string,
   custom: Readonly<Record<string, RoleDefinition>>,
 ): RoleDefinition | undefined {
-  return isBuiltInRole(role) ? ROLE_DEFINITIONS[role] : custom[role]
+  return isBuiltInRole(role) ? ROLE_DEFINITIONS[role] : Object.hasOwn(custom, role) ? custom[role] : undefined
 }
 
 export function roleRank(role: string): number {

@@ -22,8 +22,18 @@ const ALLOWED: Readonly<Record<UserStatus, readonly UserAction[]>> = {
   disabled: ['edit', 'changeRole', 'shareGroups', 'enable', 'delete'],
 }
 
+const inActionOrder = (status: UserStatus) =>
+  USER_ACTIONS.filter((action) => ALLOWED[status].includes(action))
+const ALLOWED_IN_ORDER: Readonly<Record<UserStatus, readonly UserAction[]>> = {
+  invited: inActionOrder('invited'),
+  expired: inActionOrder('expired'),
+  active: inActionOrder('active'),
+  disabled: inActionOrder('disabled'),
+}
+
+/** The actions the status allows, in `USER_ACTIONS` order (the order menus offer them). */
 export function allowedActions(status: UserStatus): readonly UserAction[] {
-  return ALLOWED[status]
+  return ALLOWED_IN_ORDER[status]
 }
 
 export function isActionAllowed(status: UserStatus, action: UserAction): boolean {

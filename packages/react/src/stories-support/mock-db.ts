@@ -1,4 +1,5 @@
 import {
+  BUILT_IN_ROLE_CATALOG,
   type BulkResult,
   type BulkSharesRequest,
   type BulkSharesResult,
@@ -21,6 +22,7 @@ import {
   permissionsOf,
   ROLE_DEFINITIONS,
   type Role,
+  roleEntries,
   type Share,
   type SharePermission,
   type User,
@@ -328,14 +330,7 @@ export class MockDb {
   }
 
   roles(): Role[] {
-    return (['owner', 'admin', 'technician'] as const).map((key) => ({
-      key,
-      builtIn: true,
-      rank: ROLE_DEFINITIONS[key].rank,
-      scope: ROLE_DEFINITIONS[key].scope,
-      takesSeat: ROLE_DEFINITIONS[key].takesSeat,
-      permissions: [...ROLE_DEFINITIONS[key].permissions],
-    }))
+    return roleEntries(BUILT_IN_ROLE_CATALOG)
   }
 
   /** Shares: explicit once written; before that, derived from the fixture's count. */

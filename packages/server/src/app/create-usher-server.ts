@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createProblem, HEADERS, PROBLEM_CONTENT_TYPE, type Problem } from '@usher/contract'
+import {
+  createProblem,
+  createRoleCatalog,
+  HEADERS,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+} from '@usher/contract'
 import { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { createTokenVerifier } from '../auth/tokens'
@@ -74,6 +80,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   const transport = options.mailer?.transport === undefined ? ownedTransport : options.mailer.transport
 
   const services: Services = {
+    roles: createRoleCatalog(options.roles),
     db,
     now,
     tokens: createTokenVerifier({

@@ -1,3 +1,4 @@
+import type { CustomRoleDefinition } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { DatabaseOptions } from '../db/database'
 import type { Database } from '../db/schema'
@@ -71,6 +72,15 @@ export interface UsherServerOptions {
    */
   mailer?: { transport?: MailTransport | null; from?: string }
   auth?: AuthOptions
+  /**
+   * The host's own roles beside owner, admin and technician: each a rank below the owner's, a set
+   * of permissions, a scope, whether its holders take one of the plan's seats, and its names in
+   * English and French. Every decision (who may give it, whose account its holders manage, seats)
+   * follows the same rules as the built-in roles'.
+   * @default {}
+   * @example { operator: { rank: 15, permissions: ['users:read'], scope: 'groups', takesSeat: true, label: { en: 'Operator', fr: 'Opérateur' } } }
+   */
+  roles?: Readonly<Record<string, CustomRoleDefinition>>
   links?: Partial<LinkOptions>
   /** What "now" is: tests move it to expire invitations. @default () => new Date() */
   clock?: () => Date

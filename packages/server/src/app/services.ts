@@ -1,3 +1,4 @@
+import type { RoleCatalog } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { TokenVerifier } from '../auth/tokens'
 import type { Database } from '../db/schema'
@@ -8,6 +9,8 @@ import type { LinkOptions, Logger } from './options'
 export interface Services {
   db: Kysely<Database>
   now: () => Date
+  /** The built-in roles and the host's (`options.roles`): every role decision asks it. */
+  roles: RoleCatalog
   tokens: TokenVerifier
   /** The HS256 secret, when one is configured (for `provision.token`). */
   secret: string | undefined

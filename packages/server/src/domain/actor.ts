@@ -1,11 +1,4 @@
-import {
-  isBuiltInRole,
-  type OrganizationSettings,
-  type Permission,
-  permissionsOf,
-  ROLE_DEFINITIONS,
-  roleRank,
-} from '@usher/contract'
+import type { OrganizationSettings, Permission, RoleCatalog } from '@usher/contract'
 import { type Kysely, sql } from 'kysely'
 import type { Database, OrganizationRow, UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
@@ -21,6 +14,8 @@ export interface Actor {
   settings: OrganizationSettings
   role: string
   rank: number
+  /** The organization's roles: every decision on a role asks it. */
+  roles: RoleCatalog
   permissions: readonly Permission[]
   /**
    * The groups the actor governs: null for organization-wide roles (owner); for group-scoped
@@ -55,6 +50,7 @@ export async function loadActor(
   db: Kysely<Database>,
   claims: { userId: string; orgId: string; session: { epoch: number } | null },
   now: Date,
+  roles: RoleCatalog,
 ): Promise<Actor> {
   if (!isUuid(claims.userId) || !isUuid(claims.orgId)) {
     throw new ProblemError('unauthenticated', { detail: 'The token names no member of an organization.' })
@@ -76,8 +72,7 @@ export async function loadActor(
     // The password changed since this session was issued.
     throw new ProblemError('token_expired', { detail: 'The session ended when the password changed.' })
   }
-  const definition = isBuiltInRole(user.role) ? ROLE_DEFINITIONS[user.role] : null
-  const scopeKind = definition?.scope ?? 'groups'
+  const scopeKind = roles.scopeOf(user.role)
   let scope: Set<string> | null = null
   if (scopeKind === 'groups') {
     const own = await db.selectFrom('user_groups').select('group_id').where('user_id', '=', user.id).execute()
@@ -97,8 +92,9 @@ export async function loadActor(
     org,
     settings: organizationSettings(org),
     role: user.role,
-    rank: roleRank(user.role),
-    permissions: permissionsOf(user.role),
+    rank: roles.rankOf(user.role),
+    roles,
+    permissions: roles.permissionsOf(user.role),
     scope,
   }
 }

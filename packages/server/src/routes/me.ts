@@ -1,4 +1,4 @@
-import { BUILT_IN_ROLES, type Permission, ROLE_DEFINITIONS } from '@usher/contract'
+import { roleEntries } from '@usher/contract'
 import type { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { UsherEnv } from '../app/env'
@@ -32,17 +32,5 @@ export function registerMeRoutes(app: Hono<UsherEnv>) {
     }
   })
 
-  route(app, 'listRoles', async () => ({
-    items: BUILT_IN_ROLES.map((key) => {
-      const definition = ROLE_DEFINITIONS[key]
-      return {
-        key,
-        builtIn: true,
-        rank: definition.rank,
-        scope: definition.scope,
-        takesSeat: definition.takesSeat,
-        permissions: [...definition.permissions] as Permission[],
-      }
-    }),
-  }))
+  route(app, 'listRoles', async ({ actor }) => ({ items: roleEntries(actor.roles) }))
 }
