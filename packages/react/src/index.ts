@@ -38,6 +38,7 @@ export {
   type UserTableViewer,
   userActionsFor,
 } from './components/user-table'
+export { Protect, type ProtectProps } from './hooks/protect'
 export { useActivateOrganization } from './hooks/use-activate-organization'
 export { useBulkUsers } from './hooks/use-bulk-users'
 export { useDeleteUser } from './hooks/use-delete-user'
@@ -58,6 +59,7 @@ export { type ShareGroupsOutcome, useShareGroups } from './hooks/use-share-group
 export { type UpdateUserVariables, useUpdateUser } from './hooks/use-update-user'
 export { useUserShares } from './hooks/use-user-shares'
 export { useUser, useUsers } from './hooks/use-users'
+export { type UseViewerResult, useViewer, type Viewer, viewerOf } from './hooks/use-viewer'
 // Messages
 export { en } from './i18n/en'
 export { fr } from './i18n/fr'

@@ -1,5 +1,5 @@
 import { isUsherApiError, isUsherNetworkError } from '@usher/sdk'
-import type { Translate } from '../../i18n/translate'
+import type { Translate } from '../i18n/translate'
 
 /** The catalog's sentence for an error: its contract code when the server sent one. */
 export function errorMessage(t: Translate, error: unknown): string {

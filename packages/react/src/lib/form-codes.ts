@@ -8,7 +8,7 @@ import {
 } from '@usher/contract'
 import { isUsherApiError, isUsherNetworkError } from '@usher/sdk'
 import * as z from 'zod'
-import type { Translate } from '../../i18n/translate'
+import type { Translate } from '../i18n/translate'
 
 /**
  * A contract schema for react-hook-form's zodResolver, each issue re-reported with its contract

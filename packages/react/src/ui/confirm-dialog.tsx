@@ -1,7 +1,7 @@
 import { AlertDialog } from 'radix-ui'
 import type { ReactNode } from 'react'
-import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import { cn } from '../lib/cn'
+import { useUsherContext } from '../provider/usher-context'
 
 export interface ConfirmDeleteDialogProps {
   open: boolean

@@ -1,7 +1,7 @@
 import { Dialog } from 'radix-ui'
 import { type ReactNode, useCallback, useState } from 'react'
-import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import { cn } from '../lib/cn'
+import { useUsherContext } from '../provider/usher-context'
 
 export interface DialogFrameProps {
   /** The component's slot name: `<slot>-overlay`, `<slot>-dialog` and `<slot>-close` are the parts' `data-slot`s. */

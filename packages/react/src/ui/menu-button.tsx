@@ -1,7 +1,7 @@
 import { DropdownMenu } from 'radix-ui'
 import type { ComponentProps, ReactNode } from 'react'
-import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import { cn } from '../lib/cn'
+import { useUsherContext } from '../provider/usher-context'
 
 export interface MenuButtonProps extends Omit<ComponentProps<'button'>, 'children' | 'type'> {
   label: ReactNode

@@ -1,7 +1,7 @@
 import { Popover } from 'radix-ui'
 import { type CSSProperties, type Ref, useId, useState } from 'react'
-import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import { cn } from '../lib/cn'
+import { useUsherContext } from '../provider/usher-context'
 
 export interface MultiSelectOption {
   value: string

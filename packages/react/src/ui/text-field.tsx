@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react'
-import { FormField } from '../form-field/form-field'
+import { FormField } from './form-field'
 
 export interface TextFieldProps extends ComponentProps<'input'> {
   id: string

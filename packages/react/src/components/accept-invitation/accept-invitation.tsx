@@ -12,16 +12,11 @@ import { type ComponentProps, type ReactNode, useEffect, useId, useRef, useState
 import { type UseFormRegisterReturn, useForm, useWatch } from 'react-hook-form'
 import type * as z from 'zod'
 import { useInvitationLookup } from '../../hooks/use-invitation-lookup'
+import { cn } from '../../lib/cn'
+import { fieldMessage, passwordMessages, requestErrorMessage, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
-import { FormField } from '../form-field/form-field'
+import { FormField } from '../../ui/form-field'
 import { PasswordField } from '../password-field'
-import {
-  fieldMessage,
-  passwordMessages,
-  requestErrorMessage,
-  withFieldCodes,
-} from '../password-field/form-codes'
 import { RoleBadge } from '../role-badge'
 
 export interface AcceptInvitationProps extends Omit<ComponentProps<'section'>, 'children'> {

@@ -6,10 +6,10 @@ import { useGroups } from '../../hooks/use-groups'
 import { usePermission } from '../../hooks/use-me'
 import { type ShareGroupsOutcome, useShareGroups } from '../../hooks/use-share-groups'
 import { useUsers } from '../../hooks/use-users'
+import { errorMessage, personName } from '../../lib/error-message'
+import { useDebouncedValue } from '../../lib/use-debounced-value'
 import { useUsherContext } from '../../provider/usher-context'
-import { DialogFrame, DialogHeader } from '../dialog-frame/dialog-frame'
-import { errorMessage, personName } from '../shared-groups-dialog/error-message'
-import { useDebouncedValue } from '../user-table/use-debounced-value'
+import { DialogFrame, DialogHeader } from '../../ui/dialog-frame'
 
 export interface GroupSharesDialogProps {
   /** The group whose people to show and change. */

@@ -4,10 +4,10 @@ import { type ComponentProps, type FormEvent, useId, useMemo, useState } from 'r
 import { useCreateGroup, useDeleteGroup, useUpdateGroup } from '../../hooks/use-group-mutations'
 import { useGroups } from '../../hooks/use-groups'
 import { usePermission } from '../../hooks/use-me'
+import { cn } from '../../lib/cn'
+import { errorMessage } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
 import { GroupSharesDialog } from '../group-shares-dialog'
-import { errorMessage } from '../shared-groups-dialog/error-message'
 
 export interface GroupsManagerProps extends Omit<ComponentProps<'section'>, 'children'> {}
 

@@ -20,7 +20,7 @@ import { useMe } from '../../hooks/use-me'
 import { useRunImport } from '../../hooks/use-run-import'
 import type { MessageKey } from '../../i18n/types'
 import { useUsherContext } from '../../provider/usher-context'
-import { DialogFrame } from '../dialog-frame/dialog-frame'
+import { DialogFrame } from '../../ui/dialog-frame'
 
 export interface ImportUsersDialogProps {
   /** Controlled open state (with `onOpenChange`). */

@@ -28,8 +28,9 @@ import { useGroups } from '../../hooks/use-groups'
 import { useInviteUsers } from '../../hooks/use-invite-users'
 import { useMe } from '../../hooks/use-me'
 import type { Translate } from '../../i18n/translate'
+import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import type { MultiSelectOption } from '../../ui/multi-select'
 import { SeatUsage } from '../seat-usage'
 import {
   blankRow,
@@ -44,7 +45,6 @@ import {
   type RowField,
 } from './invite-form-schema'
 import { InviteRow } from './invite-row'
-import type { MultiSelectOption } from './multi-select'
 import { dedupeEntries, type PastedEntry } from './parse-address-list'
 import { PasteAddresses } from './paste-addresses'
 

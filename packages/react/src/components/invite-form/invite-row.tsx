@@ -2,8 +2,8 @@ import { normalizeEmail } from '@usher/contract/rules'
 import type { ReactNode } from 'react'
 import { Controller, useFormContext, useFormState } from 'react-hook-form'
 import { useUsherContext } from '../../provider/usher-context'
+import { MultiSelect, type MultiSelectOption } from '../../ui/multi-select'
 import { fieldErrorMessage, type InviteFormValues, ROW_FIELDS, type RowField } from './invite-form-schema'
-import { MultiSelect, type MultiSelectOption } from './multi-select'
 
 export interface InviteRowProps {
   index: number

@@ -1,7 +1,7 @@
 import { Dialog } from 'radix-ui'
 import { useId, useState } from 'react'
+import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
 import { type PastedEntry, parseAddressList } from './parse-address-list'
 
 export interface PasteAddressesProps {

@@ -7,8 +7,8 @@ import {
 import { type ComponentProps, useId, useState } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
 import { type PasswordScore, usePasswordStrength } from '../../hooks/use-password-strength'
+import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
 
 const LEVELS = ['veryWeak', 'weak', 'fair', 'strong', 'veryStrong'] as const
 

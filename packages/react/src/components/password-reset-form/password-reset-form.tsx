@@ -12,18 +12,13 @@ import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type * as z from 'zod'
 import { usePasswordResetLookup } from '../../hooks/use-password-reset-lookup'
+import { cn } from '../../lib/cn'
+import { fieldMessage, passwordMessages, requestErrorMessage, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
 import { usherKeys } from '../../query/keys'
-import { cn } from '../../utils/cn'
+import { AuthForm } from '../../ui/auth-form'
+import { TextField } from '../../ui/text-field'
 import { PasswordField } from '../password-field'
-import { AuthForm } from '../password-field/auth-form'
-import {
-  fieldMessage,
-  passwordMessages,
-  requestErrorMessage,
-  withFieldCodes,
-} from '../password-field/form-codes'
-import { TextField } from '../sign-in-form/text-field'
 
 export interface PasswordResetFormProps extends Omit<ComponentProps<'section'>, 'children' | 'onReset'> {
   /**

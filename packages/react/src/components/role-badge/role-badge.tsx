@@ -1,8 +1,8 @@
 import { isBuiltInRole, type Permission, permissionsOf } from '@usher/contract/rules'
 import { Tooltip } from 'radix-ui'
 import type { ComponentProps } from 'react'
+import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
 
 export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children' | 'role'> {
   /**

@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react'
 import { useMe } from '../../hooks/use-me'
+import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
 
 export interface SeatUsageProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** Seats about to be taken (an invitation form's technician rows), shown as "after". */

@@ -1,7 +1,7 @@
 import { Dialog } from 'radix-ui'
 import type { ReactNode } from 'react'
+import { errorMessage } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
-import { errorMessage } from './error-message'
 
 /** The dialog body while its data loads, or when it could not: announced, with a retry. */
 export function LoadState({ error, onRetry }: { error: unknown; onRetry: () => void }) {

@@ -5,16 +5,11 @@ import { isUsherApiError } from '@usher/sdk'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type * as z from 'zod'
+import { fieldMessage, passwordMessages, requestErrorMessage, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
+import { AuthForm } from '../../ui/auth-form'
+import { TextField } from '../../ui/text-field'
 import { PasswordField } from '../password-field'
-import { AuthForm } from '../password-field/auth-form'
-import {
-  fieldMessage,
-  passwordMessages,
-  requestErrorMessage,
-  withFieldCodes,
-} from '../password-field/form-codes'
-import { TextField } from './text-field'
 
 interface Values {
   currentPassword: string

@@ -6,12 +6,12 @@ import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type * as z from 'zod'
 import type { Translate } from '../../i18n/translate'
+import { cn } from '../../lib/cn'
+import { fieldMessage, requestErrorMessage, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
-import { AuthForm } from '../password-field/auth-form'
-import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
+import { AuthForm } from '../../ui/auth-form'
+import { TextField } from '../../ui/text-field'
 import { ChangePasswordStep } from './change-password-step'
-import { TextField } from './text-field'
 
 export interface SignInFormProps extends Omit<ComponentProps<'section'>, 'children'> {
   /**

@@ -1,8 +1,8 @@
 import type { UserStatus } from '@usher/contract'
 import type { ComponentProps } from 'react'
+import { cn } from '../../lib/cn'
+import { formatDateTime, formatRelative } from '../../lib/format'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
-import { formatDateTime, formatRelative } from '../../utils/format'
 
 export interface StatusBadgeProps extends Omit<ComponentProps<'span'>, 'children'> {
   status: UserStatus

@@ -5,11 +5,11 @@ import { useForm } from 'react-hook-form'
 import type * as z from 'zod'
 import { useActivateOrganization } from '../../hooks/use-activate-organization'
 import { useMe, usePermission } from '../../hooks/use-me'
+import { cn } from '../../lib/cn'
+import { fieldMessage, requestErrorMessage, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
-import { AuthForm } from '../password-field/auth-form'
-import { fieldMessage, requestErrorMessage, withFieldCodes } from '../password-field/form-codes'
-import { TextField } from '../sign-in-form/text-field'
+import { AuthForm } from '../../ui/auth-form'
+import { TextField } from '../../ui/text-field'
 
 export interface TeamActivationProps extends Omit<ComponentProps<'section'>, 'children'> {
   /** After the team was activated, with the organization as the server answered. */

@@ -2,7 +2,7 @@ import type { ListUsersQuery, User } from '@usher/contract'
 import type { ReactNode } from 'react'
 import type { Translate } from '../../i18n/translate'
 import type { Locale } from '../../i18n/types'
-import { formatDateTime, formatRelative } from '../../utils/format'
+import { formatDateTime, formatRelative } from '../../lib/format'
 import { RoleBadge } from '../role-badge'
 import { StatusBadge } from '../status-badge'
 

@@ -1,10 +1,10 @@
+export { ConfirmDeleteDialog, type ConfirmDeleteDialogProps } from '../../ui/confirm-dialog'
 export {
   displayName,
   type UserSort,
   type UserTableColumnVisibility,
   type UserTableExtraColumn,
 } from './columns'
-export { ConfirmDeleteDialog, type ConfirmDeleteDialogProps } from './confirm-delete-dialog'
 export { UserTable, type UserTableProps } from './user-table'
 export { type UserTableBulkAction, UserTableBulkBar, type UserTableBulkBarProps } from './user-table-bulk-bar'
 export {

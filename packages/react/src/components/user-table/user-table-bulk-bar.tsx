@@ -1,8 +1,8 @@
 import { DropdownMenu } from 'radix-ui'
 import type { ComponentProps } from 'react'
+import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
-import { MenuButton } from './menu-button'
+import { MenuButton } from '../../ui/menu-button'
 
 /** The bulk actions the bar offers. */
 export type UserTableBulkAction = 'shareGroups' | 'changeRole' | 'resendInvitation' | 'disable' | 'delete'

@@ -1,8 +1,8 @@
 import { allowedActions, isBuiltInRole, type Permission, type User, type UserAction } from '@usher/contract'
 import { DropdownMenu } from 'radix-ui'
 import { Fragment, useRef } from 'react'
+import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
 import { displayName } from './columns'
 
 /** Who is looking at the table: what the row menus and the bulk bar may offer. */

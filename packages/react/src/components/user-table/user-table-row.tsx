@@ -3,7 +3,7 @@
 import type { User, UserAction } from '@usher/contract'
 import { Checkbox } from 'radix-ui'
 import { memo } from 'react'
-import { cn } from '../../utils/cn'
+import { cn } from '../../lib/cn'
 import { displayName, type UserTableCellContext, type UserTableColumn } from './columns'
 import { UserTableRowActions, type UserTableViewer, userActionsFor } from './user-table-row-actions'
 

@@ -1,10 +1,10 @@
 import type { Group, UserStatus } from '@usher/contract'
 import { type ComponentProps, useId, useMemo } from 'react'
+import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
-import { cn } from '../../utils/cn'
+import { CheckMenuItem, MenuButton } from '../../ui/menu-button'
 import { SeatUsage } from '../seat-usage'
 import type { UserTableColumn, UserTableColumnVisibility } from './columns'
-import { CheckMenuItem, MenuButton } from './menu-button'
 
 /** The list's filters, sent to the server as `role`, `status` and `groupId`. */
 export interface UserTableFilters {

@@ -34,9 +34,12 @@ import { useMe } from '../../hooks/use-me'
 import { useResendInvitation } from '../../hooks/use-resend-invitation'
 import { useRevokeInvitation } from '../../hooks/use-revoke-invitation'
 import { useUpdateUser } from '../../hooks/use-update-user'
+import { cn } from '../../lib/cn'
+import { errorMessage } from '../../lib/error-message'
+import { useDebouncedValue } from '../../lib/use-debounced-value'
 import { useUsherContext } from '../../provider/usher-context'
 import { groupsQueryOptions, rolesQueryOptions, usersInfiniteQueryOptions } from '../../query/options'
-import { cn } from '../../utils/cn'
+import { ConfirmDeleteDialog } from '../../ui/confirm-dialog'
 import { SharedGroupsDialog } from '../shared-groups-dialog'
 import {
   buildColumns,
@@ -47,9 +50,6 @@ import {
   type UserTableColumnVisibility,
   type UserTableExtraColumn,
 } from './columns'
-import { ConfirmDeleteDialog } from './confirm-delete-dialog'
-import { errorMessage } from './error-message'
-import { useDebouncedValue } from './use-debounced-value'
 import { type UserTableBulkAction, UserTableBulkBar } from './user-table-bulk-bar'
 import { UserTableRow } from './user-table-row'
 import { type UserTableViewer, useRoleName } from './user-table-row-actions'
