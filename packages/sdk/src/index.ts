@@ -22,7 +22,13 @@ export {
   UsherSchemaError,
   UsherValidationError,
 } from './errors'
-// Import files (issue 7): parse, map and check CSV/JSON before sending, then send in chunks.
+export {
+  type ApplyMappingOptions,
+  applyMapping,
+  autoMapping,
+  type MappedImportRow,
+} from './import/column-mapping'
+// Import files: parse, map and check CSV/JSON before sending, then send in chunks.
 export {
   fieldForHeader,
   headerKey,
@@ -31,27 +37,17 @@ export {
   type ImportColumn,
   type ImportField,
 } from './import/header-synonyms'
-export {
-  type ApplyMappingOptions,
-  applyMapping,
-  autoMapping,
-  type ImportDelimiter,
-  type ImportFieldError,
-  ImportFileError,
-  type ImportFileErrorCode,
-  type ImportFileProblem,
-  type ImportFormat,
-  type ImportMapping,
-  type ImportRawRow,
-  type ImportRowCheck,
-  type ImportValidation,
-  type MappedImportRow,
-  type ParsedImportFile,
-  type ParseImportFileOptions,
-  parseImportFile,
-  type ValidateImportRowsOptions,
-  validateImportRows,
-} from './import/parse-import-file'
+export { ImportFileError, type ImportFileErrorCode } from './import/import-file-error'
+export type {
+  ImportDelimiter,
+  ImportFileProblem,
+  ImportFormat,
+  ImportMapping,
+  ImportRawRow,
+  ParsedImportFile,
+  ParseImportFileOptions,
+} from './import/import-file-types'
+export { parseImportFile } from './import/parse-import-file'
 export {
   type ImportProgress,
   type RunImportInput,
@@ -59,5 +55,13 @@ export {
   runImport,
 } from './import/run-import'
 export { failedRowsCsv, SAMPLE_COLUMNS, type SampleLocale, sampleImportFile } from './import/sample-files'
+export {
+  type ImportFieldError,
+  type ImportRowCheck,
+  type ImportValidation,
+  type ValidateImportRowsOptions,
+  validateImportRows,
+} from './import/validate-import-rows'
 export type { CreateOptions, RequestOptions, UpdateOptions } from './types/options'
 export type { Paginated, UsherClient } from './types/usher-client'
+export { newIdempotencyKey } from './utils/idempotency-key'

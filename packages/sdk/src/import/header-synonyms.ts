@@ -1,3 +1,5 @@
+import type { LocaleKey } from '@usher/contract'
+
 /**
  * The columns an import file may carry: each contract field of an import row (plus `fullName`,
  * split into first and last name), with the headers it is known by in English and French. One
@@ -28,8 +30,8 @@ export type ImportField = (typeof IMPORT_FIELDS)[number]
 export interface ImportColumn {
   field: ImportField
   /** The header the sample files use. */
-  header: { en: string; fr: string }
-  /** Other headers seen in exports (Excel, seed 003's Rescue file, HR tools); matched loosely. */
+  header: Record<LocaleKey, string>
+  /** Other headers seen in exports (Excel, remote-support consoles' technician exports, HR tools); matched loosely. */
   synonyms: readonly string[]
 }
 

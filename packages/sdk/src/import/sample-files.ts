@@ -1,7 +1,10 @@
+import type { LocaleKey } from '@usher/contract'
 import { IMPORT_COLUMNS, type ImportField } from './header-synonyms'
-import { type ImportFormat, loadPapa } from './parse-import-file'
+import type { ImportDelimiter, ImportFormat } from './import-file-types'
+import { loadPapa } from './load-papa'
 
-export type SampleLocale = 'en' | 'fr'
+/** The languages a sample file comes in: the contract's locales. */
+export type SampleLocale = LocaleKey
 
 /** The columns of the sample files, in order: every field but `fullName` (first and last name are separate). */
 export const SAMPLE_COLUMNS = /* @__PURE__ */ IMPORT_COLUMNS.filter((c) => c.field !== 'fullName')
@@ -105,7 +108,7 @@ function csvLine(cells: readonly string[], delimiter: string): string {
 export async function failedRowsCsv(input: {
   headers: readonly string[]
   rows: ReadonlyArray<{ line: number; cells: readonly unknown[]; error: string }>
-  delimiter?: ',' | ';' | '\t'
+  delimiter?: ImportDelimiter
   /** The header of the added column (e.g. "Error" / "Erreur"). */
   errorHeader: string
   /** The header of the added line-number column. */

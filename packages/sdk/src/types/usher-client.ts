@@ -68,14 +68,13 @@ export interface UsherClient {
     get(options?: RequestOptions): Promise<Me>
   }
   organization: {
-    /** Seed 002: name the team to activate user management. */
+    /** Name the team to activate it: its users can be managed only once it is active. */
     activate(input: ActivateOrganizationInput, options?: RequestOptions): Promise<Organization>
     update(input: UpdateOrganizationInput, options: UpdateOptions): Promise<Organization>
   }
   users: Paginated<ListUsersQuery, User> & {
     /**
-     * Create a person directly (seeds 003, 004): active at once with an initial `password`, or
-     * invited without one.
+     * Create a person directly: active at once with an initial `password`, or invited without one.
      */
     create(input: CreateUserInput, options?: CreateOptions): Promise<User>
     get(id: string, options?: RequestOptions): Promise<User>
@@ -101,7 +100,7 @@ export interface UsherClient {
     create(input: CreateGroupInput, options?: CreateOptions): Promise<Group>
     update(id: string, patch: UpdateGroupInput, options: UpdateOptions): Promise<Group>
     delete(id: string, options?: RequestOptions): Promise<void>
-    /** Who a group is shared with (seed 002's Groups tab). */
+    /** Who a group is shared with, and with which permission. */
     shares: {
       list(groupId: string, query?: ListGroupSharesQuery, options?: RequestOptions): Promise<Page<GroupShare>>
       listAll(

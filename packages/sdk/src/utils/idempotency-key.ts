@@ -1,7 +1,15 @@
 /**
- * A fresh idempotency key: a v4 UUID from the platform's CSPRNG. `crypto.randomUUID` exists only
- * in secure contexts (HTTPS, localhost); a console served over plain HTTP on an intranet has
- * `crypto.getRandomValues` alone, so the UUID is built from 16 random bytes there.
+ * A fresh idempotency key, as the client makes one for every call that creates: a v4 UUID from the
+ * platform's CSPRNG. Make one per user action and pass it as `idempotencyKey`, so a form
+ * submitted again after a lost answer is recognised by the server instead of creating twice.
+ *
+ * `crypto.randomUUID` exists only in secure contexts (HTTPS, localhost); a console served over
+ * plain HTTP on an intranet has `crypto.getRandomValues` alone, so the UUID is built from 16
+ * random bytes there.
+ *
+ * @example
+ * const key = newIdempotencyKey() // once per submitted form, reused when it is sent again
+ * await client.invitations.create(request, { idempotencyKey: key })
  */
 export function newIdempotencyKey(): string {
   const crypto = globalThis.crypto
