@@ -12,6 +12,13 @@ export const common = {
   none: 'None',
   unknownError: 'Something went wrong. Try again in a moment.',
   offline: 'The server could not be reached. Check your connection and try again.',
+  groupPicker: {
+    none: 'No group',
+    summary: { one: '{{first}} and 1 more', other: '{{first}} and {{count}} more' },
+    filter: 'Filter groups',
+    empty: 'There is no group to choose from.',
+    noMatch: 'No group matches.',
+  },
   relative: {
     expiresIn: 'expires {{when}}',
     expiredOn: 'expired {{when}}',

@@ -14,6 +14,13 @@ export const common: Messages['common'] = {
   none: 'Aucun',
   unknownError: 'Une erreur est survenue. Réessayez dans un instant.',
   offline: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+  groupPicker: {
+    none: 'Aucun groupe',
+    summary: { one: '{{first}} et 1 autre', other: '{{first}} et {{count}} autres' },
+    filter: 'Filtrer les groupes',
+    empty: 'Aucun groupe disponible.',
+    noMatch: 'Aucun groupe ne correspond.',
+  },
   relative: {
     expiresIn: 'expire {{when}}',
     expiredOn: 'expirée {{when}}',
