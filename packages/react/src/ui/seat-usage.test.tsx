@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { axeViolations, clientFor, createWorld, renderWithUsher } from '../../../test/render'
+import { axeViolations, clientFor, createWorld, renderWithUsher } from '../../test/render'
 import { SeatUsage } from './seat-usage'
 
 describe('given SeatUsage on a plan with seats', () => {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createUsherClient } from '@usher/sdk'
 import { describe, expect, it } from 'vitest'
-import { axeViolations, renderWithUsher } from '../../../test/render'
+import { axeViolations, renderWithUsher } from '../../test/render'
 import { RoleBadge } from './role-badge'
 
 // RoleBadge needs no data: any client will do.
@@ -46,5 +46,33 @@ describe('given a RoleBadge', () => {
     })
     expect(screen.getByText('Custom role (auditor)')).toHaveAttribute('data-role', 'custom')
     expect(await axeViolations(container)).toEqual([])
+  })
+
+  it('names a host-defined role by its label in the current language, with its permissions', async () => {
+    const roles = {
+      ...client,
+      roles: {
+        list: async () => ({
+          items: [
+            {
+              key: 'operator',
+              builtIn: false,
+              rank: 15,
+              scope: 'groups' as const,
+              takesSeat: true,
+              permissions: ['users:read' as const],
+              label: { en: 'Operator', fr: 'Opérateur' },
+            },
+          ],
+        }),
+      },
+    }
+    const { unmount } = renderWithUsher(<RoleBadge roleKey="operator" />, { client: roles })
+    expect(await screen.findByText('Operator')).toHaveAttribute('data-role', 'custom')
+    await userEvent.tab()
+    await waitFor(() => expect(screen.getAllByText('see users').length).toBeGreaterThan(0))
+    unmount()
+    renderWithUsher(<RoleBadge roleKey="operator" />, { client: roles, locale: 'fr' })
+    expect(await screen.findByText('Opérateur')).toBeInTheDocument()
   })
 })

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react'
 import { createUsherClient } from '@usher/sdk'
 import { describe, expect, it } from 'vitest'
-import { axeViolations, renderWithUsher } from '../../../test/render'
+import { axeViolations, renderWithUsher } from '../../test/render'
 import { StatusBadge } from './status-badge'
 
 const client = createUsherClient({ baseUrl: 'http://127.0.0.1:9' })

@@ -1,0 +1,80 @@
+import { isBuiltInRole, type Permission } from '@usher/contract/rules'
+import { Tooltip } from 'radix-ui'
+import type { ComponentProps } from 'react'
+import { useRoleCatalog } from '../hooks/use-role-catalog'
+import { roleNameOf } from '../hooks/use-role-name'
+import { cn } from '../lib/cn'
+import { useUsherContext } from '../provider/usher-context'
+
+export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children' | 'role'> {
+  /**
+   * The role's key: `owner`, `admin`, `technician` or a custom role's key (not `role`, which is
+   * the ARIA attribute).
+   */
+  roleKey: string
+  /**
+   * What the role may do, shown in the tooltip.
+   * @default the role's permissions in the organization's roles (`GET /roles`)
+   */
+  permissions?: readonly Permission[]
+  /**
+   * A tooltip listing what the role may do (keyboard: the badge takes focus).
+   * @default true
+   */
+  tooltip?: boolean
+}
+
+/**
+ * The role's name, coloured per role, with what it may do in a tooltip: a built-in role's name
+ * from the message catalog, a host-defined role's label in the current language and its
+ * permissions from the organization's roles (`GET /roles`).
+ * @example <RoleBadge roleKey="admin" />
+ */
+export function RoleBadge({
+  roleKey: role,
+  permissions,
+  tooltip = true,
+  className,
+  ...props
+}: RoleBadgeProps) {
+  const { t, locale, portalContainer } = useUsherContext()
+  const roles = useRoleCatalog()
+  const builtIn = isBuiltInRole(role)
+  const label = roleNameOf(t, roles, locale, role)
+  const granted = permissions ?? roles.permissionsOf(role)
+  const badge = (
+    <span
+      data-slot="role-badge"
+      data-role={builtIn ? role : 'custom'}
+      className={cn('usher-badge', className)}
+      {...(tooltip ? { tabIndex: 0 } : {})}
+      {...props}
+    >
+      {label}
+    </span>
+  )
+  if (!tooltip) return badge
+  return (
+    <Tooltip.Provider delayDuration={300}>
+      <Tooltip.Root>
+        <Tooltip.Trigger asChild>{badge}</Tooltip.Trigger>
+        <Tooltip.Portal container={portalContainer}>
+          <Tooltip.Content data-slot="role-badge-tooltip" className="usher-tooltip" sideOffset={4}>
+            {granted.length === 0 ? (
+              t('roles.nothing')
+            ) : (
+              <>
+                {t('roles.mayDo')}
+                <ul>
+                  {granted.map((permission) => (
+                    <li key={permission}>{t(`permissions.${permission}`)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
+    </Tooltip.Provider>
+  )
+}
