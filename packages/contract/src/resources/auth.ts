@@ -88,7 +88,7 @@ export const PasswordResetLookupSchema = z
     firstName: z.string(),
     lastName: z.string(),
     locale: LocaleSchema,
-    /** True when the link activates an account whose invitation was lost (seed 001). */
+    /** True when the link activates an account whose invitation was lost (a reset link works as an activation link). */
     activation: z.boolean(),
     expiresAt: TimestampSchema,
     passwordPolicy: PasswordPolicySchema,

@@ -44,12 +44,12 @@ export function importRowSchema(refused?: readonly string[] | null) {
       description: LongTextSchema.optional(),
       externalId: z.string().trim().max(255).optional(),
       role: RoleKeySchema.optional(),
-      /** A group per row (seed 003's "technician group id"); otherwise the import's target group. */
+      /** A group per row (a "technician group id" column); otherwise the import's target group. */
       groupId: blankAsAbsent(IdSchema),
       contactFor: z.array(TopicKeySchema).max(50).optional(),
       locale: blankAsAbsent(LocaleSchema),
       /**
-       * Seed 003: an initial password creates the account active, checked against the policy, with
+       * An initial password creates the account active, checked against the policy, with
        * "change password at next sign-in" set; without one the person is invited.
        */
       password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
@@ -66,7 +66,7 @@ export const ImportOptionsSchema = z
     /** Validate every row and report, create nothing. */
     dryRun: z.boolean().default(false),
     defaultRole: RoleKeySchema.default('technician'),
-    /** Seed 003's target group, for rows that name none. */
+    /** The import's target group, for rows that name none. */
     targetGroupId: IdSchema.nullable().default(null),
     /** Email the invitations now (rows without a password); false creates them unsent. */
     sendInvitations: z.boolean().default(true),

@@ -19,7 +19,7 @@ export const MeSchema = z
     organization: OrganizationSchema,
     permissions: z.array(PermissionSchema),
     seats: SeatUsageSchema,
-    /** Seed 002's counter: every account, and those that are operators. */
+    /** The users / operators counter: every account, and those that are operators (who take a seat). */
     counts: z.object({ users: z.number().int().nonnegative(), operators: z.number().int().nonnegative() }),
   })
   .meta({ id: 'Me' })

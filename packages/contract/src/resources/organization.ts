@@ -21,7 +21,7 @@ export const PasswordPolicySchema = z
 export const ContactTopicSchema = z
   .object({ key: TopicKeySchema, label: ShortTextSchema.min(1) })
   .strict()
-  .meta({ id: 'ContactTopic', description: 'A "contact for" topic (seed 001) users can be tagged with.' })
+  .meta({ id: 'ContactTopic', description: 'A "contact for" topic users can be tagged with.' })
 export type ContactTopic = z.infer<typeof ContactTopicSchema>
 
 export const DEFAULT_INVITATION_LIFETIME_DAYS = 30
@@ -37,7 +37,7 @@ export const OrganizationSettingsSchema = z
     refusedMailboxes: z.array(z.string().trim().min(1).max(64)).max(500),
     contactTopics: z.array(ContactTopicSchema).max(100),
     passwordPolicy: PasswordPolicySchema,
-    /** Rows one import may hold (seed 003 stops at 500; ours defaults to 10,000). */
+    /** Rows one import may hold (10,000 by default; some consoles stop at 500). */
     importRowLimit: z.number().int().min(1).max(IMPORT_ROW_LIMIT_MAX),
   })
   .strict()
@@ -56,10 +56,10 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
 export const OrganizationSchema = z
   .object({
     id: IdSchema,
-    /** The team name (seed 002); required to activate the team. */
+    /** The team name; required to activate the team. */
     name: z.string(),
     slug: z.string(),
-    /** Seed 002: users can be managed only once the team is activated. */
+    /** When the team was activated: users can be managed only once it is. */
     activatedAt: TimestampSchema.nullable(),
     settings: OrganizationSettingsSchema,
     createdAt: TimestampSchema,
@@ -68,7 +68,7 @@ export const OrganizationSchema = z
   .meta({ id: 'Organization' })
 export type Organization = z.infer<typeof OrganizationSchema>
 
-/** Seed 002: the team is activated by giving it a name. */
+/** The team is activated by giving it a name. */
 export const ActivateOrganizationSchema = z
   .object({ name: z.string().trim().min(2).max(100) })
   .strict()

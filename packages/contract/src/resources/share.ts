@@ -18,7 +18,7 @@ export const UserSharesSchema = z
   .meta({ id: 'UserShares' })
 export type UserShares = z.infer<typeof UserSharesSchema>
 
-/** One person a group is shared with (seed 002's Groups tab: share a group, then pick users). */
+/** One person a group is shared with (sharing from the group: pick a group, then its users). */
 export const GroupShareSchema = z
   .object({ userId: IdSchema, name: z.string(), email: z.string(), permission: SharePermissionSchema })
   .meta({ id: 'GroupShare' })
@@ -59,7 +59,7 @@ export type ReplaceSharesInput = z.input<typeof ReplaceSharesSchema>
 
 export const BULK_SHARE_USERS_MAX = 500
 
-/** Seed 002's "share all groups": share or remove many (or all) groups with many users at once. */
+/** "Share all groups": share or remove many (or all) groups with many users at once. */
 export const BulkSharesRequestSchema = z
   .discriminatedUnion('action', [
     z
@@ -75,7 +75,7 @@ export const BulkSharesRequestSchema = z
         action: z.literal('unshare'),
         userIds: z.array(IdSchema).min(1).max(BULK_SHARE_USERS_MAX),
         groupIds: z.union([z.array(IdSchema).min(1).max(SHARES_MAX), z.literal('all')]),
-        /** Seed 002 picks a permission type when removing too: only shares of that type go. */
+        /** Removing takes a permission type too: only shares of that type go. */
         permission: SharePermissionSchema.optional(),
       })
       .strict(),

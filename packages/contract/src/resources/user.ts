@@ -27,9 +27,11 @@ export const UserStatusSchema = z.enum(USER_STATUSES).meta({
   description: 'invited (pending, see invitationExpiresAt), expired (invitation lapsed), active, disabled.',
 })
 
-export const UserSourceSchema = z
-  .enum(['owner', 'invitation', 'manual', 'import', 'email', 'scim'])
-  .meta({ id: 'UserSource', description: 'How the account came to be (seed 004).' })
+export const UserSourceSchema = z.enum(['owner', 'invitation', 'manual', 'import', 'email', 'scim']).meta({
+  id: 'UserSource',
+  description:
+    'How the account came to be: the first owner, an invitation, created by hand, an import, an incoming email, or directory sync (SCIM).',
+})
 
 export const UserSchema = z
   .object({
@@ -37,7 +39,7 @@ export const UserSchema = z
     salutation: SalutationSchema.nullable(),
     firstName: z.string(),
     lastName: z.string(),
-    /** Seed 003: the name customers see during a session. */
+    /** The name customers see during a session. */
     nickname: z.string().nullable(),
     email: z.string(),
     phone: z.string().nullable(),
@@ -45,7 +47,7 @@ export const UserSchema = z
     jobTitle: z.string().nullable(),
     department: z.string().nullable(),
     description: z.string().nullable(),
-    /** Seed 003: SSO id. */
+    /** The single sign-on (SSO) id. */
     externalId: z.string().nullable(),
     locale: LocaleSchema,
     role: RoleKeySchema,
@@ -56,11 +58,11 @@ export const UserSchema = z
     contactFor: z.array(TopicKeySchema),
     /** Groups the person belongs to (technician group, site). Admins act within these. */
     groupIds: z.array(IdSchema),
-    /** How many groups are shared with the person (the count the users list shows, seed 002). */
+    /** How many groups are shared with the person (the count the users list shows). */
     sharedGroupCount: z.number().int().nonnegative(),
-    /** Seed 004: the site's primary contact. */
+    /** The site's primary contact. */
     primaryContact: z.boolean(),
-    /** Seed 004: the agent (a user of the organization) assigned to this person. */
+    /** The agent (a user of the organization) assigned to this person. */
     assignedAgentId: IdSchema.nullable(),
     mustChangePassword: z.boolean(),
     source: UserSourceSchema,
@@ -104,12 +106,12 @@ const profileFields = {
   jobTitle: nullableText(ShortTextSchema),
   department: nullableText(ShortTextSchema),
   description: nullableText(LongTextSchema),
-  /** Seed 003: the SSO id. */
+  /** The single sign-on (SSO) id. */
   externalId: nullableText(z.string().trim().max(255)),
   locale: LocaleSchema,
   role: RoleKeySchema,
   contactFor: z.array(TopicKeySchema).max(50),
-  /** The groups the person belongs to (seed 003: "move to another technician group"). */
+  /** The groups the person belongs to (moving a technician to another group changes them). */
   groupIds: z.array(IdSchema).max(100),
   primaryContact: z.boolean(),
   assignedAgentId: IdSchema.nullable(),
@@ -134,8 +136,8 @@ export const UpdateUserSchema = z
 export type UpdateUserInput = z.input<typeof UpdateUserSchema>
 
 /**
- * POST /users: create a person directly (seed 003's "Create technician", seed 004's people
- * created by hand). With a `password` the account is active at once (checked against the policy;
+ * POST /users: create a person directly (a technician, or a customer's contact created by hand).
+ * With a `password` the account is active at once (checked against the policy;
  * `mustChangePassword` defaults to the policy's forceChangeAfterAdminSet); without one the person
  * is invited, like a one-row POST /invitations with the full profile.
  */
@@ -151,7 +153,7 @@ export const CreateUserSchema = z
     contactFor: profileFields.contactFor.default([]),
     groupIds: profileFields.groupIds.default([]),
     primaryContact: z.boolean().default(false),
-    /** Seed 003: "Enabled". A disabled account is created but cannot sign in. */
+    /** A disabled account is created but cannot sign in. */
     enabled: z.boolean().default(true),
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
     mustChangePassword: z.boolean().optional(),
@@ -162,7 +164,7 @@ export const CreateUserSchema = z
   .meta({ id: 'CreateUser' })
 export type CreateUserInput = z.input<typeof CreateUserSchema>
 
-/** POST /users/:id/password: an administrator sets a password (seed 003's "New password"). */
+/** POST /users/:id/password: an administrator sets a password ("New password" on a person's record). */
 export const SetUserPasswordSchema = z
   .object({
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),

@@ -36,7 +36,7 @@ export function emailLocalPart(email: string): string {
 }
 
 /**
- * Shared department mailboxes that cannot hold a person's account (seed 001: "maintenance@...").
+ * Shared department mailboxes that cannot hold a person's account ("maintenance@...", "support@...").
  * An organization may replace the list in its settings. English and French names, since our
  * administrators work in both.
  */

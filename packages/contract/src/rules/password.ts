@@ -11,7 +11,7 @@ export interface PasswordPolicy {
   requireDigit: boolean
   requireSymbol: boolean
   minStrength: 0 | 1 | 2 | 3 | 4
-  /** Seed 003: a password set by an administrator must be changed at the next sign-in. */
+  /** A password set by an administrator must be changed at the next sign-in. */
   forceChangeAfterAdminSet: boolean
 }
 

@@ -25,12 +25,15 @@ export interface RoleDefinition {
   readonly permissions: readonly Permission[]
   /** `organization`: acts on every group; `groups`: only within the groups shared with them. */
   readonly scope: 'organization' | 'groups'
-  /** Whether a user with this role takes one of the plan's seats (seed 002's operators). */
+  /**
+   * Whether a user with this role takes one of the plan's seats (technicians, operators): the
+   * plan's seats cap how many such users an organization may have.
+   */
   readonly takesSeat: boolean
 }
 
 export const ROLE_DEFINITIONS: Readonly<Record<BuiltInRole, RoleDefinition>> = {
-  // Primary admin (seed 003): everything, in every group.
+  // Primary admin: everything, in every group.
   owner: { rank: 30, permissions: PERMISSIONS, scope: 'organization', takesSeat: false },
   // Everything but the organization's settings, and only over the users and groups within the
   // groups assigned to them.
