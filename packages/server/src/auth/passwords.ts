@@ -1,11 +1,13 @@
 import { hash, verify } from '@node-rs/argon2'
 import {
   type PasswordProblem as ContractPasswordProblem,
+  passwordProblems as contractPasswordProblems,
+  passwordStrength as contractPasswordStrength,
   type FieldError,
   type PasswordContext,
+  type PasswordEstimator,
   type PasswordPolicy,
   type PasswordTooWeakDetails,
-  passwordRulesBroken,
 } from '@usher/contract'
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as common from '@zxcvbn-ts/language-common'
@@ -41,25 +43,24 @@ function getEstimator(): ZxcvbnFactory {
   return estimator
 }
 
-/** zxcvbn's 0–4 score, with the person's own names and address counted as guessable. */
+/** zxcvbn's 0–4 score of what the contract hands it (cut and person-specific inputs are its own). */
+const estimate: PasswordEstimator = (password, userInputs) =>
+  getEstimator().check(password, [...userInputs]).score
+
+/** The contract's strength score, with the server's zxcvbn and dictionaries. */
 export function passwordStrength(password: string, context: PasswordContext = {}): number {
-  const userInputs = [...(context.names ?? []), ...(context.email ? context.email.split(/[@.]/) : [])]
-  return getEstimator().check(password.slice(0, 100), userInputs.filter(Boolean)).score
+  return contractPasswordStrength(password, context, estimate)
 }
 
 export type PasswordProblem = ContractPasswordProblem
 
-/** What is wrong with a password under the policy: rules broken, then strength; empty when it passes. */
-export function passwordProblems(password: string, policy: PasswordPolicy, context: PasswordContext = {}) {
-  const problems: PasswordProblem[] = passwordRulesBroken(password, policy, context)
-  if (
-    problems.length === 0 &&
-    policy.minStrength > 0 &&
-    passwordStrength(password, context) < policy.minStrength
-  ) {
-    problems.push('too_guessable')
-  }
-  return problems
+/** The contract's `passwordProblems` with the server's estimator: rules broken, then strength. */
+export function passwordProblems(
+  password: string,
+  policy: PasswordPolicy,
+  context: PasswordContext = {},
+): PasswordProblem[] {
+  return contractPasswordProblems(password, policy, context, estimate)
 }
 
 const MESSAGES: Record<PasswordProblem, (policy: PasswordPolicy) => string> = {

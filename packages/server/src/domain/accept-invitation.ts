@@ -8,7 +8,7 @@ import { type AuditInput, displayName } from './audit'
 import { findInvitationByToken, invitationState } from './invitations'
 import { organizationSettings } from './organizations'
 import { searchColumns } from './search'
-import { lockOrganization, seatsUsed, takesSeat } from './seats'
+import { lockOrganization, seatsUsed } from './seats'
 import { issueSession } from './sessions'
 import { iso } from './time'
 import { toUserOne } from './users'
@@ -119,7 +119,11 @@ export async function acceptInvitation(
     if (invitationState(invitation, now) === 'expired') throw new ProblemError('invitation_expired')
     const seats = organizationSettings(org).seats
     // The live invitation already counts among the seats used; the plan may have shrunk since.
-    if (seats !== null && takesSeat(user.role) && (await seatsUsed(trx, org.id, now)) > seats) {
+    if (
+      seats !== null &&
+      services.roles.takesSeat(user.role) &&
+      (await seatsUsed(trx, org.id, services.roles.seatRoles, now)) > seats
+    ) {
       throw new ProblemError('seat_limit_reached', {
         detail: 'The plan has no seat left for this account; ask your administrator.',
       })

@@ -18,11 +18,15 @@ export interface AuditInput {
 export const displayName = (user: { first_name: string; last_name: string }) =>
   `${user.first_name} ${user.last_name}`.trim()
 
-export async function writeAudit(
-  db: Kysely<Database>,
-  context: { actor: Actor | null; requestId: string | null; now: Date },
-  event: AuditInput,
-): Promise<void> {
+/** Who writes the events of a request: its actor (null outside one), its id, its "now". */
+export interface AuditContext {
+  actor: Actor | null
+  requestId: string | null
+  now: Date
+}
+
+/** The audit_events row of an event: the one place its columns are filled in. */
+export function auditRow(context: AuditContext, event: AuditInput) {
   const actor =
     event.actorOverride !== undefined
       ? event.actorOverride
@@ -35,23 +39,43 @@ export async function writeAudit(
         : null
   const orgId = event.orgId ?? context.actor?.org.id
   if (!orgId) throw new Error('An audit event needs an organization.')
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: randomUUID(),
-      org_id: orgId,
-      at: context.now,
-      action: event.action,
-      actor_id: actor?.id ?? null,
-      actor_name: actor?.name ?? null,
-      actor_email: actor?.email ?? null,
-      target_type: event.target.type,
-      target_id: event.target.id,
-      target_label: event.target.label,
-      changes: event.changes ? JSON.stringify(event.changes) : null,
-      request_id: context.requestId,
-    })
-    .execute()
+  return {
+    id: randomUUID(),
+    org_id: orgId,
+    at: context.now,
+    action: event.action,
+    actor_id: actor?.id ?? null,
+    actor_name: actor?.name ?? null,
+    actor_email: actor?.email ?? null,
+    target_type: event.target.type,
+    target_id: event.target.id,
+    target_label: event.target.label,
+    changes: event.changes ? JSON.stringify(event.changes) : null,
+    request_id: context.requestId,
+  }
+}
+
+/** Writes events in multi-row inserts (a batch of a thousand people is a thousand events). */
+export async function writeAudits(
+  db: Kysely<Database>,
+  context: AuditContext,
+  events: readonly AuditInput[],
+): Promise<void> {
+  const rows = events.map((event) => auditRow(context, event))
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 500))
+      .execute()
+  }
+}
+
+export async function writeAudit(
+  db: Kysely<Database>,
+  context: AuditContext,
+  event: AuditInput,
+): Promise<void> {
+  await writeAudits(db, context, [event])
 }
 
 export function toAuditEvent(row: AuditEventRow): AuditEvent {

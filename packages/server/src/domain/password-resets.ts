@@ -9,7 +9,7 @@ import { enqueueMail } from '../mail/mailer'
 import { type MailLocale, renderPasswordResetMail } from '../mail/templates'
 import { type AuditInput, displayName } from './audit'
 import { organizationSettings } from './organizations'
-import { lockOrganization, seatsUsed, takesSeat } from './seats'
+import { lockOrganization, seatsUsed } from './seats'
 import { mustIssueSession } from './sessions'
 import { iso } from './time'
 import { hashLinkToken, newLinkToken } from './tokens'
@@ -169,11 +169,14 @@ export async function confirmPasswordReset(
     await lockOrganization(trx, org.id)
     const { user } = await validReset(trx, input.token, now, true)
     const activating = !user.activated_at
-    if (activating && settings.seats !== null && takesSeat(user.role)) {
-      // A lapsed invitation freed its seat; activating takes one again.
-      const holdsOne = user.invitation_expires_at !== null && new Date(user.invitation_expires_at) > now
-      const used = await seatsUsed(trx, org.id, now)
-      if (used + (holdsOne ? 0 : 1) > settings.seats) {
+    // Activating makes the person active, so holding a seat (`holdsSeat`): a live invitation
+    // already counts among the seats used (the plan may have shrunk since); a lapsed one freed its
+    // seat and activating takes one again.
+    const { roles } = services
+    if (activating && settings.seats !== null && roles.holdsSeat({ role: user.role, status: 'active' })) {
+      const heldBefore = roles.holdsSeat({ role: user.role, status: userStatus(user, now) })
+      const used = await seatsUsed(trx, org.id, roles.seatRoles, now)
+      if (used + (heldBefore ? 0 : 1) > settings.seats) {
         throw new ProblemError('seat_limit_reached', {
           detail: 'The plan has no seat left for this account; ask your administrator.',
         })

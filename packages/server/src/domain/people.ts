@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { Database, InvitationRow, UserRow } from '../db/schema'
+import type { Database, InvitationRow, NewUserRow, UserRow } from '../db/schema'
 import { searchColumns } from './search'
 import { addDays } from './time'
 import { newLinkToken } from './tokens'
 
 /** Everything needed to create a person; the email must already be normalised. */
 export interface NewPerson {
+  /** Given by callers that must know it before the insert answers; a fresh one otherwise. */
+  id?: string
   orgId: string
   email: string
   firstName: string
@@ -34,94 +36,151 @@ export interface NewPerson {
   invitationExpiresAt?: Date | null
 }
 
+/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
+export const INSERT_CHUNK = 500
+
+/** `items` in slices of `INSERT_CHUNK`. */
+export function chunked<T>(items: readonly T[]): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += INSERT_CHUNK) out.push(items.slice(i, i + INSERT_CHUNK))
+  return out
+}
+
+/** The users row of a new person: the one place a person's columns are filled in. */
+export function personRow(person: NewPerson, now: Date): NewUserRow {
+  return {
+    id: person.id ?? randomUUID(),
+    org_id: person.orgId,
+    email: person.email,
+    salutation: person.salutation ?? null,
+    first_name: person.firstName,
+    last_name: person.lastName,
+    nickname: person.nickname ?? null,
+    phone: person.phone ?? null,
+    mobile: person.mobile ?? null,
+    job_title: person.jobTitle ?? null,
+    department: person.department ?? null,
+    description: person.description ?? null,
+    external_id: person.externalId ?? null,
+    locale: person.locale,
+    role: person.role,
+    enabled: person.enabled ?? true,
+    activated_at: person.passwordHash ? now : null,
+    invitation_expires_at: person.passwordHash ? null : (person.invitationExpiresAt ?? null),
+    contact_for: [...new Set(person.contactFor ?? [])],
+    primary_contact: person.primaryContact ?? false,
+    assigned_agent_id: person.assignedAgentId ?? null,
+    must_change_password: person.mustChangePassword ?? false,
+    source: person.source,
+    password_hash: person.passwordHash ?? null,
+    created_at: now,
+    ...searchColumns(person.firstName, person.lastName),
+  }
+}
+
 /**
- * Inserts a person and their group memberships. Returns null when the email is already taken in
- * the organization (a unique index decides, so two concurrent requests cannot both create it).
+ * Inserts people and their group memberships in multi-row statements. Answers, in `people`'s
+ * order, each one's row, or null where the address (or SSO id) was already taken in the
+ * organization: the unique indexes decide, so two concurrent requests cannot both create it.
  */
+export async function insertPeople(
+  db: Kysely<Database>,
+  people: readonly NewPerson[],
+  now: Date,
+): Promise<Array<UserRow | null>> {
+  const rows = people.map((person) => personRow(person, now))
+  const inserted = new Map<string, UserRow>()
+  for (const batch of chunked(rows)) {
+    const users = await db
+      .insertInto('users')
+      .values(batch)
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .execute()
+    for (const user of users) inserted.set(user.id, user)
+  }
+  const memberships = people.flatMap((person, i) => {
+    const id = rows[i]?.id as string
+    if (!inserted.has(id)) return []
+    return [...new Set(person.groupIds ?? [])].map((group_id) => ({
+      user_id: id,
+      group_id,
+      org_id: person.orgId,
+    }))
+  })
+  for (const batch of chunked(memberships)) await db.insertInto('user_groups').values(batch).execute()
+  return rows.map((row) => inserted.get(row.id) ?? null)
+}
+
+/** `insertPeople` of one person. */
 export async function insertPerson(
   db: Kysely<Database>,
   person: NewPerson,
   now: Date,
 ): Promise<UserRow | null> {
-  const id = randomUUID()
-  const row = await db
-    .insertInto('users')
-    .values({
-      id,
-      org_id: person.orgId,
-      email: person.email,
-      salutation: person.salutation ?? null,
-      first_name: person.firstName,
-      last_name: person.lastName,
-      nickname: person.nickname ?? null,
-      phone: person.phone ?? null,
-      mobile: person.mobile ?? null,
-      job_title: person.jobTitle ?? null,
-      department: person.department ?? null,
-      description: person.description ?? null,
-      external_id: person.externalId ?? null,
-      locale: person.locale,
-      role: person.role,
-      enabled: person.enabled ?? true,
-      activated_at: person.passwordHash ? now : null,
-      invitation_expires_at: person.passwordHash ? null : (person.invitationExpiresAt ?? null),
-      contact_for: [...(person.contactFor ?? [])],
-      primary_contact: person.primaryContact ?? false,
-      assigned_agent_id: person.assignedAgentId ?? null,
-      must_change_password: person.mustChangePassword ?? false,
-      source: person.source,
-      password_hash: person.passwordHash ?? null,
-      created_at: now,
-      ...searchColumns(person.firstName, person.lastName),
-    })
-    .onConflict((oc) => oc.columns(['org_id', 'email']).doNothing())
-    .returningAll()
-    .executeTakeFirst()
-  if (!row) return null
-  const groupIds = [...new Set(person.groupIds ?? [])]
-  if (groupIds.length) {
-    await db
-      .insertInto('user_groups')
-      .values(groupIds.map((group_id) => ({ user_id: id, group_id, org_id: person.orgId })))
-      .execute()
-  }
-  return row
+  const [row] = await insertPeople(db, [person], now)
+  return row ?? null
+}
+
+/** An invitation to open for a person who has no pending one. */
+export interface InvitationOpening {
+  user: UserRow
+  invitedBy: string | null
+  message?: string | null
 }
 
 /**
- * Opens a pending invitation for `user` (revoking none: callers make sure there is no other
- * pending one) and mirrors its expiry on the user row. Returns the token, to put in the email;
- * only its hash is kept.
+ * Opens a pending invitation for each person (revoking none: callers make sure there is no other
+ * pending one), expiring at `expiresAt`, mirrored on the user rows, in multi-row statements.
+ * Answers, in order, each invitation and its token, to put in the email; only its hash is kept.
  */
+export async function openInvitations(
+  db: Kysely<Database>,
+  openings: readonly InvitationOpening[],
+  expiresAt: Date,
+  now: Date,
+): Promise<Array<{ invitation: InvitationRow; token: string }>> {
+  const tokens = openings.map(() => newLinkToken())
+  const rows = openings.map((opening, i) => ({
+    id: randomUUID(),
+    org_id: opening.user.org_id,
+    user_id: opening.user.id,
+    token_hash: (tokens[i] as { hash: string }).hash,
+    status: 'pending' as const,
+    expires_at: expiresAt,
+    invited_by: opening.invitedBy,
+    message: opening.message ?? null,
+    created_at: now,
+    last_sent_at: now,
+    send_count: 1,
+  }))
+  const byId = new Map<string, InvitationRow>()
+  for (const batch of chunked(rows)) {
+    for (const invitation of await db.insertInto('invitations').values(batch).returningAll().execute()) {
+      byId.set(invitation.id, invitation)
+    }
+  }
+  const stale = openings.filter(
+    (o) =>
+      !o.user.invitation_expires_at ||
+      new Date(o.user.invitation_expires_at).getTime() !== expiresAt.getTime(),
+  )
+  for (const batch of chunked(stale.map((o) => o.user.id))) {
+    await db.updateTable('users').set({ invitation_expires_at: expiresAt }).where('id', 'in', batch).execute()
+  }
+  for (const opening of openings) opening.user.invitation_expires_at = expiresAt
+  return rows.map((row, i) => ({
+    invitation: byId.get(row.id) as InvitationRow,
+    token: (tokens[i] as { token: string }).token,
+  }))
+}
+
+/** `openInvitations` of one person, for the organization's invitation lifetime. */
 export async function openInvitation(
   db: Kysely<Database>,
   input: { user: UserRow; invitedBy: string | null; lifetimeDays: number; message?: string | null },
   now: Date,
 ): Promise<{ invitation: InvitationRow; token: string }> {
-  const { token, hash } = newLinkToken()
-  const expiresAt = addDays(now, input.lifetimeDays)
-  const invitation = await db
-    .insertInto('invitations')
-    .values({
-      id: randomUUID(),
-      org_id: input.user.org_id,
-      user_id: input.user.id,
-      token_hash: hash,
-      status: 'pending',
-      expires_at: expiresAt,
-      invited_by: input.invitedBy,
-      message: input.message ?? null,
-      created_at: now,
-      last_sent_at: now,
-      send_count: 1,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await db
-    .updateTable('users')
-    .set({ invitation_expires_at: expiresAt })
-    .where('id', '=', input.user.id)
-    .execute()
-  input.user.invitation_expires_at = expiresAt
-  return { invitation, token }
+  const [opened] = await openInvitations(db, [input], addDays(now, input.lifetimeDays), now)
+  return opened as { invitation: InvitationRow; token: string }
 }

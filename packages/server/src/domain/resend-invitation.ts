@@ -3,11 +3,12 @@ import type { Kysely } from 'kysely'
 import type { Services } from '../app/services'
 import type { Database, InvitationRow, UserRow } from '../db/schema'
 import { ProblemError, rateLimited } from '../http/problem-error'
-import type { Actor } from './actor'
+import { requireOutranks } from './account-guards'
 import { queueInvitationMail } from './invitation-mail'
-import { lockOrganization, seatsUsed, takesSeat } from './seats'
+import { openInvitation } from './people'
 import { addDays } from './time'
 import { newLinkToken } from './tokens'
+import type { UserWrites } from './user-writes'
 import { userStatus } from './users'
 
 export interface ResentInvitation {
@@ -18,25 +19,80 @@ export interface ResentInvitation {
 }
 
 /**
- * Resends a pending invitation: a new token (the old link stops working), a new expiry mirrored on
- * the user, and a reminder in the outbox, all in `trx`. Shared by POST /invitations/:id/resend and
- * the users' bulk "resend" so both throttle and check alike.
+ * "Resend the invitation" on a person, the one path of POST /invitations/{id}/resend and of the
+ * users' bulk resend: the actor must manage the person's account (`requireOutranks`). With a
+ * pending invitation (the one named, or the person's own) it gets a new token (the old link stops
+ * working), a new expiry mirrored on the user and a reminder in the outbox, throttled; a person
+ * with none left (revoked) and still invited gets a new invitation. A lapsed invitation freed its
+ * seat (`holdsSeat`): renewing it takes one back. Writes the audit event; returns the outbox id to
+ * deliver after commit.
  *
- * The caller has already checked that the invitation belongs to the actor's organization and that
- * its user is in the actor's scope (404 otherwise), and writes the `invitation.resent` audit event.
- *
- * Throws `status_not_allowed` when the invitation is no longer pending or its user may not be
- * re-invited (disabled), `rate_limited` when it was sent less than `limits.resendIntervalSeconds`
- * ago or `limits.resendPerDay` times in the last 24 hours, and `seat_limit_reached` when a lapsed
- * invitation would take back a seat the plan no longer has.
+ * The caller has found the person (and the invitation) in the actor's scope (404 otherwise).
+ * Throws `status_not_allowed` when the invitation is no longer pending or the person may not be
+ * re-invited, `rate_limited` when it was sent less than `limits.resendIntervalSeconds` ago or
+ * `limits.resendPerDay` times in the last 24 hours, `seat_limit_reached` when a lapsed invitation
+ * would take back a seat the plan no longer has.
  */
 export async function resendInvitation(
-  trx: Kysely<Database>,
+  w: UserWrites,
   services: Services,
-  actor: Actor,
-  invitation: InvitationRow,
-  now: Date,
+  target: { user: UserRow; invitation?: InvitationRow },
 ): Promise<ResentInvitation> {
+  const { trx, actor, now } = w
+  requireOutranks(actor, target.user)
+  const invitation =
+    target.invitation ??
+    (await trx
+      .selectFrom('invitations')
+      .selectAll()
+      .where('user_id', '=', target.user.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst())
+  if (invitation) return renew(w, services, invitation)
+
+  const user = target.user
+  const status = userStatus(user, now)
+  if (!isActionAllowed(status, 'resendInvitation')) {
+    throw new ProblemError('status_not_allowed', {
+      detail: `There is no invitation to resend to a ${status} account.`,
+    })
+  }
+  // Without a pending invitation the person is `expired`: a new one takes a seat back.
+  const takesSeat = actor.roles.takesSeat(user.role)
+  if (takesSeat) await w.requireSeat()
+  const opened = await openInvitation(
+    trx,
+    { user, invitedBy: actor.user.id, lifetimeDays: actor.settings.invitationLifetimeDays },
+    now,
+  )
+  if (takesSeat) w.record({ seats: 1 })
+  await w.audit({
+    action: 'invitation.created',
+    target: { type: 'invitation', id: opened.invitation.id, label: user.email },
+  })
+  const outboxId = await queueInvitationMail(
+    trx,
+    services,
+    {
+      user,
+      invitation: opened.invitation,
+      token: opened.token,
+      organizationName: actor.org.name,
+      inviter: actor.user,
+      reminder: false,
+    },
+    now,
+  )
+  return { invitation: opened.invitation, user, outboxId }
+}
+
+/** A pending invitation's new token, expiry and reminder. */
+async function renew(
+  w: UserWrites,
+  services: Services,
+  invitation: InvitationRow,
+): Promise<ResentInvitation> {
+  const { trx, actor, now } = w
   if (invitation.status !== 'pending' || invitation.user_id === null) {
     throw new ProblemError('status_not_allowed', {
       detail: `This invitation was ${invitation.status === 'accepted' ? 'already accepted' : 'revoked'}.`,
@@ -63,14 +119,8 @@ export async function resendInvitation(
   await requireDailyRoom(trx, services, invitation, now)
 
   // A lapsed invitation freed its seat (`holdsSeat`); a live one takes it back.
-  if (status === 'expired' && takesSeat(user.role) && actor.settings.seats !== null) {
-    await lockOrganization(trx, actor.org.id)
-    if ((await seatsUsed(trx, actor.org.id, now)) + 1 > actor.settings.seats) {
-      throw new ProblemError('seat_limit_reached', {
-        detail: 'Renewing this invitation would take a seat the plan does not have.',
-      })
-    }
-  }
+  const takesSeatBack = status === 'expired' && actor.roles.takesSeat(user.role)
+  if (takesSeatBack) await w.requireSeat('Renewing this invitation would take a seat the plan does not have.')
 
   const { token, hash } = newLinkToken()
   const expiresAt = addDays(now, actor.settings.invitationLifetimeDays)
@@ -101,6 +151,12 @@ export async function resendInvitation(
   }
   await trx.updateTable('users').set({ invitation_expires_at: expiresAt }).where('id', '=', user.id).execute()
   user.invitation_expires_at = expiresAt
+  if (takesSeatBack) w.record({ seats: 1 })
+  await w.audit({
+    action: 'invitation.resent',
+    target: { type: 'invitation', id: updated.id, label: user.email },
+    changes: { sendCount: [invitation.send_count, updated.send_count] },
+  })
 
   const outboxId = await queueInvitationMail(
     trx,

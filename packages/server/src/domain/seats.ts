@@ -1,24 +1,25 @@
-import { ROLE_DEFINITIONS, type SeatUsage } from '@usher/contract'
+import type { SeatUsage } from '@usher/contract'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
 
-/** Roles whose holders take one of the plan's seats (seed 002's operators). */
-export const SEAT_ROLES = Object.entries(ROLE_DEFINITIONS)
-  .filter(([, definition]) => definition.takesSeat)
-  .map(([key]) => key)
-
-export const takesSeat = (role: string) => SEAT_ROLES.includes(role)
-
 /**
- * Seats in use: seat-taking accounts that are active or invited with a live invitation (see
- * `holdsSeat`): a lapsed invitation or a disabled account frees its seat.
+ * Seats in use: the people the catalog's `holdsSeat` says hold one, counted in SQL. `seatRoles`
+ * is the catalog's (`roles.seatRoles`); the condition below is the contract's `holdsSeat` on the
+ * row's columns: status invited or active ⇔ enabled and (activated, or an invitation that has not
+ * lapsed), as `userStatus` reads them. A lapsed invitation or a disabled account frees its seat.
  */
-export async function seatsUsed(db: Kysely<Database>, orgId: string, now: Date): Promise<number> {
+export async function seatsUsed(
+  db: Kysely<Database>,
+  orgId: string,
+  seatRoles: readonly string[],
+  now: Date,
+): Promise<number> {
+  if (seatRoles.length === 0) return 0
   const row = await db
     .selectFrom('users')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('org_id', '=', orgId)
-    .where('role', 'in', SEAT_ROLES)
+    .where('role', 'in', [...seatRoles])
     .where('enabled', '=', true)
     .where((eb) => eb.or([eb('activated_at', 'is not', null), eb('invitation_expires_at', '>', now)]))
     .executeTakeFirstOrThrow()
@@ -28,10 +29,11 @@ export async function seatsUsed(db: Kysely<Database>, orgId: string, now: Date):
 export async function seatUsage(
   db: Kysely<Database>,
   orgId: string,
+  seatRoles: readonly string[],
   seats: number | null,
   now: Date,
 ): Promise<SeatUsage> {
-  return { used: await seatsUsed(db, orgId, now), allowed: seats }
+  return { used: await seatsUsed(db, orgId, seatRoles, now), allowed: seats }
 }
 
 /**

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import type { AuditAction, SharePermission, UserShares } from '@usher/contract'
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Actor } from './actor'
-import { displayName } from './audit'
+import { writeAudits } from './audit'
 
 /**
  * Which shares an actor may see and change on someone else, as a condition on `shares as s`: all
@@ -131,10 +130,7 @@ export async function bumpSharesVersions(db: Kysely<Database>, userIds: readonly
     .execute()
 }
 
-/**
- * One audit event per user in a single insert: a bulk share over 500 users would otherwise be 500
- * round trips. Same row shape as `writeAudit`.
- */
+/** One audit event per user, in multi-row inserts (`writeAudits`). */
 export async function writeAuditMany(
   db: Kysely<Database>,
   context: { actor: Actor; requestId: string | null; now: Date },
@@ -144,25 +140,13 @@ export async function writeAuditMany(
     changes: Record<string, [unknown, unknown]>
   }[],
 ): Promise<void> {
-  if (events.length === 0) return
-  const { actor } = context
-  await db
-    .insertInto('audit_events')
-    .values(
-      events.map((event) => ({
-        id: randomUUID(),
-        org_id: actor.org.id,
-        at: context.now,
-        action,
-        actor_id: actor.user.id,
-        actor_name: displayName(actor.user),
-        actor_email: actor.user.email,
-        target_type: 'user',
-        target_id: event.target.id,
-        target_label: event.target.label,
-        changes: JSON.stringify(event.changes),
-        request_id: context.requestId,
-      })),
-    )
-    .execute()
+  await writeAudits(
+    db,
+    context,
+    events.map((event) => ({
+      action,
+      target: { type: 'user' as const, ...event.target },
+      changes: event.changes,
+    })),
+  )
 }

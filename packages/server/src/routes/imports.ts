@@ -1,7 +1,7 @@
-import { canAssignRole, isBuiltInRole } from '@usher/contract'
 import type { Hono } from 'hono'
 import type { UsherEnv } from '../app/env'
 import { isUuid } from '../domain/actor'
+import { roleRefusal } from '../domain/admission'
 import { decodeCursor, encodeCursor, pageFrom } from '../domain/cursor'
 import { deliverImportMail } from '../domain/import-mail'
 import {
@@ -22,7 +22,7 @@ import { fieldProblem, ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
 
 /**
- * Imports (seed 003, issue 7): the client parses and validates the file, opens an import, sends
+ * Imports: the client parses and validates the file, opens an import, sends
  * its rows in chunks under indexes (a retried index answers its first results and creates
  * nothing twice), then completes it. Who sees an import: see `findImport`.
  */
@@ -37,20 +37,9 @@ export function registerImportRoutes(app: Hono<UsherEnv>) {
       })
     }
     const { defaultRole, targetGroupId } = body.options
-    if (!isBuiltInRole(defaultRole)) {
-      throw fieldProblem([
-        { path: 'options.defaultRole', code: 'invalid_value', message: `Unknown role "${defaultRole}".` },
-      ])
-    }
-    if (!canAssignRole(actor.role, defaultRole)) {
-      throw fieldProblem([
-        {
-          path: 'options.defaultRole',
-          code: 'role_above_own',
-          message: 'You cannot give a role above your own.',
-        },
-      ])
-    }
+    // The catalog's judgement of a row's role, answered as a 422 on the option.
+    const refused = roleRefusal(actor, defaultRole, 'options.defaultRole')
+    if (refused) throw fieldProblem(refused.errors)
     return ctx.transaction(async (trx) => {
       if (targetGroupId !== null) {
         const group = isUuid(targetGroupId)

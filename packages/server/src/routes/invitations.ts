@@ -2,13 +2,14 @@ import type { Hono } from 'hono'
 import type { UsherEnv } from '../app/env'
 import type { Services } from '../app/services'
 import { acceptInvitation, lookupInvitation } from '../domain/accept-invitation'
+import { requireOutranks } from '../domain/account-guards'
 import { throttlePublic } from '../domain/auth-limits'
 import { createInvitationBatch } from '../domain/create-invitations'
 import { decodeCursor, encodeCursor, pageFrom } from '../domain/cursor'
 import { findInvitationInScope, listInvitationRows, toInvitations } from '../domain/invitations'
 import { resendInvitation } from '../domain/resend-invitation'
 import { iso } from '../domain/time'
-import { requireOutranks } from '../domain/user-updates'
+import { UserWrites } from '../domain/user-writes'
 import { ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
 import { deliverPending } from '../mail/mailer'
@@ -56,14 +57,7 @@ export function registerInvitationRoutes(app: Hono<UsherEnv>) {
       // No row lock here: resendInvitation's update only applies to a still-pending row, and it may
       // lock the organization, which must come before any row lock (accept takes them in that order).
       const found = await findInvitationInScope(trx, actor, params.id)
-      requireOutranks(actor, found.user)
-      const resent = await resendInvitation(trx, services, actor, found.invitation, now)
-      await ctx.audit(trx, {
-        action: 'invitation.resent',
-        target: { type: 'invitation', id: resent.invitation.id, label: resent.user.email },
-        changes: { sendCount: [found.invitation.send_count, resent.invitation.send_count] },
-      })
-      return resent
+      return resendInvitation(new UserWrites(trx, actor, now, ctx.audit), services, found)
     })
     ctx.afterCommit(deliver(services, [outboxId]))
     const [answer] = await toInvitations(ctx.db, [invitation], now, actor)

@@ -3,7 +3,7 @@ import type { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { UsherEnv } from '../app/env'
 import { toOrganization } from '../domain/organizations'
-import { SEAT_ROLES, seatUsage } from '../domain/seats'
+import { seatUsage } from '../domain/seats'
 import { toUserOne } from '../domain/users'
 import { route } from '../http/route'
 
@@ -11,12 +11,12 @@ export function registerMeRoutes(app: Hono<UsherEnv>) {
   route(app, 'getMe', async ({ db, actor, now }) => {
     const [user, seats, counts] = await Promise.all([
       toUserOne(db, actor.user, now, actor),
-      seatUsage(db, actor.org.id, actor.settings.seats, now),
+      seatUsage(db, actor.org.id, actor.roles.seatRoles, actor.settings.seats, now),
       db
         .selectFrom('users')
         .select([
           sql<number>`count(*)::int`.as('users'),
-          sql<number>`(count(*) filter (where role = any(${sql.val(SEAT_ROLES)}::text[])))::int`.as(
+          sql<number>`(count(*) filter (where role = any(${sql.val([...actor.roles.seatRoles])}::text[])))::int`.as(
             'operators',
           ),
         ])

@@ -3,6 +3,7 @@ import { itemError } from '@usher/contract'
 import type { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { UsherEnv } from '../app/env'
+import { requireNotAbove } from '../domain/account-guards'
 import { can, isUuid } from '../domain/actor'
 import { displayName } from '../domain/audit'
 import { encodeCursor, pageFrom } from '../domain/cursor'
@@ -82,6 +83,7 @@ export function registerShareRoutes(app: Hono<UsherEnv>) {
     const { actor, params, body } = ctx
     return ctx.transaction(async (trx) => {
       const user = await findUserInScope(trx, actor, params.id)
+      requireNotAbove(actor, user)
       // Locked: concurrent replaces and bulk shares of this user queue up behind us.
       const { shares_version: version } = await trx
         .selectFrom('users')
@@ -217,7 +219,7 @@ export function registerShareRoutes(app: Hono<UsherEnv>) {
       const found = ids.length
         ? await trx
             .selectFrom('users as u')
-            .select(['u.id', 'u.first_name', 'u.last_name', 'u.email'])
+            .select(['u.id', 'u.first_name', 'u.last_name', 'u.email', 'u.role'])
             .where('u.org_id', '=', actor.org.id)
             .where('u.id', '=', sql<string>`any(${sql.val(ids)}::uuid[])`)
             .where(usersInScope(actor))
@@ -226,7 +228,17 @@ export function registerShareRoutes(app: Hono<UsherEnv>) {
             .execute()
         : []
       const users = new Map(found.map((u) => [u.id, u]))
-      const targets = [...users.keys()]
+      // Someone ranked above the actor is answered on their own (`requireNotAbove`), not shared with.
+      const above = new Map<string, ProblemError>()
+      for (const u of found) {
+        try {
+          requireNotAbove(actor, u)
+        } catch (error) {
+          if (!(error instanceof ProblemError)) throw error
+          above.set(u.id, error)
+        }
+      }
+      const targets = [...users.keys()].filter((id) => !above.has(id))
 
       const counts =
         groups !== null && groups.length === 0
@@ -289,6 +301,10 @@ export function registerShareRoutes(app: Hono<UsherEnv>) {
             ok: false as const,
             error: itemError('not_found', 'No such user in your organization.'),
           }
+        }
+        const refused = above.get(userId)
+        if (refused) {
+          return { userId, ok: false as const, error: itemError(refused.code, refused.problem.detail) }
         }
         const c = counts.get(userId) ?? { added: 0, changed: 0, removed: 0 }
         return { userId, ok: true as const, ...c }

@@ -1,32 +1,19 @@
-import {
-  BULK_USER_ACTION_PERMISSIONS,
-  type BulkResult,
-  type FieldError,
-  isActionAllowed,
-  itemError,
-} from '@usher/contract'
+import { BULK_USER_ACTION_PERMISSIONS, type BulkResult, type FieldError, itemError } from '@usher/contract'
 import type { Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import type { UsherEnv } from '../app/env'
 import type { Services } from '../app/services'
 import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
 import type { Database, UserRow } from '../db/schema'
+import { requireOutranks } from '../domain/account-guards'
 import { type Actor, can, isUuid } from '../domain/actor'
-import { queueInvitationMail } from '../domain/invitation-mail'
-import { openInvitation } from '../domain/people'
 import { resendInvitation } from '../domain/resend-invitation'
 import { findUserInScope, usersInScope } from '../domain/scope'
-import { takesSeat } from '../domain/seats'
 import { createUser, prepareCreateUser } from '../domain/user-create'
+import { deleteUserRow } from '../domain/user-delete'
 import { listUsers } from '../domain/user-list'
-import {
-  applyUserPatch,
-  deleteUserRow,
-  requireOutranks,
-  type UserPatch,
-  UserWrites,
-  versionMismatch,
-} from '../domain/user-updates'
+import { applyUserPatch, type UserPatch } from '../domain/user-patch'
+import { UserWrites, versionMismatch } from '../domain/user-writes'
 import { toUserOne, userStatus } from '../domain/users'
 import { ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
@@ -94,7 +81,7 @@ export function registerUserRoutes(app: Hono<UsherEnv>) {
               await deleteUserRow(w, target)
               break
             case 'resendInvitation':
-              outboxIds.push(await resendToUser(w, services, target))
+              outboxIds.push((await resendInvitation(w, services, { user: target })).outboxId)
               break
           }
           results.push({ id, ok: true })
@@ -114,10 +101,10 @@ export function registerUserRoutes(app: Hono<UsherEnv>) {
     return result
   })
 
-  route(app, 'createUser', async ({ body, actor, services, now, transaction, audit, afterCommit }) => {
+  route(app, 'createUser', async ({ body, actor, services, now, transaction, requestId, afterCommit }) => {
     const { passwordHash } = await prepareCreateUser(actor, body)
     const { user, outboxIds } = await transaction((trx) =>
-      createUser({ trx, services, actor, now, audit }, body, passwordHash),
+      createUser({ trx, services, actor, now, requestId }, body, passwordHash),
     )
     deliverAfterCommit(services, afterCommit, outboxIds)
     return user
@@ -182,7 +169,7 @@ export function registerUserRoutes(app: Hono<UsherEnv>) {
         })
       }
       // A lapsed invitation freed its seat; the account it activates takes one again.
-      if (status === 'expired' && takesSeat(target.role)) await w.requireSeat()
+      if (status === 'expired' && actor.roles.takesSeat(target.role)) await w.requireSeat()
       const mustChange = body.mustChangePassword ?? policy.forceChangeAfterAdminSet
       await trx
         .updateTable('users')
@@ -242,54 +229,4 @@ async function usersById(
     .where(usersInScope(actor))
     .execute()
   return new Map(rows.map((row) => [row.id, row]))
-}
-
-/**
- * Bulk "resend": the pending invitation gets a new token and expiry (`resendInvitation`, as POST
- * /invitations/:id/resend); an invited person whose invitation was revoked gets a new one.
- */
-async function resendToUser(w: UserWrites, services: Services, target: UserRow): Promise<string> {
-  const { trx, actor, now } = w
-  requireOutranks(actor, target)
-  const status = userStatus(target, now)
-  const pending = await trx
-    .selectFrom('invitations')
-    .selectAll()
-    .where('user_id', '=', target.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst()
-  const subject = (id: string) => ({ type: 'invitation' as const, id, label: target.email })
-  if (pending) {
-    const { outboxId } = await resendInvitation(trx, services, actor, pending, now)
-    if (status === 'expired' && takesSeat(target.role)) w.record({ seats: 1 })
-    await w.audit({ action: 'invitation.resent', target: subject(pending.id) })
-    return outboxId
-  }
-  if (!isActionAllowed(status, 'resendInvitation')) {
-    throw new ProblemError('status_not_allowed', {
-      detail: `There is no invitation to resend to a ${status} account.`,
-    })
-  }
-  // Without a pending invitation the person is `expired`: a new one takes a seat back.
-  if (takesSeat(target.role)) await w.requireSeat()
-  const { invitation, token } = await openInvitation(
-    trx,
-    { user: target, invitedBy: actor.user.id, lifetimeDays: actor.settings.invitationLifetimeDays },
-    now,
-  )
-  if (takesSeat(target.role)) w.record({ seats: 1 })
-  await w.audit({ action: 'invitation.created', target: subject(invitation.id) })
-  return queueInvitationMail(
-    trx,
-    services,
-    {
-      user: target,
-      invitation,
-      token,
-      organizationName: actor.org.name,
-      inviter: actor.user,
-      reminder: false,
-    },
-    now,
-  )
 }

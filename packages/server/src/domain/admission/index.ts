@@ -1,0 +1,17 @@
+export {
+  type Admission,
+  addressRefusal,
+  admit,
+  type Candidate,
+  type CandidatePaths,
+  candidatePaths,
+  type Member,
+  memberRefusal,
+  openAdmission,
+  type Refusal,
+  referenceErrors,
+  roleRefusal,
+  seatRefusal,
+  takeSeats,
+  wouldHoldSeat,
+} from './admission'

@@ -1,0 +1,33 @@
+import type { UserRow } from '../db/schema'
+import { ProblemError } from '../http/problem-error'
+import { requireOutranks } from './account-guards'
+import { isEnabledOwner, type UserWrites } from './user-writes'
+import { userStatus } from './users'
+
+/** Deletes `target` (memberships, shares and invitations go with it). */
+export async function deleteUserRow(w: UserWrites, target: UserRow): Promise<void> {
+  const { actor, now, trx } = w
+  if (target.id === actor.user.id) {
+    throw new ProblemError('forbidden', { detail: 'You cannot delete your own account.' })
+  }
+  requireOutranks(actor, target)
+  const wasOwner = isEnabledOwner(target.role, target.enabled)
+  if (wasOwner) await w.requireOwnerLeft()
+  // Invitations outlive their person (their link then answers "revoked"): close the pending one.
+  await trx
+    .updateTable('invitations')
+    .set({ status: 'revoked', revoked_at: now })
+    .where('user_id', '=', target.id)
+    .where('status', '=', 'pending')
+    .execute()
+  await trx.deleteFrom('users').where('id', '=', target.id).execute()
+  w.record({
+    seats: -Number(actor.roles.holdsSeat({ role: target.role, status: userStatus(target, now) })),
+    owners: -Number(wasOwner),
+  })
+  await w.audit({
+    action: 'user.deleted',
+    target: { type: 'user', id: target.id, label: target.email },
+    changes: { role: [target.role, null] },
+  })
+}
