@@ -151,7 +151,7 @@ const ATELIER_DURAND: OrganizationSpec = {
       daysAgo: 60,
     },
     {
-      // Seed 000: a technician sees nothing until an admin shares customer groups with them.
+      // A technician sees nothing until an admin shares customer groups with them.
       firstName: 'Hugo',
       lastName: 'Moreau',
       email: 'hugo.moreau@atelier-durand.example',
