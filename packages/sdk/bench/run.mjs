@@ -28,7 +28,7 @@ const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  */
 const SIZE_CASES = [
   {
-    // Issue 7 added the import-file helpers and PapaParse (loaded with a dynamic import(), which
+    // The import-file helpers brought PapaParse (loaded with a dynamic import(), which
     // esbuild without splitting inlines): 200,696 / 62,228 measured then, about 20 kB / 7 kB of it
     // PapaParse. An app with code splitting ships PapaParse as its own chunk, on first file read.
     what: 'whole package',
@@ -201,7 +201,7 @@ entries.push(
 
 // --- Import files: parse + map + validate ------------------------------------------------------
 /**
- * Issue 7: what the wizard does in the browser between picking a file and showing the preview,
+ * What the import wizard does in the browser between picking a file and showing the preview,
  * for an Excel-style French CSV (BOM, semicolons, CRLF, a quoted cell, 8 columns), on the built
  * package. Budgets in milliseconds, median of 5 runs after 2 warm-ups. Measured 2026-11-23 on the
  * reference VM while other suites ran: 10,000 rows 185–400 ms, 50,000 rows 0.84–1.7 s, ~80% of it

@@ -54,7 +54,7 @@ const result = await usher.invitations.create({
     },
     { firstName: 'Oscar', lastName: "O'Connor", email: 'oscar.oconnor@acme.fr', role: 'admin', locale: 'en' },
     { firstName: 'Déjà', lastName: 'Là', email: taken, role: 'technician' },
-    // A shared department mailbox (seed 001): the server refuses this row alone.
+    // A shared department mailbox: the server refuses this row alone.
     { firstName: 'Service', lastName: 'Maintenance', email: 'maintenance@acme.fr', role: 'technician' },
   ],
 })
