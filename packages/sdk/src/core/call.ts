@@ -22,8 +22,6 @@ import { parseResponse } from './parse-response'
 import { type CallInput, checkBaseUrl, checkHeaders, checkInput, checkTimeout } from './request-checks'
 import { decideRetry, nothingDone, type RetryContext, replayOf } from './retry-policy'
 
-export type { CallInput } from './request-checks'
-
 /** What an endpoint answers once parsed: its success schema's output, or nothing (204). */
 export type SuccessOf<N extends EndpointName> = Endpoints[N]['success'] extends {
   schema: infer S extends z.ZodType
