@@ -1,7 +1,7 @@
 import type { StorybookConfig } from '@storybook/react-vite'
 
 // Storybook for designers: the stories sit next to each component of @usher/react; data comes
-// from MSW handlers over an in-memory API (packages/react/src/stories-support), so the static
+// from MSW handlers over an in-memory API (packages/story-mocks), so the static
 // build works from any host with no backend.
 export const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },

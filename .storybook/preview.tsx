@@ -5,20 +5,20 @@ import '../packages/react/src/styles/base.css'
 import '../packages/react/src/components/invite-form/invite-form.css'
 import '../packages/react/src/components/shared-groups-dialog/shared-groups-dialog.css'
 import '../packages/react/src/components/user-table/user-table.css'
-import type { Locale } from '../packages/react/src/i18n/types'
-import { usherHandlers } from '../packages/react/src/stories-support/handlers'
-import type { Viewer } from '../packages/react/src/stories-support/mock-db'
 import {
   createMockDbForStory,
-  UsherStoryFrame,
+  type UsherStoryGlobals,
   type UsherStoryParameters,
-} from '../packages/react/src/stories-support/with-usher'
+  usherHandlers,
+  type Viewer,
+} from '../packages/story-mocks/src/index'
+import { UsherStoryFrame } from './usher-story-frame'
 
 // Every story renders inside UsherProvider, as the viewer, in the language and theme the toolbar
 // picks (a story may pin them through `parameters.usher`).
 const withUsher: Decorator = (Story, context) => {
   const pinned = (context.parameters.usher ?? {}) as UsherStoryParameters
-  const locale = (pinned.locale ?? context.globals.locale ?? 'en') as Locale
+  const locale = (pinned.locale ?? context.globals.locale ?? 'en') as NonNullable<UsherStoryGlobals['locale']>
   const theme = (pinned.theme ?? context.globals.theme ?? 'light') as 'light' | 'dark'
   const viewer = (pinned.viewer ?? context.globals.viewer ?? 'owner') as Viewer
   return (

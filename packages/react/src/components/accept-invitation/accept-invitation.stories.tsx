@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { settled, storyToken } from '@usher/story-mocks'
 import { expect, userEvent, within } from 'storybook/test'
-import { storyToken } from '../../stories-support/handlers'
-import { settled } from '../../stories-support/settled'
 import '../password-field/password-field.css'
 import './accept-invitation.css'
 import { AcceptInvitation } from './accept-invitation'

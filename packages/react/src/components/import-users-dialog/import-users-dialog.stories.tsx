@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { mockDb } from '@usher/story-mocks'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { mockDb } from '../../stories-support/handlers'
 import './import-users-dialog.css'
 import { ImportUsersDialog } from './import-users-dialog'
 

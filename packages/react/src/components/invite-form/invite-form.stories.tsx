@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { mockDb, settled } from '@usher/story-mocks'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { mockDb } from '../../stories-support/handlers'
-import { settled } from '../../stories-support/settled'
 import { UserTable } from '../user-table'
 import { InviteForm } from './invite-form'
 

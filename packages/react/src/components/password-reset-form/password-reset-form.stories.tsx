@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { storyToken } from '@usher/story-mocks'
 import { expect, userEvent, within } from 'storybook/test'
-import { storyToken } from '../../stories-support/handlers'
 import '../password-field/password-field.css'
 import './password-reset-form.css'
 import { PasswordResetForm } from './password-reset-form'

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { settled } from '@usher/story-mocks'
 import { expect, within } from 'storybook/test'
-import { settled } from '../../stories-support/settled'
 import { SeatUsage } from './seat-usage'
 
 const meta = {

@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { mockDb, settled } from '@usher/story-mocks'
 import { expect, userEvent, within } from 'storybook/test'
-import { mockDb } from '../../stories-support/handlers'
-import { settled } from '../../stories-support/settled'
 import { SharedGroupsDialog, type SharedGroupsDialogProps } from './shared-groups-dialog'
 
 /** Hugo Moreau, the technician of the fixtures. */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { STORY_PASSWORD, STORY_SHARED_EMAIL, STORY_TEMPORARY_PASSWORD } from '@usher/story-mocks'
 import { expect, userEvent, within } from 'storybook/test'
-import { STORY_PASSWORD, STORY_SHARED_EMAIL, STORY_TEMPORARY_PASSWORD } from '../../stories-support/handlers'
 import '../password-field/password-field.css'
 import './sign-in-form.css'
 import { SignInForm } from './sign-in-form'
