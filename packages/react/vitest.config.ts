@@ -15,5 +15,13 @@ export default defineConfig({
     hookTimeout: 60_000,
     testTimeout: 20_000,
     maxWorkers: 2,
+    // Type tests (`*.test-d.ts`): a form's values that drift from the contract's schemas fail here.
+    typecheck: {
+      enabled: true,
+      include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+      // Errors elsewhere are tsc's to report (`tsc --noEmit`); here only the type tests' own.
+      ignoreSourceErrors: true,
+    },
   },
 })

@@ -1,23 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { CreateInvitationsInput, CreateInvitationsResult } from '@usher/contract'
-import { isUsherApiError, isUsherNetworkError } from '@usher/sdk'
+import { isUsherApiError, isUsherNetworkError, newIdempotencyKey } from '@usher/sdk'
 import { useRef } from 'react'
 import { useUsherClient } from '../provider/usher-context'
 import { usherKeys } from '../query/keys'
-
-/**
- * A v4 UUID. `crypto.randomUUID` exists only in secure contexts; a console on plain HTTP inside an
- * intranet has `getRandomValues` alone.
- */
-function newIdempotencyKey(): string {
-  const crypto = globalThis.crypto
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
 
 /**
  * Whether a failed request may have been carried out all the same: no answer came (network,

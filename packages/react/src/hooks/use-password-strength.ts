@@ -1,3 +1,4 @@
+import { type PasswordContext, passwordEstimatorInputs, passwordStrength } from '@usher/contract/rules'
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import { useDeferredValue, useEffect, useMemo, useState } from 'react'
 
@@ -28,20 +29,13 @@ export function loadPasswordEstimator(): Promise<ZxcvbnFactory> {
   return estimator
 }
 
-/** What the server counts as guessable from the person: their names and the parts of their address. */
-export function passwordUserInputs(context: { email?: string; names?: readonly string[] }): string[] {
-  return [...(context.names ?? []), ...(context.email ? context.email.split(/[@.]/) : [])].filter(Boolean)
-}
-
 /**
- * zxcvbn's 0–4 score of `password`, as the server computes it; null while the estimator loads, or
- * for an empty password. The estimate follows typing a beat behind (a deferred value) so typing
- * stays smooth.
+ * zxcvbn's 0–4 score of `password` for this person: the contract's `passwordStrength`, with the
+ * same inputs and the same length cut as the server's; null while the estimator loads, or for an
+ * empty password. The estimate follows typing a beat behind (a deferred value) so typing stays
+ * smooth.
  */
-export function usePasswordStrength(
-  password: string,
-  context: { email?: string; names?: readonly string[] } = {},
-): PasswordScore | null {
+export function usePasswordStrength(password: string, context: PasswordContext = {}): PasswordScore | null {
   const [factory, setFactory] = useState<ZxcvbnFactory | null>(null)
   const deferred = useDeferredValue(password)
   useEffect(() => {
@@ -54,11 +48,12 @@ export function usePasswordStrength(
       live = false
     }
   }, [])
-  const inputsKey = passwordUserInputs(context).join('\n')
+  // Keyed on the inputs' content: callers pass a fresh context object on every render.
+  const inputsKey = passwordEstimatorInputs(context).join('\n')
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the inputs' content
   return useMemo(() => {
     if (!factory || !deferred) return null
-    // The server checks the first 100 characters: the same here, so the meter agrees with it.
-    return factory.check(deferred.slice(0, 100), inputsKey ? inputsKey.split('\n') : [])
-      .score as PasswordScore
+    const estimate = (pw: string, inputs: readonly string[]) => factory.check(pw, [...inputs]).score
+    return passwordStrength(deferred, context, estimate) as PasswordScore
   }, [factory, deferred, inputsKey])
 }

@@ -42,7 +42,9 @@ describe('ImportUsersDialog', () => {
     renderWithUsher(<ImportUsersDialog defaultOpen chunkSize={1} />, { client })
 
     const dialog = await screen.findByRole('dialog', { name: 'Import users' })
-    expect(within(dialog).getByRole('list', { name: 'Import steps' })).toBeTruthy()
+    const steps = within(dialog).getByRole('list', { name: 'Import steps' })
+    expect(steps).toHaveTextContent('FileColumnsCheckImportSummary')
+    expect(within(steps).getByText('File')).toHaveAttribute('aria-current', 'step')
     expect(await axeViolations(document.body)).toEqual([])
     // Sample files are offered, generated from the contract's columns.
     const sample = within(dialog).getByRole('link', { name: 'CSV sample (French headers)' })
@@ -53,7 +55,7 @@ describe('ImportUsersDialog', () => {
     // Columns: recognised in French and in any order; "Badge" is left out until mapped.
     expect(
       await within(dialog).findByText('1 column was not recognised: choose a field or ignore it.'),
-    ).toBeTruthy()
+    ).toHaveAttribute('role', 'status')
     const emailSelect = within(dialog).getByRole('combobox', { name: 'Field for the column “Courriel”' })
     expect((emailSelect as HTMLSelectElement).value).toBe('email')
     const badge = within(dialog).getByRole('combobox', { name: 'Field for the column “Badge”' })
@@ -64,8 +66,8 @@ describe('ImportUsersDialog', () => {
 
     // Check: valid / invalid counts, each error with its line.
     expect(within(dialog).getByRole('status')).toHaveProperty('textContent', '2 valid rows, 2 with errors.')
-    expect(within(dialog).getByText('Line 4, Email: Enter a valid email address.')).toBeTruthy()
-    expect(within(dialog).getByText('Line 5, Email: Same address as line 2.')).toBeTruthy()
+    expect(within(dialog).getByText('Line 4, Email: Enter a valid email address.')).toBeVisible()
+    expect(within(dialog).getByText('Line 5, Email: Same address as line 2.')).toBeVisible()
     expect(await axeViolations(document.body)).toEqual([])
 
     // Fix in place: the row becomes valid.
@@ -77,7 +79,10 @@ describe('ImportUsersDialog', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: 'Send the invitation emails now' }))
     await user.click(within(dialog).getByRole('button', { name: 'Import 3 rows' }))
 
-    expect(await within(dialog).findByText('Import finished.', {}, { timeout: 10_000 })).toBeTruthy()
+    expect(await within(dialog).findByText('Import finished.', {}, { timeout: 10_000 })).toHaveAttribute(
+      'role',
+      'status',
+    )
     const summary = within(dialog).getByText('Created').closest('div')
     expect(summary?.textContent).toBe('Created3')
     expect(within(dialog).getByText('Not sent (errors in the file)').closest('div')?.textContent).toBe(
@@ -119,7 +124,7 @@ describe('ImportUsersDialog', () => {
     )
     await user.click(await within(dialog).findByRole('button', { name: 'Next' }))
     await user.click(within(dialog).getByRole('button', { name: 'Import 6 rows' }))
-    expect(within(dialog).getByRole('progressbar', { name: 'Import progress' })).toBeTruthy()
+    expect(within(dialog).getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('max', '6')
     await within(dialog).findByText('1 of 6 rows sent.', {}, { timeout: 5_000 })
     await user.click(within(dialog).getByRole('button', { name: 'Cancel the import' }))
     expect(
@@ -128,7 +133,7 @@ describe('ImportUsersDialog', () => {
         {},
         { timeout: 5_000 },
       ),
-    ).toBeTruthy()
+    ).toHaveAttribute('role', 'status')
     const created = (await emailsOf(client)).filter((e) => e.endsWith(`.${id}@example.com`))
     expect(created.length).toBeGreaterThanOrEqual(1)
     expect(created.length).toBeLessThan(6)
@@ -140,7 +145,10 @@ describe('ImportUsersDialog', () => {
     const user = userEvent.setup()
     renderWithUsher(<ImportUsersDialog defaultOpen />, { client, locale: 'fr' })
     const dialog = await screen.findByRole('dialog', { name: 'Importer des utilisateurs' })
-    expect(within(dialog).getByRole('link', { name: 'Exemple JSON (clés en français)' })).toBeTruthy()
+    expect(within(dialog).getByRole('link', { name: 'Exemple JSON (clés en français)' })).toHaveAttribute(
+      'download',
+      'usher-import-sample-fr.json',
+    )
     await user.upload(within(dialog).getByLabelText('Choisir un fichier'), new File(['  \r\n'], 'vide.csv'))
     expect((await within(dialog).findByRole('alert')).textContent).toBe('Le fichier est vide.')
     expect(await axeViolations(document.body)).toEqual([])
@@ -162,7 +170,7 @@ describe('ImportUsersDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Check 1 row' }))
     expect(
       await within(dialog).findByText('Check finished: nothing was created.', {}, { timeout: 5_000 }),
-    ).toBeTruthy()
+    ).toHaveAttribute('role', 'status')
     expect(within(dialog).getByText('Valid').closest('div')?.textContent).toBe('Valid1')
     expect((await emailsOf(client)).includes(email)).toBe(false)
   })

@@ -4,43 +4,39 @@ import {
   type ErrorCode,
   FIELD_ERROR_CODES,
   type FieldErrorCode,
-  type Salutation,
+  type InvitationRowInput,
+  InvitationRowSchema,
   toFieldErrors,
 } from '@usher/contract'
 import * as z from 'zod'
 import type { Translate } from '../../i18n/translate'
 
-/** One row as the form holds it: strings for inputs ('' for nothing), arrays for multi-selects. */
-export interface InviteRowValues {
-  salutation: '' | Salutation
-  firstName: string
-  lastName: string
-  email: string
-  phone: string
-  role: string
-  groupIds: string[]
-  contactFor: string[]
-}
+/** The fields of the contract's invitation row that a row of the form shows a control for. */
+export type RowField = Exclude<keyof InvitationRowInput, 'locale'>
+
+/**
+ * The row's fields in the contract's order; `locale` has no control (an invitation takes the
+ * organization's language), and its errors land on the email.
+ */
+export const ROW_FIELDS = Object.keys(InvitationRowSchema.shape).filter(
+  (key): key is RowField => key !== 'locale',
+)
+
+/**
+ * One row as the form holds it: the contract's row input without its empty alternatives, so
+ * strings for inputs ('' for nothing) and arrays for multi-selects.
+ */
+export type InviteRowValues = { [K in RowField]-?: NonNullable<InvitationRowInput[K]> }
+
+type CreateInvitationsFormInput = z.input<ReturnType<typeof createInvitationsSchema>>
 
 export interface InviteFormValues {
   invitations: InviteRowValues[]
-  message: string
+  message: NonNullable<CreateInvitationsFormInput['message']>
 }
 
 /** What the form hands to `onSubmit`: the contract's parsed request. */
 export type InviteFormOutput = z.output<ReturnType<typeof createInvitationsSchema>>
-
-export const ROW_FIELDS = [
-  'salutation',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'role',
-  'groupIds',
-  'contactFor',
-] as const
-export type RowField = (typeof ROW_FIELDS)[number]
 
 export const blankRow = (role: string): InviteRowValues => ({
   salutation: '',

@@ -1,7 +1,10 @@
+import { SalutationSchema } from '@usher/contract'
 import { normalizeEmail } from '@usher/contract/rules'
 import type { ReactNode } from 'react'
 import { Controller, useFormContext, useFormState } from 'react-hook-form'
+import type { GroupLike } from '../../lib/group-options'
 import { useUsherContext } from '../../provider/usher-context'
+import { GroupPicker } from '../../ui/group-picker'
 import { MultiSelect, type MultiSelectOption } from '../../ui/multi-select'
 import { fieldErrorMessage, type InviteFormValues, ROW_FIELDS, type RowField } from './invite-form-schema'
 
@@ -12,7 +15,8 @@ export interface InviteRowProps {
   /** Whether the row may be removed (not the only one). */
   removable: boolean
   roleOptions: readonly { value: string; label: string }[]
-  groupOptions: readonly MultiSelectOption[]
+  /** The groups the viewer may put people in (a tree once shown). */
+  groups: readonly GroupLike[]
   groupsState: 'loading' | 'error' | 'ready'
   /** The organization's "contact for" topics; none hides the control. */
   topicOptions: readonly MultiSelectOption[]
@@ -25,15 +29,13 @@ export interface InviteRowProps {
   disabled?: boolean
 }
 
-const SALUTATIONS = ['mr', 'ms', 'mx'] as const
-
 /** One person to invite: a fieldset of labelled controls, each with its error wired by id. */
 export function InviteRow({
   index,
   idBase,
   removable,
   roleOptions,
-  groupOptions,
+  groups,
   groupsState,
   topicOptions,
   serverErrors,
@@ -117,7 +119,7 @@ export function InviteRow({
             {...register(`${name}.salutation`, edited('salutation'))}
           >
             <option value="">{t('inviteForm.salutations.none')}</option>
-            {SALUTATIONS.map((key) => (
+            {SalutationSchema.options.map((key) => (
               <option key={key} value={key}>
                 {t(`inviteForm.salutations.${key}`)}
               </option>
@@ -200,27 +202,18 @@ export function InviteRow({
             control={control}
             name={`${name}.groupIds`}
             render={({ field: { value, onChange, onBlur, ref } }) => (
-              <MultiSelect
+              <GroupPicker
                 ref={ref}
                 id={id('groupIds')}
                 labelId={`${id('groupIds')}-label`}
                 contentLabel={`${t('inviteForm.fields.groups')}${suffix}`}
-                options={groupOptions}
+                groups={groups}
                 value={value}
                 onChange={(next) => {
                   onChange(next)
                   if (serverErrors?.groupIds) onFieldEdited('groupIds')
                 }}
                 onBlur={onBlur}
-                placeholder={t('inviteForm.groups.none')}
-                summarize={(labels) =>
-                  labels.length === 1
-                    ? (labels[0] as string)
-                    : t('inviteForm.groups.summary', { first: labels[0] as string, count: labels.length - 1 })
-                }
-                filterLabel={t('inviteForm.groups.filter')}
-                emptyText={t('inviteForm.groups.empty')}
-                noMatchText={t('inviteForm.groups.noMatch')}
                 state={groupsState}
                 invalid={Boolean(codes.groupIds)}
                 describedBy={codes.groupIds ? errorId('groupIds') : undefined}
