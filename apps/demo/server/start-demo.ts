@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import type { ViteDevServer } from 'vite'
 import { openStorage } from './data-dir'
 import { createDemoApi } from './demo-api'
+import { DEMO_ROLES } from './roles'
 import { serveBuiltApp } from './static-files'
 
 /** `apps/demo`: vite.config.ts, index.html, src/ and dist/ are here. */
@@ -75,6 +76,7 @@ export async function startDemo(options: StartDemoOptions): Promise<DemoServer> 
       // DATABASE_URL in the environment from pointing the demo's seed at a real server.
       database: { url: '', ...(storage.databaseDir ? { dataDir: storage.databaseDir } : {}) },
       auth: { secret: storage.secret },
+      roles: DEMO_ROLES,
       // No SMTP: every email stays in the outbox table, which the Outbox page shows.
       mailer: { transport: null },
       links: {

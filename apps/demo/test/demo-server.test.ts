@@ -107,4 +107,43 @@ describe('the demo server', () => {
     expect(ofOne.length).toBeGreaterThan(0)
     expect(ofOne.every((m) => m.orgId === orgId)).toBe(true)
   })
+
+  it('declares its own operator role: listed by GET /roles, given by an owner, counted as a seat', async () => {
+    const accounts = (await (await fetch(`${base}/api/demo/accounts`)).json()) as DemoAccountsResponse
+    const owner = accounts.organizations[1]?.accounts.find((a) => a.persona === 'owner')
+    if (!owner) throw new Error('no owner in the demo data')
+    const { token } = (await (await session(owner.userId)).json()) as DemoSessionResponse
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
+    const roles = (await (await fetch(`${base}/api/usher/roles`, { headers })).json()) as {
+      items: Array<{ key: string; label: { en?: string; fr?: string } | null; takesSeat: boolean }>
+    }
+    expect(roles.items.map((r) => r.key)).toEqual(['owner', 'admin', 'operator', 'technician'])
+    expect(roles.items[2]).toMatchObject({ label: { en: 'Operator', fr: 'Opérateur' }, takesSeat: true })
+    const seatsBefore = ((await (await fetch(`${base}/api/usher/me`, { headers })).json()) as MeSeats).seats
+      .used
+    const invited = await fetch(`${base}/api/usher/invitations`, {
+      method: 'POST',
+      headers: { ...headers, 'Idempotency-Key': 'demo-operator-1' },
+      body: JSON.stringify({
+        invitations: [
+          {
+            email: 'nadia.operator@northwind.example',
+            firstName: 'Nadia',
+            lastName: 'Karim',
+            role: 'operator',
+          },
+        ],
+      }),
+    })
+    expect(invited.ok).toBe(true)
+    const body = (await invited.json()) as { results: Array<{ status: string; user?: { role: string } }> }
+    expect(body.results[0]).toMatchObject({ status: 'created', user: { role: 'operator' } })
+    const seatsAfter = ((await (await fetch(`${base}/api/usher/me`, { headers })).json()) as MeSeats).seats
+      .used
+    expect(seatsAfter).toBe(seatsBefore + 1)
+  })
 })
+
+interface MeSeats {
+  seats: { used: number }
+}
