@@ -1,16 +1,19 @@
-// Provider and context
+// biome-ignore-all assist/source/organizeImports: grouped by area under the comments below, not sorted into one list
 
-// Joining: AcceptInvitation, SignInForm, PasswordResetForm
-export { AcceptInvitation, type AcceptInvitationProps } from './components/accept-invitation'
-// EditUserDialog
+// Provider and context
+export { UsherProvider, type UsherProviderProps } from './provider/usher-provider'
+export { type UsherContextValue, useT, useUsherClient, useUsherContext } from './provider/usher-context'
+
+// Viewer and permissions: the contract's decisions for the signed-in person
+export { userActionsFor } from '@usher/contract/rules'
+export { Protect, type ProtectProps } from './hooks/protect'
+export { useRoleCatalog } from './hooks/use-role-catalog'
+export { roleNameOf, useRoleName } from './hooks/use-role-name'
+export { type UseViewerResult, useViewer, type Viewer, viewerOf } from './hooks/use-viewer'
+
+// Components: users
 export { EditUserDialog, type EditUserDialogProps } from './components/edit-user-dialog'
-// GroupSharesDialog (seed 002's Groups tab)
-export { GroupSharesDialog, type GroupSharesDialogProps } from './components/group-shares-dialog'
-// GroupsManager (seeds 002 and 003: the groups tree)
-export { GroupsManager, type GroupsManagerProps } from './components/groups-manager'
-// ImportUsersDialog (issue 7)
 export { ImportUsersDialog, type ImportUsersDialogProps } from './components/import-users-dialog'
-// InviteForm
 export {
   dedupeEntries,
   InviteForm,
@@ -19,26 +22,34 @@ export {
   parseAddressList,
   splitDisplayName,
 } from './components/invite-form'
-export { PasswordResetForm, type PasswordResetFormProps } from './components/password-reset-form'
-// Components
-export { RoleBadge, type RoleBadgeProps } from './components/role-badge'
-export { SeatUsage, type SeatUsageProps } from './components/seat-usage'
-// SharedGroupsDialog
 export { SharedGroupsDialog, type SharedGroupsDialogProps } from './components/shared-groups-dialog'
-export { SignInForm, type SignInFormProps } from './components/sign-in-form'
-export { StatusBadge, type StatusBadgeProps } from './components/status-badge'
-// TeamActivation (seed 002)
-export { TeamActivation, type TeamActivationProps } from './components/team-activation'
-// UserTable
-export {
-  UserTable,
-  type UserTableColumnVisibility,
-  type UserTableExtraColumn,
-  type UserTableProps,
-  type UserTableViewer,
-  userActionsFor,
+export type {
+  UserTableColumnVisibility,
+  UserTableExtraColumn,
+  UserTableProps,
+  UserTableSharedGroupsDialogProps,
 } from './components/user-table'
-export { Protect, type ProtectProps } from './hooks/protect'
+// Assembled with the dialog it opens (see compose/).
+export { UserTable } from './compose/user-table'
+
+// Components: groups
+export type { GroupsManagerProps, GroupsManagerShareDialogProps } from './components/groups-manager'
+export { GroupSharesDialog, type GroupSharesDialogProps } from './components/group-shares-dialog'
+// Assembled with the dialog it opens (see compose/).
+export { GroupsManager } from './compose/groups-manager'
+
+// Components: joining, signing in and the team
+export { AcceptInvitation, type AcceptInvitationProps } from './components/accept-invitation'
+export { PasswordResetForm, type PasswordResetFormProps } from './components/password-reset-form'
+export { SignInForm, type SignInFormProps } from './components/sign-in-form'
+export { TeamActivation, type TeamActivationProps } from './components/team-activation'
+
+// Components: display parts
+export { RoleBadge, type RoleBadgeProps } from './ui/role-badge'
+export { SeatUsage, type SeatUsageProps } from './ui/seat-usage'
+export { StatusBadge, type StatusBadgeProps } from './ui/status-badge'
+
+// Hooks: data and mutations over the client
 export { useActivateOrganization } from './hooks/use-activate-organization'
 export { useBulkUsers } from './hooks/use-bulk-users'
 export { useDeleteUser } from './hooks/use-delete-user'
@@ -59,7 +70,18 @@ export { type ShareGroupsOutcome, useShareGroups } from './hooks/use-share-group
 export { type UpdateUserVariables, useUpdateUser } from './hooks/use-update-user'
 export { useUserShares } from './hooks/use-user-shares'
 export { useUser, useUsers } from './hooks/use-users'
-export { type UseViewerResult, useViewer, type Viewer, viewerOf } from './hooks/use-viewer'
+
+// Query keys and options: prefetch and invalidate what the hooks read
+export { usherKeys } from './query/keys'
+export {
+  groupsQueryOptions,
+  meQueryOptions,
+  rolesQueryOptions,
+  userQueryOptions,
+  userSharesQueryOptions,
+  usersInfiniteQueryOptions,
+} from './query/options'
+
 // Messages
 export { en } from './i18n/en'
 export { fr } from './i18n/fr'
@@ -72,15 +94,3 @@ export type {
   Messages,
   PluralMessage,
 } from './i18n/types'
-export { type UsherContextValue, useT, useUsherClient, useUsherContext } from './provider/usher-context'
-export { UsherProvider, type UsherProviderProps } from './provider/usher-provider'
-// Data layer: query keys, query options, hooks
-export { usherKeys } from './query/keys'
-export {
-  groupsQueryOptions,
-  meQueryOptions,
-  rolesQueryOptions,
-  userQueryOptions,
-  userSharesQueryOptions,
-  usersInfiniteQueryOptions,
-} from './query/options'

@@ -1,19 +1,17 @@
 import type { Me } from '@usher/contract'
 import {
   type ActionTarget,
-  BUILT_IN_ROLE_CATALOG,
   BULK_USER_ACTIONS,
   type BulkUserAction,
   canTakeBulkAction,
   type Permission,
   type RoleCatalog,
-  roleCatalogFromList,
   type UserAction,
   userActionsFor,
 } from '@usher/contract/rules'
 import { useMemo } from 'react'
 import { useMe } from './use-me'
-import { useRoles } from './use-roles'
+import { useRoleCatalog } from './use-role-catalog'
 
 /**
  * Who is looking, and what they may do: every component asks this instead of deciding itself.
@@ -72,11 +70,7 @@ export function viewerOf(me: Me, roles: RoleCatalog): Viewer {
  */
 export function useViewer(): UseViewerResult {
   const me = useMe()
-  const roles = useRoles()
-  const catalog = useMemo(
-    () => (roles.data ? roleCatalogFromList(roles.data.items) : BUILT_IN_ROLE_CATALOG),
-    [roles.data],
-  )
+  const catalog = useRoleCatalog()
   return useMemo<UseViewerResult>(() => {
     if (me.data) return { status: 'success', viewer: viewerOf(me.data, catalog), error: null }
     if (me.isError) return { status: 'error', viewer: null, error: me.error }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { cn } from '../lib/cn'
 import { useUsherContext } from '../provider/usher-context'
 
-export interface ConfirmDeleteDialogProps {
+export interface ConfirmDialogProps {
   open: boolean
   onOpenChange: (open: boolean) => void
   /** Names the person (or the count): "Delete Hugo Moreau?". */
@@ -24,8 +24,9 @@ export interface ConfirmDeleteDialogProps {
 /**
  * Confirms a destructive action (WAI-ARIA alertdialog): focus starts on Cancel, Escape cancels,
  * and the dialog stays open until the request succeeds so a failure is read where it happened.
+ * @example <ConfirmDialog open={open} onOpenChange={setOpen} title="Delete Hugo Moreau?" description="…" confirmLabel="Delete Hugo Moreau" onConfirm={remove} />
  */
-export function ConfirmDeleteDialog({
+export function ConfirmDialog({
   open,
   onOpenChange,
   title,
@@ -36,7 +37,7 @@ export function ConfirmDeleteDialog({
   error,
   onCloseAutoFocus,
   className,
-}: ConfirmDeleteDialogProps) {
+}: ConfirmDialogProps) {
   const { t, portalContainer } = useUsherContext()
   return (
     <AlertDialog.Root

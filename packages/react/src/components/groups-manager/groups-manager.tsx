@@ -1,30 +1,54 @@
 import type { Group } from '@usher/contract'
-import { buildGroupTree, type GroupNode } from '@usher/contract/rules'
-import { type ComponentProps, type FormEvent, useId, useMemo, useState } from 'react'
+import { buildGroupTree, descendantIds, type GroupNode } from '@usher/contract/rules'
+import {
+  type ComponentProps,
+  type ComponentType,
+  type FormEvent,
+  type ReactNode,
+  useId,
+  useMemo,
+  useState,
+} from 'react'
 import { useCreateGroup, useDeleteGroup, useUpdateGroup } from '../../hooks/use-group-mutations'
 import { useGroups } from '../../hooks/use-groups'
 import { usePermission } from '../../hooks/use-me'
 import { cn } from '../../lib/cn'
 import { errorMessage } from '../../lib/error-message'
+import { indentedGroupOptions } from '../../lib/group-options'
 import { useUsherContext } from '../../provider/usher-context'
-import { GroupSharesDialog } from '../group-shares-dialog'
 
-export interface GroupsManagerProps extends Omit<ComponentProps<'section'>, 'children'> {}
+/** What the manager hands the dialog its "Share" opens (Usher's `GroupSharesDialog` fits). */
+export interface GroupsManagerShareDialogProps {
+  /** The group to share. */
+  groupId: string
+  /** The group's "Share" button: the dialog's trigger. */
+  trigger: ReactNode
+}
+
+export interface GroupsManagerProps extends Omit<ComponentProps<'section'>, 'children'> {
+  /**
+   * The dialog a group's "Share" opens, for viewers holding `shares:manage`; without one, no
+   * "Share" button shows.
+   * @default GroupSharesDialog
+   */
+  shareDialog?: ComponentType<GroupsManagerShareDialogProps>
+}
 
 type Notice = { tone: 'ok' | 'error'; text: string }
 
 /**
- * Seeds 002 and 003: the organization's groups as a tree — add a group (at the top or under
- * another), rename, move under another group, delete an empty one, and share one with people
- * (GroupSharesDialog). Viewers without `groups:manage` see the tree without controls.
+ * The organization's groups as a tree: add a group (at the top or under another), rename, move
+ * under another group, delete an empty one, and share one with people (`shareDialog`). Viewers
+ * without `groups:manage` see the tree without controls.
  * @example <GroupsManager />
  */
-export function GroupsManager({ className, ...props }: GroupsManagerProps) {
+export function GroupsManager({ shareDialog, className, ...props }: GroupsManagerProps) {
   const { t, locale } = useUsherContext()
   const titleId = useId()
   const groups = useGroups()
   const canManage = usePermission('groups:manage')
   const canShare = usePermission('shares:manage')
+  const shareWith = canShare ? shareDialog : undefined
   const [notice, setNotice] = useState<Notice | null>(null)
   const roots = useMemo(
     () => (groups.data ? buildGroupTree(groups.data, locale) : null),
@@ -69,7 +93,7 @@ export function GroupsManager({ className, ...props }: GroupsManagerProps) {
               all={groups.data}
               label={t('groupsManager.title')}
               canManage={canManage}
-              canShare={canShare}
+              shareDialog={shareWith}
               onDone={say}
             />
           )}
@@ -77,36 +101,6 @@ export function GroupsManager({ className, ...props }: GroupsManagerProps) {
       )}
     </section>
   )
-}
-
-/** The groups in tree order, each indented by its depth: a native select cannot nest. */
-function options(groups: readonly Group[], locale: string, skip: ReadonlySet<string> = new Set()) {
-  const out: { id: string; label: string }[] = []
-  const visit = (nodes: GroupNode<Group>[]) => {
-    for (const node of nodes) {
-      if (skip.has(node.group.id)) continue
-      out.push({ id: node.group.id, label: `${'\u00a0\u00a0'.repeat(node.depth)}${node.group.name}` })
-      visit(node.children)
-    }
-  }
-  visit(buildGroupTree(groups, locale))
-  return out
-}
-
-/** A group and everything under it: where it cannot be moved. */
-function subtree(id: string, groups: readonly Group[]) {
-  const ids = new Set([id])
-  let grew = true
-  while (grew) {
-    grew = false
-    for (const group of groups) {
-      if (group.parentId && ids.has(group.parentId) && !ids.has(group.id)) {
-        ids.add(group.id)
-        grew = true
-      }
-    }
-  }
-  return ids
 }
 
 function NewGroup({
@@ -169,8 +163,8 @@ function NewGroup({
             onChange={(event) => setParentId(event.target.value)}
           >
             <option value="">{t('groupsManager.topLevel')}</option>
-            {options(groups, locale).map((option) => (
-              <option key={option.id} value={option.id}>
+            {indentedGroupOptions(groups, { locale }).map((option) => (
+              <option key={option.value} value={option.value}>
                 {option.label}
               </option>
             ))}
@@ -189,23 +183,35 @@ function Tree({
   all,
   label,
   canManage,
-  canShare,
+  shareDialog,
   onDone,
 }: {
   nodes: GroupNode<Group>[]
   all: readonly Group[]
   label?: string
   canManage: boolean
-  canShare: boolean
+  shareDialog: ComponentType<GroupsManagerShareDialogProps> | undefined
   onDone: (tone: Notice['tone'], text: string) => void
 }) {
   return (
     <ul className="usher-groups-manager-tree" aria-label={label}>
       {nodes.map((node) => (
         <li key={node.group.id}>
-          <GroupRow group={node.group} all={all} canManage={canManage} canShare={canShare} onDone={onDone} />
+          <GroupRow
+            group={node.group}
+            all={all}
+            canManage={canManage}
+            shareDialog={shareDialog}
+            onDone={onDone}
+          />
           {node.children.length ? (
-            <Tree nodes={node.children} all={all} canManage={canManage} canShare={canShare} onDone={onDone} />
+            <Tree
+              nodes={node.children}
+              all={all}
+              canManage={canManage}
+              shareDialog={shareDialog}
+              onDone={onDone}
+            />
           ) : null}
         </li>
       ))}
@@ -217,13 +223,13 @@ function GroupRow({
   group,
   all,
   canManage,
-  canShare,
+  shareDialog: ShareDialog,
   onDone,
 }: {
   group: Group
   all: readonly Group[]
   canManage: boolean
-  canShare: boolean
+  shareDialog: ComponentType<GroupsManagerShareDialogProps> | undefined
   onDone: (tone: Notice['tone'], text: string) => void
 }) {
   const { t, locale } = useUsherContext()
@@ -233,7 +239,11 @@ function GroupRow({
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view')
   const [name, setName] = useState(group.name)
   const busy = update.isPending || remove.isPending
-  const moveOptions = useMemo(() => options(all, locale, subtree(group.id, all)), [all, locale, group.id])
+  // Not under itself or anything under it.
+  const moveOptions = useMemo(
+    () => indentedGroupOptions(all, { locale, exclude: descendantIds(all, group.id) }),
+    [all, locale, group.id],
+  )
   const fail = (failure: Error) => onDone('error', `${group.name}: ${errorMessage(t, failure)}`)
 
   const rename = (event: FormEvent) => {
@@ -308,8 +318,8 @@ function GroupRow({
         </fieldset>
       ) : mode === 'view' ? (
         <span className="usher-groups-manager-actions">
-          {canShare ? (
-            <GroupSharesDialog
+          {ShareDialog ? (
+            <ShareDialog
               groupId={group.id}
               trigger={
                 <button
@@ -352,7 +362,7 @@ function GroupRow({
               >
                 <option value="">{t('groupsManager.topLevel')}</option>
                 {moveOptions.map((option) => (
-                  <option key={option.id} value={option.id}>
+                  <option key={option.value} value={option.value}>
                     {option.label}
                   </option>
                 ))}

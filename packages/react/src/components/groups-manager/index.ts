@@ -1,1 +1,1 @@
-export { GroupsManager, type GroupsManagerProps } from './groups-manager'
+export { GroupsManager, type GroupsManagerProps, type GroupsManagerShareDialogProps } from './groups-manager'

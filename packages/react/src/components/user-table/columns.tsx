@@ -3,8 +3,8 @@ import type { ReactNode } from 'react'
 import type { Translate } from '../../i18n/translate'
 import type { Locale } from '../../i18n/types'
 import { formatDateTime, formatRelative } from '../../lib/format'
-import { RoleBadge } from '../role-badge'
-import { StatusBadge } from '../status-badge'
+import { RoleBadge } from '../../ui/role-badge'
+import { StatusBadge } from '../../ui/status-badge'
 
 export type UserSort = NonNullable<ListUsersQuery['sort']>
 

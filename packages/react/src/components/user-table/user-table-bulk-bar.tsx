@@ -4,15 +4,16 @@ import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
 import { MenuButton } from '../../ui/menu-button'
 
-/** The bulk actions the bar offers. */
-export type UserTableBulkAction = 'shareGroups' | 'changeRole' | 'resendInvitation' | 'disable' | 'delete'
+import type { UserTableBulkAction } from './bulk-actions'
+
+export type { UserTableBulkAction }
 
 export interface UserTableBulkBarProps extends Omit<ComponentProps<'fieldset'>, 'children'> {
   /** How many users are selected. */
   count: number
-  /** The actions the viewer may take (their permissions); the others are not shown. */
+  /** The actions the viewer may take (`tableBulkActions`); the others are not shown. */
   actions: readonly UserTableBulkAction[]
-  /** The roles offered by "Change role". */
+  /** The roles offered by "Change role": the ones the viewer may give. */
   roles: readonly string[]
   roleName: (role: string) => string
   /** While a bulk request runs: every action waits. */

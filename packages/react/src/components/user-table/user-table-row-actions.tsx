@@ -1,108 +1,45 @@
-import { allowedActions, isBuiltInRole, type Permission, type User, type UserAction } from '@usher/contract'
+import type { User, UserAction } from '@usher/contract'
 import { DropdownMenu } from 'radix-ui'
 import { Fragment, useRef } from 'react'
+import { useRoleName } from '../../hooks/use-role-name'
+import type { Viewer } from '../../hooks/use-viewer'
 import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
 import { displayName } from './columns'
 
-/** Who is looking at the table: what the row menus and the bulk bar may offer. */
-export interface UserTableViewer {
-  id: string
-  permissions: readonly Permission[]
-  /** The rank of the viewer's role: nobody acts on someone ranked above them. */
-  rank: number
-  rankOf: (role: string) => number
-  /**
-   * Whether the viewer may write on the account of someone with this role (the contract's
-   * `canManageAccountOf`): a group-scoped admin not on a peer admin, only share groups with them.
-   */
-  canManage: (role: string) => boolean
-  /** The roles the viewer may give, in the order to offer them. */
-  assignableRoles: readonly string[]
+export interface RowActionOptions {
   /** Whether the host handles "Edit" (`onEditUser`). */
   canEdit: boolean
+  /** Whether "Shared groups" can open (a shares dialog or the host's `onShareGroups`). */
+  canShare: boolean
 }
-
-/** The permission each row action needs: the same as the endpoint it calls. */
-export const ACTION_PERMISSIONS: Readonly<Record<UserAction, Permission>> = {
-  edit: 'users:update',
-  changeRole: 'users:update',
-  shareGroups: 'shares:manage',
-  resendInvitation: 'users:invite',
-  revokeInvitation: 'users:invite',
-  enable: 'users:update',
-  disable: 'users:update',
-  forcePasswordChange: 'users:update',
-  delete: 'users:delete',
-}
-
-/** What nobody does to their own account (the contract's SELF_LOCKED_FIELDS, and deleting it). */
-const SELF_LOCKED: readonly UserAction[] = ['changeRole', 'enable', 'disable', 'delete']
 
 /**
- * The actions a row offers: those the viewer holds the permission for, that the person's status
- * allows (`allowedActions`), never the self-locked ones on the viewer's own row, nothing at all on
- * someone whose role ranks above the viewer's, and only shared groups on a group-scoped viewer's
- * peer. The server checks all of it again.
+ * The actions a row offers on `user`: the contract's decision for this viewer
+ * (`viewer.actionsFor`, in `USER_ACTIONS` order), less "Shared groups" when no dialog can open.
  */
-export function userActionsFor(user: User, viewer: UserTableViewer): UserAction[] {
-  const self = user.id === viewer.id
-  if (!self && viewer.rankOf(user.role) > viewer.rank) return []
-  const manages = self || viewer.canManage(user.role)
-  return allowedActions(user.status).filter((action) => {
-    if (!viewer.permissions.includes(ACTION_PERMISSIONS[action])) return false
-    // On a peer's account only their shared groups (the server refuses the rest).
-    if (!manages && action !== 'shareGroups') return false
-    if (self && SELF_LOCKED.includes(action)) return false
-    switch (action) {
-      case 'edit':
-        return viewer.canEdit
-      case 'changeRole':
-        return viewer.assignableRoles.some((role) => role !== user.role)
-      case 'forcePasswordChange':
-        return !user.mustChangePassword
-      case 'resendInvitation':
-      case 'revokeInvitation':
-        return user.invitationId !== null
-      default:
-        return true
-    }
-  })
+export function rowActionsFor(viewer: Viewer, user: User, { canEdit, canShare }: RowActionOptions) {
+  return viewer.actionsFor(user, { canEdit }).filter((action) => action !== 'shareGroups' || canShare)
 }
 
-/** A role's name from the catalog (built-in) or its key (custom). */
-export function useRoleName() {
-  const { t } = useUsherContext()
-  return (role: string) => (isBuiltInRole(role) ? t(`roles.${role}`) : t('roles.custom', { key: role }))
-}
-
-export interface UserTableRowActionsProps {
+export interface UserTableRowActionsProps extends RowActionOptions {
   user: User
-  actions: readonly UserAction[]
-  assignableRoles: readonly string[]
+  viewer: Viewer
   /** Any action but a role change; the table confirms the destructive ones. */
   onAction: (action: UserAction, user: User, trigger: HTMLElement | null) => void
   onChangeRole: (user: User, role: string) => void
   className?: string
 }
 
-const ORDER: readonly UserAction[] = [
-  'edit',
-  'changeRole',
-  'shareGroups',
-  'resendInvitation',
-  'revokeInvitation',
-  'enable',
-  'disable',
-  'forcePasswordChange',
-  'delete',
-]
-
-/** The row's "..." menu (a WAI-ARIA menu button): only the actions `userActionsFor` allows. */
+/**
+ * The row's "..." menu (a WAI-ARIA menu button): only the actions `rowActionsFor` allows; "Change
+ * role" offers the roles the viewer may give (`viewer.assignableRoles`, host roles included).
+ */
 export function UserTableRowActions({
   user,
-  actions,
-  assignableRoles,
+  viewer,
+  canEdit,
+  canShare,
   onAction,
   onChangeRole,
   className,
@@ -110,10 +47,12 @@ export function UserTableRowActions({
   const { t, portalContainer } = useUsherContext()
   const roleName = useRoleName()
   const trigger = useRef<HTMLButtonElement>(null)
+  const actions = rowActionsFor(viewer, user, { canEdit, canShare })
   if (actions.length === 0) return null
   const name = displayName(user)
-  const ordered = ORDER.filter((action) => actions.includes(action))
-  const roles = assignableRoles.includes(user.role) ? assignableRoles : [user.role, ...assignableRoles]
+  const assignable = viewer.assignableRoles
+  // The person's role stays shown (ticked) even when the viewer may not give it.
+  const roles = assignable.includes(user.role) ? assignable : [user.role, ...assignable]
 
   return (
     <DropdownMenu.Root>
@@ -139,7 +78,7 @@ export function UserTableRowActions({
           align="end"
           sideOffset={4}
         >
-          {ordered.map((action) => {
+          {actions.map((action) => {
             if (action === 'changeRole') {
               return (
                 <DropdownMenu.Sub key={action}>
@@ -189,7 +128,7 @@ export function UserTableRowActions({
             }
             return (
               <Fragment key={action}>
-                {action === 'delete' && ordered.length > 1 ? (
+                {action === 'delete' && actions.length > 1 ? (
                   <DropdownMenu.Separator className="usher-user-table-menu-separator" />
                 ) : null}
                 <DropdownMenu.Item

@@ -3,9 +3,10 @@
 import type { User, UserAction } from '@usher/contract'
 import { Checkbox } from 'radix-ui'
 import { memo } from 'react'
+import type { Viewer } from '../../hooks/use-viewer'
 import { cn } from '../../lib/cn'
 import { displayName, type UserTableCellContext, type UserTableColumn } from './columns'
-import { UserTableRowActions, type UserTableViewer, userActionsFor } from './user-table-row-actions'
+import { UserTableRowActions } from './user-table-row-actions'
 
 export interface UserTableRowProps {
   user: User
@@ -20,8 +21,10 @@ export interface UserTableRowProps {
   columns: readonly UserTableColumn[]
   context: UserTableCellContext
   /** Undefined: no actions column. Null: the column shows but the viewer is not known yet. */
-  viewer: UserTableViewer | null | undefined
-  /** Whether "Shared groups" can open (the viewer holds shares:manage and a dialog exists). */
+  viewer: Viewer | null | undefined
+  /** Whether the host handles "Edit" (`onEditUser`). */
+  canEdit: boolean
+  /** Whether "Shared groups" can open (a shares dialog or the host's `onShareGroups`). */
   canShare: boolean
   onSelectedChange: (user: User, selected: boolean) => void
   onAction: (action: UserAction, user: User, trigger: HTMLElement | null) => void
@@ -43,6 +46,7 @@ export const UserTableRow = memo(function UserTableRow({
   columns,
   context,
   viewer,
+  canEdit,
   canShare,
   onSelectedChange,
   onAction,
@@ -92,8 +96,9 @@ export const UserTableRow = memo(function UserTableRow({
           {viewer ? (
             <UserTableRowActions
               user={user}
-              actions={userActionsFor(user, viewer).filter((action) => action !== 'shareGroups' || canShare)}
-              assignableRoles={viewer.assignableRoles}
+              viewer={viewer}
+              canEdit={canEdit}
+              canShare={canShare}
               onAction={onAction}
               onChangeRole={onChangeRole}
             />

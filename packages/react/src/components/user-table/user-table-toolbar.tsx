@@ -1,9 +1,10 @@
 import type { Group, UserStatus } from '@usher/contract'
 import { type ComponentProps, useId, useMemo } from 'react'
 import { cn } from '../../lib/cn'
+import { indentedGroupOptions } from '../../lib/group-options'
 import { useUsherContext } from '../../provider/usher-context'
 import { CheckMenuItem, MenuButton } from '../../ui/menu-button'
-import { SeatUsage } from '../seat-usage'
+import { SeatUsage } from '../../ui/seat-usage'
 import type { UserTableColumn, UserTableColumnVisibility } from './columns'
 
 /** The list's filters, sent to the server as `role`, `status` and `groupId`. */
@@ -61,33 +62,12 @@ function FilterMenu({ label, options, selected, onChange, slot }: FilterMenuProp
   )
 }
 
-/** Groups in tree order, each indented under its parent (a native select cannot nest). */
-function groupOptions(groups: readonly Group[]): Option[] {
-  const children = new Map<string | null, Group[]>()
-  const ids = new Set(groups.map((group) => group.id))
-  for (const group of groups) {
-    // A parent the viewer cannot see: the group shows at the top level.
-    const parent = group.parentId && ids.has(group.parentId) ? group.parentId : null
-    children.set(parent, [...(children.get(parent) ?? []), group])
-  }
-  const out: Option[] = []
-  const walk = (parent: string | null, depth: number) => {
-    const level = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name))
-    for (const group of level) {
-      out.push({ value: group.id, label: `${'\u00a0\u00a0'.repeat(depth)}${depth ? '– ' : ''}${group.name}` })
-      walk(group.id, depth + 1)
-    }
-  }
-  walk(null, 0)
-  return out
-}
-
 export interface UserTableToolbarProps extends Omit<ComponentProps<'div'>, 'children'> {
   search: string
   onSearchChange: (search: string) => void
   filters: UserTableFilters
   onFiltersChange: (filters: UserTableFilters) => void
-  /** Role keys to filter on. */
+  /** Role keys to filter on, in picker order. */
   roles: readonly string[]
   roleName: (role: string) => string
   groups: readonly Group[]
@@ -117,10 +97,10 @@ export function UserTableToolbar({
   className,
   ...props
 }: UserTableToolbarProps) {
-  const { t } = useUsherContext()
+  const { t, locale } = useUsherContext()
   const searchId = useId()
   const groupId = useId()
-  const groupChoices = useMemo(() => groupOptions(groups), [groups])
+  const groupChoices = useMemo(() => indentedGroupOptions(groups, { locale }), [groups, locale])
   const filtered = hasFilters(filters) || search.trim() !== ''
   const hideable = columns.filter((column) => column.hideable)
 

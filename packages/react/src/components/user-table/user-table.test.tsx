@@ -6,7 +6,8 @@ import { delay, HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { clientFor, createWorld, renderWithUsher, serverUrl } from '../../../test/render'
-import { UserTable, type UserTableProps } from './user-table'
+import { UserTable } from '../../compose/user-table'
+import type { UserTableProps } from './user-table'
 
 // Fault cases only: every other request reaches the real server.
 const mock = setupServer()

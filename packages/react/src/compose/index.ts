@@ -1,0 +1,2 @@
+export { GroupsManager } from './groups-manager'
+export { UserTable } from './user-table'
