@@ -84,9 +84,9 @@ describe('given a group-scoped admin and a peer admin within their group', () =>
       must_change_password: false,
     })
     // The password is still the one B chose: A could not sign in as B.
-    expect(
-      (await t.anonymous.auth.login({ email: b.user.email, password: STRONG }).catch((e) => e)).code,
-    ).toBe('invalid_credentials')
+    expect((await rejection(t.anonymous.auth.login({ email: b.user.email, password: STRONG }))).code).toBe(
+      'invalid_credentials',
+    )
     // Technicians of the group are still A's to manage; the owner still manages B.
     expect((await a.client.users.update(z.user.id, { nickname: 'Zed' }, { ifMatch: 1 })).nickname).toBe('Zed')
     expect(

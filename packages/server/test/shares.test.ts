@@ -504,6 +504,7 @@ describe('given bulk shares', () => {
     expect(elapsed).toBeLessThan(10_000)
 
     const removed = await owner.shares.bulk({ action: 'unshare', userIds: ids, groupIds: 'all' })
+    expect(removed.succeeded).toBe(500)
     expect(removed.results.every((r) => r.ok && r.removed === 20)).toBe(true)
   })
 })

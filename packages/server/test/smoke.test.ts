@@ -1,4 +1,4 @@
-import { isUsherApiError } from '@usher/sdk'
+import { PERMISSIONS } from '@usher/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestOrg, startTestServer, type TestServer } from './support/harness'
 
@@ -35,15 +35,31 @@ describe('given a running server', () => {
     expect((await res.json()).openapi).toBe('3.1.0')
   })
 
-  it('lists the built-in roles and their permissions', async () => {
+  it('lists the built-in roles and their permissions, highest rank first', async () => {
     const org = await createTestOrg(t)
     const roles = await org.owner.client.roles.list()
-    expect(roles.items.map((r) => r.key)).toEqual(['owner', 'admin', 'technician'])
+    expect(roles.items.map((r) => [r.key, r.rank, r.scope, r.takesSeat, r.builtIn, r.label])).toEqual([
+      ['owner', 30, 'organization', false, true, null],
+      ['admin', 20, 'groups', false, true, null],
+      ['technician', 10, 'groups', true, true, null],
+    ])
+    const [owner, admin, technician] = roles.items
+    expect(owner?.permissions).toEqual([...PERMISSIONS])
+    expect(admin?.permissions).toEqual(PERMISSIONS.filter((p) => p !== 'organization:manage'))
+    expect(technician?.permissions).toEqual([])
   })
 
   it('answers an unknown route with a 404 problem', async () => {
     const org = await createTestOrg(t)
-    const error = await org.owner.client.users.get('00000000-0000-4000-8000-000000000000').catch((e) => e)
-    expect(isUsherApiError(error) || error instanceof Error).toBe(true)
+    const res = await fetch(`${t.url}/no-such-route`, {
+      headers: { Authorization: `Bearer ${await org.owner.token()}` },
+    })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect(await res.json()).toMatchObject({
+      code: 'not_found',
+      status: 404,
+      detail: 'No route GET /no-such-route.',
+    })
   })
 })

@@ -111,12 +111,23 @@ export async function openAdmission(
   }
 }
 
+// One schema per organization's list and request (a batch judges up to a thousand addresses).
+const emailSchemas = new WeakMap<readonly string[], ReturnType<typeof rowEmailSchema>>()
+function emailSchemaOf(refused: readonly string[]) {
+  let schema = emailSchemas.get(refused)
+  if (!schema) {
+    schema = rowEmailSchema(refused)
+    emailSchemas.set(refused, schema)
+  }
+  return schema
+}
+
 /**
  * The address under the contract's email schema with the organization's shared mailboxes
  * (`rowEmailSchema`): the one place a shared mailbox is refused, in the contract's words.
  */
 export function addressRefusal(actor: Actor, email: string, paths: CandidatePaths): Refusal | null {
-  const parsed = rowEmailSchema(actor.settings.refusedMailboxes).safeParse(email)
+  const parsed = emailSchemaOf(actor.settings.refusedMailboxes).safeParse(email)
   if (parsed.success) return null
   const errors = toFieldErrors(parsed.error.issues, [paths.at('email')])
   const mailbox = errors.find((e) => e.code === 'shared_mailbox_refused')
