@@ -76,7 +76,9 @@ describe('AcceptInvitation', () => {
     expect(onAccepted).toHaveBeenCalledTimes(1)
     const result = onAccepted.mock.calls[0]?.[0]
     expect(result?.user.status).toBe('active')
-    expect(result?.session?.token).toBeTruthy()
+    // The session signs Ninon in: the server knows her by it.
+    const signedIn = await clientFor(result?.session?.token ?? 'no-session').me.get()
+    expect(signedIn.user).toMatchObject({ id: pending.userId, firstName: 'Ninon' })
     const stored = await clientFor(world.tokens.owner).users.get(pending.userId)
     expect(stored).toMatchObject({ firstName: 'Ninon', status: 'active' })
     expect(await axeViolations(container)).toEqual([])

@@ -34,7 +34,7 @@ describe('EditUserDialog', () => {
     await user.type(nickname, 'Hugo M.')
     await user.type(within(dialog).getByLabelText('Department'), 'Maintenance Nord')
     await user.selectOptions(within(dialog).getByLabelText('Role'), 'Administrator')
-    // Moved from Paris Nord to Clients Lyon (seed 003: move a technician to another group).
+    // Moved from Paris Nord to Clients Lyon: a technician moved to another group.
     await user.click(within(dialog).getByRole('button', { name: 'Groups Paris Nord' }))
     const groups = await screen.findByRole('dialog', { name: 'Groups' })
     await user.click(within(groups).getByRole('checkbox', { name: 'Paris Nord' }))

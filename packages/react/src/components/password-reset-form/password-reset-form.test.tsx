@@ -59,7 +59,7 @@ describe('PasswordResetForm', () => {
     expect(me.user.id).toBe(world.users.technician)
   })
 
-  it('activates an invited person whose invitation email was lost (seed 001)', async () => {
+  it('activates an invited person whose invitation email was lost', async () => {
     const world = await createWorld({ invite: true })
     const pending = world.invitations?.pending
     if (!pending) throw new Error('no invitation')

@@ -17,7 +17,7 @@ interface Values {
 }
 
 /**
- * Seed 003's "change the password at the next sign-in": the session of `login` may only change
+ * "Change the password at the next sign-in": the session of `login` may only change
  * the password, so the call carries it; the fresh session the server answers replaces it.
  */
 export function ChangePasswordStep({

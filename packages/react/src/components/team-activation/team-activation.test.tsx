@@ -22,7 +22,7 @@ function Loaded() {
   return me.data ? <p>{`loaded ${me.data.organization.name}`}</p> : null
 }
 
-describe('TeamActivation (seed 002)', () => {
+describe('TeamActivation', () => {
   it('lets the owner name the team and activate it; inviting works afterwards', async () => {
     const world = await createWorld({ activated: false })
     const owner = clientFor(world.tokens.owner)

@@ -17,7 +17,7 @@ export interface TeamActivationProps extends Omit<ComponentProps<'section'>, 'ch
 }
 
 /**
- * Seed 002: a team is activated by naming it before its users can be managed. Shows only while
+ * A team is activated by naming it before its users can be managed. Shows only while
  * the caller's organization is not activated — to the owner, the name to confirm and "Activate";
  * to anyone else, who may do it. Renders nothing once the team is active, so a host can leave it
  * above its users page.

@@ -1,4 +1,4 @@
-/** Owned by the import-users dialog (issue 7). */
+/** Owned by the import-users dialog. */
 export const importUsers = {
   title: 'Import users',
   description: 'Add many people at once from a CSV or JSON file.',

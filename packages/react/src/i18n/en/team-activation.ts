@@ -1,4 +1,4 @@
-/** Owned by the team-activation component (seed 002). */
+/** Owned by the team-activation component. */
 export const teamActivation = {
   title: 'Activate your team',
   intro: 'Name your team to start managing its users: inviting, roles and shared groups.',

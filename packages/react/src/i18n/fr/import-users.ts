@@ -1,6 +1,6 @@
 import type { Messages } from '../types'
 
-/** Propriété de la boîte de dialogue d’import (issue 7). */
+/** Propriété de la boîte de dialogue d’import. */
 export const importUsers: Messages['importUsers'] = {
   title: 'Importer des utilisateurs',
   description: 'Ajoutez de nombreuses personnes en une fois à partir d’un fichier CSV ou JSON.',
