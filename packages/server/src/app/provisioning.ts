@@ -20,7 +20,7 @@ export interface CreateOrganizationInput {
   name: string
   /** URL-safe and unique; derived from the name when omitted. */
   slug?: string
-  /** Seed 002: false leaves the team to be activated (named) by its owner first. @default true */
+  /** false leaves the team to be activated (named) by its owner before users are managed. @default true */
   activated?: boolean
   settings?: Partial<OrganizationSettings>
   owner: {

@@ -37,7 +37,7 @@ export async function accountsOf(db: Kysely<Database>, email: string, slug: stri
 
 /**
  * POST /auth/password-reset: for every enabled account of the address, a one-hour link by mail —
- * "reset your password", or for a person who never activated their account (seed 001: the
+ * "reset your password", or for a person who never activated their account (the
  * invitation email was lost) "activate your account". Unknown addresses get nothing, and the
  * answer is the same either way. Returns the outbox ids to deliver after commit.
  */

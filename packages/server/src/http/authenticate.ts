@@ -25,7 +25,7 @@ export async function authenticate(
   }
   const claims = await services.tokens.verify(match[1])
   const actor = await loadActor(services.db, claims, now, services.roles)
-  // A built-in session whose password was set by an administrator may only change it (seed 003).
+  // A built-in session whose password was set by an administrator may only change it.
   if (claims.session && actor.user.must_change_password && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(endpoint)) {
     throw new ProblemError('password_change_required')
   }

@@ -32,7 +32,7 @@ export interface PasswordResetMailInput {
   firstName: string
   link: string
   expiresAt: Date
-  /** The account was never activated (seed 001: the invitation email was lost). */
+  /** The account was never activated (say, the invitation email was lost). */
   activation: boolean
 }
 

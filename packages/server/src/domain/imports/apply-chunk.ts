@@ -69,7 +69,7 @@ export async function applyUpdates(
 
 /**
  * Creates a chunk's new people with the shared writers (`writeNewcomers`): active with the row's
- * password (to change at the first sign-in, seed 003), otherwise invited. A row whose address was
+ * password (to change at the first sign-in), otherwise invited. A row whose address was
  * taken meanwhile becomes `skipped` in `results` (indexed by `indexOf`). Returns the outbox ids.
  */
 export async function applyCreates(
