@@ -4,11 +4,15 @@ import { cn } from '../lib/cn'
 import { useUsherContext } from '../provider/usher-context'
 
 export interface SeatUsageProps extends Omit<ComponentProps<'div'>, 'children'> {
-  /** Seats about to be taken (an invitation form's technician rows), shown as "after". */
+  /** Seats about to be taken (an invitation form's rows whose role takes a seat), shown as "after". */
   pending?: number
 }
 
-/** Technician seats used / allowed (seed 002's counter), with a warning when the plan is full. */
+/**
+ * The plan's seats used / allowed (people whose role takes a seat), with a warning when the plan
+ * is full.
+ * @example <SeatUsage pending={2} />
+ */
 export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) {
   const { t } = useUsherContext()
   const me = useMe()

@@ -25,7 +25,7 @@ export interface GroupSharesDialogProps {
 }
 
 /**
- * Seed 002's Groups tab: one group, the people it is shared with (permission changed or share
+ * Sharing from the groups' side: one group, the people it is shared with (permission changed or share
  * removed in place), and people to add — found by name or email, ticked, shared with a permission
  * in one request. The other way round from SharedGroupsDialog (one person, many groups).
  * @example <GroupSharesDialog groupId={group.id} trigger={<button type="button">Share…</button>} />

@@ -1,4 +1,4 @@
-import type { GroupNode } from '@usher/contract/rules'
+import { flattenGroupTree, type GroupNode } from '@usher/contract/rules'
 
 /** Case and accents folded away: "geneve" finds "Genève", "LYON" finds "Clients Lyon". */
 export const foldText = (text: string) =>
@@ -27,15 +27,7 @@ export function filterTree<G extends { id: string; parentId: string | null; name
 export function flattenIds<G extends { id: string; parentId: string | null }>(
   roots: readonly GroupNode<G>[],
 ): string[] {
-  const out: string[] = []
-  const visit = (nodes: readonly GroupNode<G>[]) => {
-    for (const node of nodes) {
-      out.push(node.group.id)
-      visit(node.children)
-    }
-  }
-  visit(roots)
-  return out
+  return flattenGroupTree(roots).map(({ group }) => group.id)
 }
 
 /** How many groups of the forest match `query` themselves (ancestors kept for context do not count). */

@@ -1,5 +1,5 @@
 import type { SharePermission } from '@usher/contract'
-import type { GroupNode } from '@usher/contract/rules'
+import { flattenGroupTree, type GroupNode } from '@usher/contract/rules'
 import { Checkbox } from 'radix-ui'
 import { type KeyboardEvent, type ReactNode, useId, useMemo, useState } from 'react'
 import { cn } from '../../lib/cn'
@@ -61,17 +61,11 @@ export function GroupTree({
   const [query, setQuery] = useState('')
   const visible = useMemo(() => filterTree(roots, query), [roots, query])
   const { parentOf, nameOf } = useMemo(() => {
-    const parentOf = new Map<string, string | null>()
-    const nameOf = new Map<string, string>()
-    const visit = (nodes: readonly GroupNode<TreeGroup>[]) => {
-      for (const node of nodes) {
-        parentOf.set(node.group.id, node.group.parentId)
-        nameOf.set(node.group.id, node.group.name)
-        visit(node.children)
-      }
+    const flat = flattenGroupTree(roots)
+    return {
+      parentOf: new Map(flat.map(({ group }) => [group.id, group.parentId])),
+      nameOf: new Map(flat.map(({ group }) => [group.id, group.name])),
     }
-    visit(roots)
-    return { parentOf, nameOf }
   }, [roots])
   const matches = useMemo(() => countMatches(visible, query), [visible, query])
   const searching = query.trim() !== ''

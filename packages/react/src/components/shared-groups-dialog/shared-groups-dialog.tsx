@@ -35,7 +35,7 @@ export interface SharedGroupsDialogProps {
 }
 
 /**
- * Which customer groups people may see (seed 000's "Shared groups", seed 002's share and share
+ * Which customer groups people may see, for one person or many at once (share, share all, remove
  * all): a searchable nested list of groups with a checkbox and a permission (`view` / `manage`)
  * each, "Select all" / "Clear all", and what will change before saving. A share of a group
  * covers its subgroups on the server: their rows say so, and stay editable so a subgroup can get a

@@ -214,7 +214,7 @@ export const isEmptyPlan = (plan: BulkPlan) => plan.share.length === 0 && plan.u
 
 /**
  * The `POST /shares/bulk` requests of a plan, one per action. A list naming every group becomes
- * `'all'` (seed 002's "share all groups" / remove all) rather than a long id list.
+ * `'all'` ("share all groups" / remove all) rather than a long id list.
  */
 export function bulkRequests(
   plan: BulkPlan,

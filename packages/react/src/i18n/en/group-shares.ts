@@ -1,4 +1,4 @@
-/** Owned by the group-shares-dialog component (seed 002's Groups tab). */
+/** Owned by the group-shares-dialog component. */
 export const groupShares = {
   title: 'Shared with — {{group}}',
   titleGeneric: 'Who a group is shared with',

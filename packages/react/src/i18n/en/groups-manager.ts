@@ -1,4 +1,4 @@
-/** Owned by the groups-manager component (seeds 002 and 003). */
+/** Owned by the groups-manager component. */
 export const groupsManager = {
   title: 'Groups',
   loadError: 'The groups could not be loaded.',

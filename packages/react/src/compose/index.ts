@@ -1,2 +1,0 @@
-export { GroupsManager } from './groups-manager'
-export { UserTable } from './user-table'
