@@ -81,6 +81,7 @@ const preview: Preview = {
         items: [
           { value: 'owner', title: 'Owner (Camille Durand)' },
           { value: 'admin', title: 'Admin scoped to Clients Rhône-Alpes (Élodie Martin)' },
+          { value: 'operator', title: 'Operator, a host-defined role: reads the team (Nadia Benali)' },
           { value: 'technician', title: 'Technician, read-only (Hugo Moreau)' },
         ],
         dynamicTitle: true,

@@ -92,7 +92,7 @@ export class MockDb {
 
   // --- reads -------------------------------------------------------------------------------------
 
-  /** The person a bearer token names: one of the three viewers; anything else is the owner. */
+  /** The person a bearer token names: one of the viewers; anything else (or one missing) is the owner. */
   viewer(token: string | null): User {
     const key: Viewer = VIEWERS.includes(token as Viewer) ? (token as Viewer) : 'owner'
     return this.users.find((u) => u.email === VIEWER_EMAILS[key]) ?? (this.users[0] as User)

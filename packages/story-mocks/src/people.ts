@@ -4,10 +4,11 @@ import type { MockScenario, Viewer } from './scenario'
 
 const DAY = 86_400_000
 
-/** The three people the toolbar's viewers are, by the start of their address. */
+/** The people the toolbar's viewers are, by their address. */
 export const VIEWER_EMAILS: Readonly<Record<Viewer, string>> = {
   owner: 'camille.durand@acme.fr',
   admin: 'elodie.martin@acme.fr',
+  operator: 'nadia.benali@acme.fr',
   technician: 'hugo.moreau@acme.fr',
 }
 
@@ -24,7 +25,8 @@ const activeNow = {
  * The story organization's people, from the shared fixtures: the three viewers first (Camille
  * Durand, owner; Élodie Martin, admin of "Clients Rhône-Alpes"; Hugo Moreau, technician in Lyon),
  * then the long names when asked, then everyone else. Every ninth of the others who would be a
- * technician is an operator (the demo's host role), so lists and badges show one.
+ * technician is an operator (the demo's host role), so lists and badges show one; the first of
+ * them is Nadia Benali, active in Lyon, the toolbar's operator viewer.
  */
 export function storyPeople(scenario: MockScenario, groups: readonly Group[], random: () => number): User[] {
   const groupIds = groups.map((g) => g.id)
@@ -80,6 +82,16 @@ export function storyPeople(scenario: MockScenario, groups: readonly Group[], ra
     .map((user, i) =>
       user.role === 'technician' && i % 9 === 4 ? { ...user, role: 'operator', sharedGroupCount: 0 } : user,
     )
+  const operator = others.findIndex((user) => user.role === 'operator')
+  if (operator !== -1) {
+    others[operator] = named(others[operator] as User, {
+      firstName: 'Nadia',
+      lastName: 'Benali',
+      email: VIEWER_EMAILS.operator,
+      groupIds: [lyon.id],
+      ...activeNow,
+    })
+  }
   return [...viewers, ...long, ...others]
 }
 

@@ -8,8 +8,8 @@ import { HOST_ROLES } from '@usher/fixtures'
 export const STORY_ROLES: RoleCatalog = createRoleCatalog(HOST_ROLES)
 
 /** The viewer a story is seen as: the toolbar's "Viewer" switch, sent as the bearer token. */
-export type Viewer = 'owner' | 'admin' | 'technician'
-export const VIEWERS: readonly Viewer[] = ['owner', 'admin', 'technician']
+export type Viewer = 'owner' | 'admin' | 'operator' | 'technician'
+export const VIEWERS: readonly Viewer[] = ['owner', 'admin', 'operator', 'technician']
 
 /** The fault switches of a scenario: roughly one per endpoint family the components call. */
 export type MockEndpoint =

@@ -210,7 +210,10 @@ describe('given the story organization', () => {
   it('lists the demo’s host role in GET /roles, in picker order', () => {
     expect(new MockDb().roleList().map((r) => r.key)).toEqual(CASE_ROLES)
   })
-  it('has operators among its people', () => {
-    expect(new MockDb().users.some((u) => u.role === 'operator')).toBe(true)
+  it('has operators among its people, one of them a viewer of the toolbar', () => {
+    const db = new MockDb()
+    expect(db.users.filter((u) => u.role === 'operator').length).toBeGreaterThan(1)
+    expect(db.viewer('operator').role).toBe('operator')
+    expect(db.me(db.viewer('operator')).permissions).toEqual(['users:read'])
   })
 })
