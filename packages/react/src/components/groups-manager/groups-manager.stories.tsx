@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { settled } from '@usher/story-mocks'
 import { expect, userEvent, within } from 'storybook/test'
 import '../group-shares-dialog/group-shares-dialog.css'
-import { GroupsManager } from './groups-manager'
+import { GroupsManager } from '../../compose/groups-manager'
 import './groups-manager.css'
 
 const meta = {

@@ -1,1 +1,2 @@
-export { RoleBadge, type RoleBadgeProps } from './role-badge'
+// Moved to the shared layer: import from ui/role-badge. Kept while a feature still imports this path.
+export { RoleBadge, type RoleBadgeProps } from '../../ui/role-badge'

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { mockDb, settled } from '@usher/story-mocks'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { UserTable } from './user-table'
+import { UserTable } from '../../compose/user-table'
 
 const meta = {
   title: 'Components/UserTable',

@@ -6,7 +6,9 @@ const meta = {
   title: 'Badges/RoleBadge',
   component: RoleBadge,
   args: { roleKey: 'admin', tooltip: true },
-  argTypes: { roleKey: { control: 'select', options: ['owner', 'admin', 'technician', 'dispatcher'] } },
+  argTypes: {
+    roleKey: { control: 'select', options: ['owner', 'admin', 'operator', 'technician', 'dispatcher'] },
+  },
   parameters: {
     docs: {
       description: {
@@ -28,6 +30,7 @@ export const EveryRole: Story = {
     <div style={{ display: 'flex', gap: '0.5rem' }}>
       <RoleBadge {...args} roleKey="owner" />
       <RoleBadge {...args} roleKey="admin" />
+      <RoleBadge {...args} roleKey="operator" />
       <RoleBadge {...args} roleKey="technician" />
       <RoleBadge {...args} roleKey="dispatcher" />
     </div>
@@ -44,5 +47,14 @@ export const Tooltip: Story = {
     const canvas = within(canvasElement)
     await userEvent.tab()
     expect(await canvas.findByRole('tooltip')).toBeInTheDocument()
+  },
+}
+
+/** A host-defined role: its label in the current language and its permissions, from `GET /roles`. */
+export const HostRole: Story = {
+  args: { roleKey: 'operator' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    expect(await canvas.findByText('Operator')).toHaveAttribute('data-role', 'custom')
   },
 }
