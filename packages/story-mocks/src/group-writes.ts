@@ -33,10 +33,12 @@ export function updateGroup(
   viewer: User,
   id: string,
   patch: z.output<typeof UpdateGroupSchema>,
+  version?: number,
 ): Group {
   db.requirePermission(viewer, 'groups:manage')
   const group = db.groups.find((g) => g.id === id)
   if (!group) throw new MockApiError('not_found')
+  db.requireVersion(group.version, version)
   for (let at = patch.parentId ?? null; at; at = db.groups.find((g) => g.id === at)?.parentId ?? null) {
     if (at === id) throw new MockApiError('group_cycle')
   }

@@ -30,7 +30,7 @@ export function usherHandlers(base?: string) {
     route(
       'updateUser',
       'updateUser',
-      ({ db, viewer, params, body }) => db.updateUser(viewer, params.id, body),
+      ({ db, viewer, params, body, ifMatch }) => db.updateUser(viewer, params.id, body, ifMatch),
       base,
     ),
     route('deleteUser', 'updateUser', ({ db, viewer, params }) => db.deleteUser(viewer, params.id), base),
@@ -38,7 +38,7 @@ export function usherHandlers(base?: string) {
     route(
       'updateGroup',
       'groups',
-      ({ db, viewer, params, body }) => db.updateGroup(viewer, params.id, body),
+      ({ db, viewer, params, body, ifMatch }) => db.updateGroup(viewer, params.id, body, ifMatch),
       base,
     ),
     route('deleteGroup', 'groups', ({ db, viewer, params }) => db.deleteGroup(viewer, params.id), base),
@@ -47,7 +47,7 @@ export function usherHandlers(base?: string) {
     route(
       'replaceUserShares',
       'shares',
-      ({ db, viewer, params, body }) => db.replaceShares(viewer, params.id, body.shares),
+      ({ db, viewer, params, body, ifMatch }) => db.replaceShares(viewer, params.id, body.shares, ifMatch),
       base,
     ),
     route('bulkShares', 'bulkShares', ({ db, viewer, body }) => db.bulkShares(viewer, body), base),

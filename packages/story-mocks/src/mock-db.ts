@@ -238,6 +238,11 @@ export class MockDb {
     if (owners.every((u) => u.id === leaving.id)) throw new MockApiError('last_owner')
   }
 
+  /** 412 version_mismatch when the version the client read (`If-Match`) is not the current one. */
+  requireVersion(current: number, read: number | undefined) {
+    if (read !== undefined && read !== current) throw new MockApiError('version_mismatch')
+  }
+
   replaceUser(next: User) {
     this.users = this.users.map((u) => (u.id === next.id ? next : u))
   }
@@ -250,8 +255,8 @@ export class MockDb {
   createGroup(viewer: User, input: z.output<typeof CreateGroupSchema>): Group {
     return createGroup(this, viewer, input)
   }
-  updateGroup(viewer: User, id: string, patch: z.output<typeof UpdateGroupSchema>): Group {
-    return updateGroup(this, viewer, id, patch)
+  updateGroup(viewer: User, id: string, patch: z.output<typeof UpdateGroupSchema>, version?: number): Group {
+    return updateGroup(this, viewer, id, patch, version)
   }
   deleteGroup(viewer: User, id: string): void {
     deleteGroup(this, viewer, id)
@@ -265,8 +270,8 @@ export class MockDb {
   revokeInvitation(viewer: User, invitationId: string): void {
     revokeInvitation(this, viewer, invitationId)
   }
-  updateUser(viewer: User, id: string, patch: z.output<typeof UpdateUserSchema>): User {
-    return updateUser(this, viewer, id, patch)
+  updateUser(viewer: User, id: string, patch: z.output<typeof UpdateUserSchema>, version?: number): User {
+    return updateUser(this, viewer, id, patch, version)
   }
   deleteUser(viewer: User, id: string): void {
     deleteUser(this, viewer, id)
@@ -278,8 +283,9 @@ export class MockDb {
     viewer: User,
     userId: string,
     shares: readonly { groupId: string; permission: SharePermission }[],
+    version?: number,
   ): UserShares {
-    return replaceShares(this, viewer, userId, shares)
+    return replaceShares(this, viewer, userId, shares, version)
   }
   bulkShares(viewer: User, request: BulkSharesRequest): BulkSharesResult {
     return bulkShares(this, viewer, request)

@@ -4,7 +4,9 @@ import {
   type EndpointName,
   type ErrorCode,
   endpoints,
+  HEADERS,
   PROBLEM_CONTENT_TYPE,
+  parseIfMatch,
   requestValidationProblem,
   type User,
 } from '@usher/contract'
@@ -55,6 +57,8 @@ export interface MockRequest<E extends EndpointDefinition> {
   params: Out<E['params']>
   query: Out<E['query']>
   body: Out<E['body']>
+  /** The version `If-Match` names, on the endpoints that require it (428 without one). */
+  ifMatch: E['ifMatch'] extends true ? number : undefined
   request: Request
 }
 
@@ -81,7 +85,7 @@ function parsePart(part: 'body' | 'query' | 'params', schema: z.ZodType | undefi
 /**
  * One row of the contract's endpoint table over the story's database: its method and path, its
  * permission (`auth`, judged with the story's roles), its params, query and body parsed with the
- * contract's schemas, its success status. `fault` names the scenario switch that can make it
+ * contract's schemas, its `If-Match` (428 without one), its success status. `fault` names the scenario switch that can make it
  * fail (500) or hang; a MockApiError becomes the contract's problem answer.
  */
 export function route<N extends EndpointName>(
@@ -105,6 +109,12 @@ export function route<N extends EndpointName>(
       if (endpoint.auth !== 'public' && endpoint.auth !== 'authenticated') {
         db.requirePermission(viewer, endpoint.auth)
       }
+      let ifMatch: number | undefined
+      if (endpoint.ifMatch) {
+        const version = parseIfMatch(request.headers.get(HEADERS.ifMatch))
+        if (version === null) throw new MockApiError('precondition_required')
+        ifMatch = version
+      }
       const parsed = {
         params: parsePart('params', endpoint.params, params),
         query: parsePart('query', endpoint.query, queryObject(new URL(request.url))),
@@ -112,7 +122,9 @@ export function route<N extends EndpointName>(
           ? parsePart('body', endpoint.body, await request.json().catch(() => undefined))
           : undefined,
       }
-      const result = await answer({ db, viewer, request, ...parsed } as MockRequest<(typeof endpoints)[N]>)
+      const result = await answer({ db, viewer, request, ifMatch, ...parsed } as MockRequest<
+        (typeof endpoints)[N]
+      >)
       const { status, schema } = endpoint.success
       return schema
         ? HttpResponse.json(result as Record<string, unknown>, { status })

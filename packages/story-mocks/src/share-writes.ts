@@ -61,9 +61,11 @@ export function replaceShares(
   viewer: User,
   userId: string,
   shares: readonly { groupId: string; permission: SharePermission }[],
+  version?: number,
 ): UserShares {
   db.requirePermission(viewer, 'shares:manage')
   const user = db.findUser(viewer, userId)
+  db.requireVersion(sharesOf(db, user).version, version)
   if (user.id !== viewer.id && db.roles.rankOf(user.role) > db.roles.rankOf(viewer.role)) {
     throw new MockApiError('role_above_own')
   }

@@ -22,11 +22,13 @@ const isEnabledOwner = (role: string, status: UserStatus) => role === 'owner' &&
 /**
  * PATCH /users/:id, with the server's checks in its order: the self-locked fields, the account
  * the viewer may manage, a role they may give (within their groups), what the status allows,
- * the last owner and the plan's seats. A patch that changes nothing answers the person unchanged.
+ * the last owner and the plan's seats. `version` is the one `If-Match` named (none in bulk). A
+ * patch that changes nothing answers the person unchanged.
  */
-export function updateUser(db: MockDb, viewer: User, id: string, patch: UserPatch): User {
+export function updateUser(db: MockDb, viewer: User, id: string, patch: UserPatch, version?: number): User {
   db.requirePermission(viewer, USER_ACTION_PERMISSIONS.edit)
   const user = db.findUser(viewer, id)
+  db.requireVersion(user.version, version)
   if (user.id === viewer.id && selfLockedChanges(patch).length > 0) throw new MockApiError('forbidden')
   db.requireManage(viewer, user)
   const status = db.statusOf(user)

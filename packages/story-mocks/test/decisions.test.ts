@@ -217,3 +217,22 @@ describe('given the story organization', () => {
     expect(db.me(db.viewer('operator')).permissions).toEqual(['users:read'])
   })
 })
+
+describe('given a write that names the version it read', () => {
+  it('refuses a stale version with 412 and takes the current one', () => {
+    const { db, group } = freshDb()
+    const viewer = db.viewer('owner')
+    const target = addPerson(db, group, 'technician', 'active')
+    expect(() => db.updateUser(viewer, target.id, { department: 'Maintenance' }, target.version + 1)).toThrow(
+      expect.objectContaining({ code: 'version_mismatch' }),
+    )
+    expect(db.updateUser(viewer, target.id, { department: 'Maintenance' }, target.version).version).toBe(
+      target.version + 1,
+    )
+    const shares = db.userShares(viewer, target.id)
+    expect(() => db.replaceShares(viewer, target.id, [], shares.version + 1)).toThrow(
+      expect.objectContaining({ code: 'version_mismatch' }),
+    )
+    expect(db.replaceShares(viewer, target.id, [], shares.version).version).toBe(shares.version + 1)
+  })
+})
