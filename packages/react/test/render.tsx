@@ -17,8 +17,9 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   return (await res.json()) as World
 }
 
-export function clientFor(token: string): UsherClient {
-  return createUsherClient({ baseUrl: serverUrl(), token, retry: 0 })
+/** A client of the test server; `hostRoles`: of the one that declares the host's roles. */
+export function clientFor(token: string, { hostRoles = false }: { hostRoles?: boolean } = {}): UsherClient {
+  return createUsherClient({ baseUrl: `${serverUrl()}${hostRoles ? '/host-roles' : ''}`, token, retry: 0 })
 }
 
 /** Renders inside a fresh UsherProvider (no retries, no cache shared between tests). */

@@ -12,8 +12,13 @@ export interface WorldOptions {
   invite?: boolean
   /** Also request a password reset for the technician and return the link's token. */
   reset?: boolean
-  /** false: the team is left not activated (seed 002), once the people and groups exist. */
+  /** false: the team is left not activated, once the people and groups exist. */
   activated?: boolean
+  /**
+   * On the server that declares the host's roles (`HOST_ROLES` of @usher/fixtures: the operator);
+   * reach it with `clientFor(token, { hostRoles: true })`.
+   */
+  hostRoles?: boolean
 }
 
 export interface InvitedPerson {

@@ -6,10 +6,10 @@ import { axeViolations, clientFor, createWorld, renderWithUsher } from '../../..
 import type { Locale } from '../../i18n/types'
 import { EditUserDialog } from './edit-user-dialog'
 
-function renderDialog(token: string, userId: string, locale: Locale = 'en') {
+function renderDialog(token: string, userId: string, locale: Locale = 'en', { hostRoles = false } = {}) {
   const onSaved = vi.fn<(user: User) => void>()
   const onOpenChange = vi.fn<(open: boolean) => void>()
-  const client = clientFor(token)
+  const client = clientFor(token, { hostRoles })
   // What the dialog sends, to check it sends only what changed.
   const update = vi.spyOn(client.users, 'update')
   const view = renderWithUsher(
@@ -187,5 +187,25 @@ describe('EditUserDialog', () => {
     expect(await within(dialog).findByLabelText('Surnom')).toBeInTheDocument()
     expect(within(dialog).getByRole('button', { name: 'Enregistrer' })).toBeInTheDocument()
     expect(await axeViolations(baseElement)).toEqual([])
+  })
+
+  it('offers the host’s operator among the roles the viewer may give, and the server saves it', async () => {
+    const world = await createWorld({ hostRoles: true })
+    const { user, onSaved } = renderDialog(world.tokens.owner, world.users.technician, 'en', {
+      hostRoles: true,
+    })
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Hugo Moreau' })
+    const role = await within(dialog).findByLabelText('Role')
+    expect(
+      within(role)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Owner', 'Administrator', 'Operator', 'Technician'])
+
+    await user.selectOptions(role, 'Operator')
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1))
+    const saved = await clientFor(world.tokens.owner, { hostRoles: true }).users.get(world.users.technician)
+    expect(saved.role).toBe('operator')
   })
 })

@@ -14,9 +14,9 @@ beforeAll(() => faults.listen({ onUnhandledRequest: 'bypass' }))
 afterEach(() => faults.resetHandlers())
 afterAll(() => faults.close())
 
-async function renderForm(token: string, locale: Locale = 'en') {
+async function renderForm(token: string, locale: Locale = 'en', { hostRoles = false } = {}) {
   const onInvited = vi.fn<(result: CreateInvitationsResult) => void>()
-  const client = clientFor(token)
+  const client = clientFor(token, { hostRoles })
   const view = renderWithUsher(<InviteForm onInvited={onInvited} />, { client, locale })
   const user = userEvent.setup()
   return { ...view, client, onInvited, user }
@@ -291,6 +291,43 @@ describe('given a group-scoped admin', () => {
     await user.click(screen.getByRole('button', { name: 'Send invitations' }))
     expect(await screen.findByText('1 invitation sent')).toBeInTheDocument()
     expect(field('Email', 1)).toHaveValue('')
+  })
+})
+
+describe('given a host that declares its own roles', () => {
+  const roleNames = (select: HTMLElement) =>
+    within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent)
+
+  it('offers the operator between administrator and technician, and the server invites one', async () => {
+    const world = await createWorld({ hostRoles: true })
+    const { user, client, onInvited } = await renderForm(world.tokens.owner, 'en', { hostRoles: true })
+    const role = await screen.findByLabelText('Role, row 1')
+    expect(roleNames(role)).toEqual(['Owner', 'Administrator', 'Operator', 'Technician'])
+
+    await fillRow(user, 1, { firstName: 'Olga', lastName: 'Martin', email: 'olga.martin@atelier.test' })
+    await user.selectOptions(role, 'Operator')
+    await user.click(screen.getByRole('button', { name: 'Send invitations' }))
+
+    expect(await screen.findByText('1 invitation sent')).toHaveAttribute('role', 'status')
+    const created = onInvited.mock.calls[0]?.[0].results[0]
+    if (created?.status !== 'created') throw new Error('the operator was not invited')
+    expect(await client.users.get(created.user.id)).toMatchObject({
+      email: 'olga.martin@atelier.test',
+      role: 'operator',
+      status: 'invited',
+    })
+  })
+
+  it('offers a group admin the operator too, never the owner', async () => {
+    const world = await createWorld({ hostRoles: true })
+    await renderForm(world.tokens.admin, 'en', { hostRoles: true })
+    expect(roleNames(await screen.findByLabelText('Role, row 1'))).toEqual([
+      'Administrator',
+      'Operator',
+      'Technician',
+    ])
   })
 })
 

@@ -2,7 +2,6 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
 import {
   type LoginResult,
-  type PasswordResetConfirmInput,
   PasswordResetConfirmSchema,
   type PasswordResetLookup,
   passwordRulesBroken,
@@ -16,9 +15,7 @@ import { fieldMessage, passwordMessages, withFieldCodes } from '../../lib/form-c
 import { useUsherContext } from '../../provider/usher-context'
 import { AuthForm } from '../../ui/auth-form'
 import { PasswordField } from '../password-field'
-
-/** What the new-password form holds: the contract's confirmation without the token (the link's). */
-export type ConfirmValues = Pick<PasswordResetConfirmInput, 'password'>
+import type { ConfirmValues } from './password-reset-values'
 
 /** The new password, under the policy of the link's organization (read by the lookup). */
 export function ConfirmForm({

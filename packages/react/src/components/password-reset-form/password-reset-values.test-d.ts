@@ -1,7 +1,6 @@
 import type { PasswordResetConfirmInput, PasswordResetRequestInput } from '@usher/contract'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { ConfirmValues } from './confirm-form'
-import type { RequestValues } from './request-mode'
+import type { ConfirmValues, RequestValues } from './password-reset-values'
 
 describe('given the password reset forms’ values', () => {
   it('are fields of the contract’s requests, of the same types', () => {

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
-import { type PasswordResetRequestInput, PasswordResetRequestSchema } from '@usher/contract'
+import { PasswordResetRequestSchema } from '@usher/contract'
 import { isUsherApiError } from '@usher/sdk'
 import { useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
@@ -12,10 +12,8 @@ import { useUsherContext } from '../../provider/usher-context'
 import { AuthForm } from '../../ui/auth-form'
 import { TextField } from '../../ui/text-field'
 import type { PasswordResetModeProps } from './password-reset-form'
+import type { RequestValues } from './password-reset-values'
 import { useFocusOnChange } from './use-focus-on-change'
-
-/** What the request form holds: the contract's request, without the organization (the link picks it). */
-export type RequestValues = Required<Pick<PasswordResetRequestInput, 'email'>>
 
 /** Without a token: the address to send a link to; the answer is the same whether an account exists or not. */
 export function RequestMode({ onReset: _onReset, signInUrl, className, ...props }: PasswordResetModeProps) {

@@ -26,11 +26,6 @@ export const inviteForm = {
     mx: 'Mx',
   },
   groups: {
-    none: 'No group',
-    summary: { one: '{{first}} and 1 more', other: '{{first}} and {{count}} more' },
-    filter: 'Filter groups',
-    empty: 'There is no group to choose from.',
-    noMatch: 'No group matches.',
     scopedHint: 'Put each person in at least one of the groups you manage.',
   },
   topics: {

@@ -28,11 +28,6 @@ export const inviteForm: Messages['inviteForm'] = {
     mx: 'Mx',
   },
   groups: {
-    none: 'Aucun groupe',
-    summary: { one: '{{first}} et 1 autre', other: '{{first}} et {{count}} autres' },
-    filter: 'Filtrer les groupes',
-    empty: 'Aucun groupe disponible.',
-    noMatch: 'Aucun groupe ne correspond.',
     scopedHint: 'Placez chaque personne dans au moins un des groupes que vous gérez.',
   },
   topics: {
