@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { USER_ACTION_PERMISSIONS, type User } from '@usher/contract'
 import { type ComponentProps, type ComponentType, type ReactNode, useMemo, useRef } from 'react'
 import { useMe } from '../../hooks/use-me'
+import { useRoleCatalog } from '../../hooks/use-role-catalog'
 import { useRoleName } from '../../hooks/use-role-name'
 import { useViewer } from '../../hooks/use-viewer'
 import { cn } from '../../lib/cn'
@@ -107,6 +108,7 @@ export function UserTable({
 }: UserTableProps) {
   const { t, locale, now, client } = useUsherContext()
   const roleName = useRoleName()
+  const roles = useRoleCatalog()
   const me = useMe()
   const { viewer } = useViewer()
   const canRead = viewer?.can('users:read') ?? false
@@ -234,7 +236,7 @@ export function UserTable({
         onSearchChange={query.setSearch}
         filters={query.filters}
         onFiltersChange={query.setFilters}
-        roles={viewer?.roles.keys ?? []}
+        roles={roles.keys}
         roleName={roleName}
         groups={groups.data ?? []}
         columns={columns.allColumns}
