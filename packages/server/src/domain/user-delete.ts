@@ -1,3 +1,4 @@
+import { SELF_LOCKED_ACTIONS } from '@usher/contract'
 import type { UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { requireOutranks } from './account-guards'
@@ -7,7 +8,8 @@ import { userStatus } from './users'
 /** Deletes `target` (memberships, shares and invitations go with it). */
 export async function deleteUserRow(w: UserWrites, target: UserRow): Promise<void> {
   const { actor, now, trx } = w
-  if (target.id === actor.user.id) {
+  // One of the contract's self-locked actions: nobody deletes their own account.
+  if (target.id === actor.user.id && SELF_LOCKED_ACTIONS.includes('delete')) {
     throw new ProblemError('forbidden', { detail: 'You cannot delete your own account.' })
   }
   requireOutranks(actor, target)

@@ -18,7 +18,7 @@ import {
   wouldHoldSeat,
 } from '../admission'
 import { PROFILE_COLUMNS, type ProfileField } from '../user-columns'
-import { countEnabledOwners } from '../user-writes'
+import { countEnabledOwners, isEnabledOwner } from '../user-writes'
 import { userStatus } from '../users'
 import type { ChunkRow, ImportOptions } from './jobs'
 import { IMPORT_ROW_PATHS, type PreparedChunk, passwordContext } from './prepare-chunk'
@@ -183,7 +183,7 @@ async function judgeUpdate(
     const groupsAfter = [...(world.membershipsOf.get(user.id) ?? []), ...(groupId ? [groupId] : [])]
     const outside = refusal(() => requireGrantWithinScope(actor, row.role as string, groupsAfter))
     if (outside) return fail(outside.code, outside.problem.detail, outside.problem.errors)
-    const wasOwner = user.role === 'owner' && user.enabled
+    const wasOwner = isEnabledOwner(user.role, user.enabled)
     if (wasOwner) {
       world.owners ??= await countEnabledOwners(world.trx, actor.org.id)
       if (world.owners <= 1) return fail('last_owner')
