@@ -5,7 +5,8 @@ import { isUsherApiError } from '@usher/sdk'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import type * as z from 'zod'
-import { fieldMessage, passwordMessages, requestErrorMessage, withFieldCodes } from '../../lib/form-codes'
+import { errorMessage } from '../../lib/error-message'
+import { fieldMessage, passwordMessages, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
 import { AuthForm } from '../../ui/auth-form'
 import { TextField } from '../../ui/text-field'
@@ -80,7 +81,7 @@ export function ChangePasswordStep({
         form.setError('newPassword', { message: 'password_too_weak' }, { shouldFocus: true })
         return
       }
-      setFormError(requestErrorMessage(t, error))
+      setFormError(errorMessage(t, error))
     }
   })
   const errors = form.formState.errors

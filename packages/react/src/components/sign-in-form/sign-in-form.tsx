@@ -7,7 +7,8 @@ import { useForm } from 'react-hook-form'
 import type * as z from 'zod'
 import type { Translate } from '../../i18n/translate'
 import { cn } from '../../lib/cn'
-import { fieldMessage, requestErrorMessage, withFieldCodes } from '../../lib/form-codes'
+import { errorMessage } from '../../lib/error-message'
+import { fieldMessage, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
 import { AuthForm } from '../../ui/auth-form'
 import { TextField } from '../../ui/text-field'
@@ -39,7 +40,7 @@ function signInErrorMessage(t: Translate, error: unknown): string {
   if (isUsherApiError(error) && error.code === 'rate_limited' && error.retryAfter) {
     return t('signInForm.rateLimited', { count: Math.ceil(error.retryAfter) })
   }
-  return requestErrorMessage(t, error)
+  return errorMessage(t, error)
 }
 
 /**

@@ -6,7 +6,8 @@ import type * as z from 'zod'
 import { useActivateOrganization } from '../../hooks/use-activate-organization'
 import { useMe, usePermission } from '../../hooks/use-me'
 import { cn } from '../../lib/cn'
-import { fieldMessage, requestErrorMessage, withFieldCodes } from '../../lib/form-codes'
+import { errorMessage } from '../../lib/error-message'
+import { fieldMessage, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
 import { AuthForm } from '../../ui/auth-form'
 import { TextField } from '../../ui/text-field'
@@ -46,7 +47,7 @@ export function TeamActivation({ onActivated, className, ...props }: TeamActivat
         <p role="status">{t('teamActivation.done')}</p>
       ) : me.isError ? (
         <div role="alert" className="usher-alert">
-          <p>{requestErrorMessage(t, me.error)}</p>
+          <p>{errorMessage(t, me.error)}</p>
           <button type="button" className="usher-button" onClick={() => void me.refetch()}>
             {t('common.retry')}
           </button>
@@ -95,7 +96,7 @@ function ActivationForm({
     try {
       onActivated(await activate.mutateAsync(input))
     } catch (error) {
-      setFormError(requestErrorMessage(t, error))
+      setFormError(errorMessage(t, error))
     }
   })
   return (
