@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { UsherClient } from '@usher/sdk'
 import { delay, HttpResponse, http, passthrough } from 'msw'
@@ -204,5 +204,27 @@ describe('ImportUsersDialog', () => {
     expect((await within(dialog).findByRole('alert', {}, { timeout: 5_000 })).textContent).toBe(
       'The import stopped.',
     )
+  })
+
+  it('offers as default role exactly the roles the viewer may give, the host’s operator included', async () => {
+    const world = await createWorld({ hostRoles: true })
+    const client = clientFor(world.tokens.admin, { hostRoles: true })
+    const user = userEvent.setup()
+    renderWithUsher(<ImportUsersDialog defaultOpen />, { client })
+    const dialog = await screen.findByRole('dialog')
+    await user.upload(
+      within(dialog).getByLabelText('Choose a file'),
+      new File([`Email,First name\nx.${tag()}@example.com,X\n`], 'people.csv'),
+    )
+    await user.click(await within(dialog).findByRole('button', { name: 'Next' }))
+    const role = within(dialog).getByRole('combobox', { name: 'Role for rows without one' })
+    await waitFor(() =>
+      expect(
+        within(role)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Administrator', 'Operator', 'Technician']),
+    )
+    expect(role).toHaveValue('technician')
   })
 })

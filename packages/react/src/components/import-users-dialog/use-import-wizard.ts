@@ -15,6 +15,7 @@ import { useMemo, useState } from 'react'
 import type * as z from 'zod'
 import { useGroups } from '../../hooks/use-groups'
 import { useMe } from '../../hooks/use-me'
+import { useRoles } from '../../hooks/use-roles'
 import { useRunImport } from '../../hooks/use-run-import'
 import type { MessageKey } from '../../i18n/types'
 import { useUsherContext } from '../../provider/usher-context'
@@ -53,6 +54,8 @@ export function useImportWizard({
   const { t } = useUsherContext()
   const me = useMe()
   const groups = useGroups()
+  // Asked for now, so the options' role picker offers the host's roles by the time it shows.
+  useRoles()
   const importer = useRunImport()
   const [step, setStep] = useState<ImportStep>('file')
   const [file, setFile] = useState<ImportFile | null>(null)
