@@ -96,9 +96,10 @@ describe('the demo server', () => {
     expect(messages.length).toBeGreaterThan(0)
     const times = messages.map((m) => Date.parse(m.createdAt))
     expect(times).toEqual([...times].sort((a, b) => b - a))
-    const invitation = messages.find((m) => m.link)
+    const invitation = messages.find((m) => m.kind === 'invitation')
     expect(invitation?.link).toMatch(new RegExp(`^${demo.url}/accept-invitation\\?token=`))
-    expect(invitation?.subject).toBeTruthy()
+    // The subject names the organization the person is invited to, in its language.
+    expect(invitation?.subject).toMatch(/Atelier Durand|Northwind Support/)
 
     const orgId = demo.seed.organizations[1]?.id ?? ''
     const { messages: ofOne } = (await (
