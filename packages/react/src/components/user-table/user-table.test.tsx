@@ -500,3 +500,31 @@ describe('given a server that fails', () => {
     await waitFor(() => expect(bodyRows(table)).toHaveLength(3))
   })
 })
+
+describe('given an organization with a host-defined role', () => {
+  it('offers the operator in the role filter and under "Change role", and the server keeps it', async () => {
+    const world = await createWorld({ hostRoles: true })
+    const owner = clientFor(world.tokens.owner, { hostRoles: true })
+    const { user, table } = await renderTable(owner)
+    await waitFor(() => expect(bodyRows(table)).toHaveLength(3))
+
+    await user.click(screen.getByRole('button', { name: 'Role' }))
+    const filter = await screen.findByRole('menu')
+    expect(
+      within(filter)
+        .getAllByRole('menuitemcheckbox')
+        .map((item) => item.textContent),
+    ).toEqual(['Owner', 'Administrator', 'Operator', 'Technician'])
+    await user.keyboard('{Escape}')
+
+    await chooseRole(user, 'Hugo Moreau', 'Operator')
+    expect(await screen.findByText('Hugo Moreau is now Operator.')).toBeInTheDocument()
+    expect((await owner.users.get(world.users.technician)).role).toBe('operator')
+    await waitFor(() =>
+      expect(within(rowOf(table, 'Hugo Moreau')).getByText('Operator')).toHaveAttribute(
+        'data-role',
+        'custom',
+      ),
+    )
+  })
+})
