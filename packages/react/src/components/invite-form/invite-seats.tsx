@@ -1,7 +1,7 @@
 import type { Me } from '@usher/contract'
 import { type Control, useWatch } from 'react-hook-form'
 import { useUsherContext } from '../../provider/usher-context'
-import { SeatUsage } from '../seat-usage'
+import { SeatUsage } from '../../ui/seat-usage'
 import type { InviteFormOutput, InviteFormValues } from './invite-form-schema'
 import { pendingSeats } from './pending-seats'
 

@@ -14,7 +14,7 @@ import { errorMessage } from '../../lib/error-message'
 import { fieldMessage, passwordMessages, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
 import { AuthForm } from '../../ui/auth-form'
-import { PasswordField } from '../password-field'
+import { PasswordField } from '../../ui/password-field'
 import type { ConfirmValues } from './password-reset-values'
 
 /** The new password, under the policy of the link's organization (read by the lookup). */

@@ -9,8 +9,8 @@ import { errorMessage } from '../../lib/error-message'
 import { fieldMessage, passwordMessages, withFieldCodes } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
 import { AuthForm } from '../../ui/auth-form'
+import { PasswordField } from '../../ui/password-field'
 import { TextField } from '../../ui/text-field'
-import { PasswordField } from '../password-field'
 
 interface Values {
   currentPassword: string

@@ -6,9 +6,9 @@ import {
 } from '@usher/contract'
 import { type ComponentProps, useId, useState } from 'react'
 import type { UseFormRegisterReturn } from 'react-hook-form'
-import { type PasswordScore, usePasswordStrength } from '../../hooks/use-password-strength'
-import { cn } from '../../lib/cn'
-import { useUsherContext } from '../../provider/usher-context'
+import { type PasswordScore, usePasswordStrength } from '../hooks/use-password-strength'
+import { cn } from '../lib/cn'
+import { useUsherContext } from '../provider/usher-context'
 
 const LEVELS = ['veryWeak', 'weak', 'fair', 'strong', 'veryStrong'] as const
 
