@@ -172,6 +172,24 @@ describe('given a server whose host declares an operator role', () => {
     expect(created).toBe('validation_failed')
   })
 
+  it('shares groups in bulk with a peer but not with someone ranked above', async () => {
+    const w = await world()
+    const admin = await member(w, 'admin')
+    const peer = await member(w, 'admin')
+    const owner = await member(w, 'owner')
+    const result = await admin.client.shares.bulk({
+      action: 'share',
+      userIds: [peer.user.id, owner.user.id],
+      groupIds: [w.group],
+      permission: 'view',
+    })
+    expect(result.results).toMatchObject([
+      { userId: peer.user.id, ok: true, added: 1 },
+      { userId: owner.user.id, ok: false, error: { code: 'role_above_own' } },
+    ])
+    expect((await w.org.owner.client.shares.get(owner.user.id)).items).toEqual([])
+  })
+
   describe('who may give which role', () => {
     for (const actor of CASE_ROLES) {
       const assignable = ASSIGNABLE_ROLE_CASES[actor]
