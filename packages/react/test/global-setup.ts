@@ -4,7 +4,7 @@ import { HOST_ROLES } from '@usher/fixtures'
 import { createUsherServer, type UsherServerOptions } from '@usher/server'
 import { Hono } from 'hono'
 import type { TestProject } from 'vitest/node'
-import { createWorld, type WorldOptions } from './world'
+import { createWorld, HOST_ROLES_PREFIX, type WorldOptions } from './world'
 
 const SECRET = 'react-tests-secret-react-tests-secret-000000'
 
@@ -13,9 +13,6 @@ declare module 'vitest' {
     usherUrl: string
   }
 }
-
-/** Where the server that declares the host's roles is mounted, beside the plain one. */
-export const HOST_ROLES_PREFIX = '/host-roles'
 
 /**
  * Starts the real Usher server once for the whole run (Node side, in-memory PGlite, a free

@@ -6,7 +6,7 @@ import type { ReactElement } from 'react'
 import { inject } from 'vitest'
 import type { Locale } from '../src/i18n/types'
 import { UsherProvider } from '../src/provider/usher-provider'
-import type { World, WorldOptions } from './world'
+import { HOST_ROLES_PREFIX, type World, type WorldOptions } from './world'
 
 export const serverUrl = () => inject('usherUrl')
 
@@ -19,7 +19,11 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
 
 /** A client of the test server; `hostRoles`: of the one that declares the host's roles. */
 export function clientFor(token: string, { hostRoles = false }: { hostRoles?: boolean } = {}): UsherClient {
-  return createUsherClient({ baseUrl: `${serverUrl()}${hostRoles ? '/host-roles' : ''}`, token, retry: 0 })
+  return createUsherClient({
+    baseUrl: `${serverUrl()}${hostRoles ? HOST_ROLES_PREFIX : ''}`,
+    token,
+    retry: 0,
+  })
 }
 
 /** Renders inside a fresh UsherProvider (no retries, no cache shared between tests). */

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { UsherServer } from '@usher/server'
 
+/** Where the server that declares the host's roles is mounted, beside the plain one. */
+export const HOST_ROLES_PREFIX = '/host-roles'
+
 export interface WorldOptions {
   seats?: number | null
   /** How many extra technicians to create (active). */
