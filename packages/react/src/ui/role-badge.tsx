@@ -1,4 +1,4 @@
-import { isBuiltInRole, type Permission } from '@usher/contract/rules'
+import { isBuiltInRole, type Permission, type RoleCatalog } from '@usher/contract/rules'
 import { Tooltip } from 'radix-ui'
 import type { ComponentProps } from 'react'
 import { useRoleCatalog } from '../hooks/use-role-catalog'
@@ -30,15 +30,23 @@ export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children' 
  * permissions from the organization's roles (`GET /roles`).
  * @example <RoleBadge roleKey="admin" />
  */
-export function RoleBadge({
+export function RoleBadge(props: RoleBadgeProps) {
+  return <RoleBadgeOf roles={useRoleCatalog()} {...props} />
+}
+
+/**
+ * `RoleBadge` over a catalog the caller already holds: what a table renders in every row, so
+ * each row does not subscribe to the roles query of its own.
+ */
+export function RoleBadgeOf({
+  roles,
   roleKey: role,
   permissions,
   tooltip = true,
   className,
   ...props
-}: RoleBadgeProps) {
+}: RoleBadgeProps & { roles: RoleCatalog }) {
   const { t, locale, portalContainer } = useUsherContext()
-  const roles = useRoleCatalog()
   const builtIn = isBuiltInRole(role)
   const label = roleNameOf(t, roles, locale, role)
   const granted = permissions ?? roles.permissionsOf(role)

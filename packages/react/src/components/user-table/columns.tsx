@@ -1,9 +1,10 @@
 import type { ListUsersQuery, User } from '@usher/contract'
+import type { RoleCatalog } from '@usher/contract/rules'
 import type { ReactNode } from 'react'
 import type { Translate } from '../../i18n/translate'
 import type { Locale } from '../../i18n/types'
 import { formatDateTime, formatRelative } from '../../lib/format'
-import { RoleBadge } from '../../ui/role-badge'
+import { RoleBadgeOf } from '../../ui/role-badge'
 import { StatusBadge } from '../../ui/status-badge'
 
 export type UserSort = NonNullable<ListUsersQuery['sort']>
@@ -29,6 +30,8 @@ export interface UserTableCellContext {
   locale: Locale
   now: Date
   viewerId: string | undefined
+  /** The organization's roles: each row's badge names and explains its role from them. */
+  roles: RoleCatalog
   /** Opens the user's shared groups; absent when the viewer may not manage shares. */
   onOpenSharedGroups: ((user: User) => void) | undefined
 }
@@ -146,7 +149,7 @@ export function buildColumns(
       width: 'minmax(8rem, 1fr)',
       minWidth: 8,
       hideable: true,
-      cell: (user) => <RoleBadge roleKey={user.role} />,
+      cell: (user, context) => <RoleBadgeOf roles={context.roles} roleKey={user.role} />,
     },
     {
       id: 'status',

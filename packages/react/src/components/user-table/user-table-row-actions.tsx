@@ -1,7 +1,7 @@
 import type { User, UserAction } from '@usher/contract'
 import { DropdownMenu } from 'radix-ui'
 import { Fragment, useRef } from 'react'
-import { useRoleName } from '../../hooks/use-role-name'
+import { roleNameOf } from '../../hooks/use-role-name'
 import type { Viewer } from '../../hooks/use-viewer'
 import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
@@ -44,8 +44,9 @@ export function UserTableRowActions({
   onChangeRole,
   className,
 }: UserTableRowActionsProps) {
-  const { t, portalContainer } = useUsherContext()
-  const roleName = useRoleName()
+  const { t, locale, portalContainer } = useUsherContext()
+  // The viewer's catalog, not a query per row: the table renders many of these menus.
+  const roleName = (role: string) => roleNameOf(t, viewer.roles, locale, role)
   const trigger = useRef<HTMLButtonElement>(null)
   const actions = rowActionsFor(viewer, user, { canEdit, canShare })
   if (actions.length === 0) return null

@@ -168,9 +168,10 @@ export function UserTable({
       locale,
       now: nowDate,
       viewerId,
+      roles,
       onOpenSharedGroups: canShare ? (user) => openShares([user.id]) : undefined,
     }),
-    [t, locale, nowDate, viewerId, canShare, openShares],
+    [t, locale, nowDate, viewerId, roles, canShare, openShares],
   )
 
   const state = tableState({
