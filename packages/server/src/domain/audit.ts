@@ -62,10 +62,10 @@ export async function writeAudits(
   events: readonly AuditInput[],
 ): Promise<void> {
   const rows = events.map((event) => auditRow(context, event))
-  for (let i = 0; i < rows.length; i += 500) {
+  for (let i = 0; i < rows.length; i += 1000) {
     await db
       .insertInto('audit_events')
-      .values(rows.slice(i, i + 500))
+      .values(rows.slice(i, i + 1000))
       .execute()
   }
 }
