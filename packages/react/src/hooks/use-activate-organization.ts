@@ -4,7 +4,7 @@ import { useUsherClient } from '../provider/usher-context'
 import { usherKeys } from '../query/keys'
 
 /**
- * Activates the team by naming it (seed 002: users are managed once the team is activated);
+ * Activates the team by naming it (users are managed once the team is activated);
  * `me` is read again afterwards, and with it every component's view of the organization.
  * @example
  * const activate = useActivateOrganization()

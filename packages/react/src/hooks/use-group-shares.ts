@@ -3,7 +3,7 @@ import { useUsherClient } from '../provider/usher-context'
 import { usherKeys } from '../query/keys'
 
 /**
- * Who a group is shared with and how (seed 002's Groups tab), up to 500 people; needs
+ * Who a group is shared with and how (from the groups side), up to 500 people; needs
  * `shares:manage`. Refreshed by `useShareGroups` after a share or unshare.
  */
 export function useGroupShares(groupId: string | undefined) {

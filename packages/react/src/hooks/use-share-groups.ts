@@ -10,7 +10,7 @@ export type ShareGroupsOutcome =
   | { request: BulkSharesRequest; ok: false; error: unknown }
 
 /**
- * Shares or unshares groups with many users (`POST /shares/bulk`, seed 002's "share all groups"),
+ * Shares or unshares groups with many users (`POST /shares/bulk`, "share all groups" included),
  * one request per action, in order. Each answer lists every user's result, failures included.
  * A request refused whole (403, network...) does not stop the next ones: its error is in its
  * outcome; the mutation itself fails only when every request failed. Afterwards the users, their
