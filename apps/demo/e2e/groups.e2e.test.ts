@@ -10,7 +10,7 @@ describe('the groups tree', () => {
       await actAs(owner, ctx, '/settings/users', 'Northwind Support', 'Eleanor Whitfield — Owner')
       await owner.getByRole('navigation').getByRole('link', { name: 'Groups' }).click()
       await owner.getByLabel('Name', { exact: true }).fill('Shoreditch')
-      await owner.getByLabel('Under', { exact: true }).selectOption({ label: '\u00a0\u00a0Camden' })
+      await owner.getByLabel('Under', { exact: true }).selectOption({ label: '\u00a0\u00a0– Camden' })
       await owner.getByRole('button', { name: 'Add the group' }).click()
       await owner.getByText('Shoreditch was added.').waitFor()
       await owner
