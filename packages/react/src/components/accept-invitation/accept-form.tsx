@@ -5,7 +5,6 @@ import {
   AcceptInvitationSchema,
   type InvitationLookup,
   passwordRulesBroken,
-  SalutationSchema,
 } from '@usher/contract'
 import { isUsherApiError } from '@usher/sdk'
 import { useId, useState } from 'react'
@@ -17,6 +16,7 @@ import { useUsherContext } from '../../provider/usher-context'
 import { FormField } from '../../ui/form-field'
 import { PasswordField } from '../../ui/password-field'
 import { RoleBadge } from '../../ui/role-badge'
+import { SalutationSelect } from '../../ui/salutation-select'
 import { ACCEPT_FIELDS, type AcceptField, type AcceptInvitationValues } from './accept-values'
 import { ConsentCheckbox } from './consent-checkbox'
 import { type Dead, deadPage } from './dead-link'
@@ -132,16 +132,7 @@ export function AcceptForm({
           label={t('acceptInvitation.fields.salutation')}
           error={error('salutation')}
         >
-          {(aria) => (
-            <select className="usher-select" {...aria} {...form.register('salutation')}>
-              <option value="">{t('acceptInvitation.salutations.none')}</option>
-              {SalutationSchema.options.map((key) => (
-                <option key={key} value={key}>
-                  {t(`acceptInvitation.salutations.${key}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(aria) => <SalutationSelect {...aria} {...form.register('salutation')} />}
         </FormField>
         <FormField
           id={`${id}-first`}

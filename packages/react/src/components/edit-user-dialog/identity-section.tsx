@@ -1,7 +1,7 @@
-import { SalutationSchema } from '@usher/contract'
 import { fieldMessage } from '../../lib/form-codes'
 import { useUsherContext } from '../../provider/usher-context'
 import { FormField } from '../../ui/form-field'
+import { SalutationSelect } from '../../ui/salutation-select'
 import { TextInput } from './text-input'
 import type { EditUserFormState } from './use-edit-user-form'
 
@@ -24,16 +24,7 @@ export function IdentitySection({
           label={t('editUser.fields.salutation')}
           error={fieldMessage(t, form.formState.errors.salutation?.message)}
         >
-          {(aria) => (
-            <select className="usher-input" {...aria} {...form.register('salutation')}>
-              <option value="">{t('acceptInvitation.salutations.none')}</option>
-              {SalutationSchema.options.map((key) => (
-                <option key={key} value={key}>
-                  {t(`acceptInvitation.salutations.${key}`)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(aria) => <SalutationSelect {...aria} {...form.register('salutation')} />}
         </FormField>
         <TextInput state={state} field="firstName" id={fieldId('firstName')} autoComplete="off" />
         <TextInput state={state} field="lastName" id={fieldId('lastName')} autoComplete="off" />

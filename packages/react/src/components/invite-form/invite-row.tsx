@@ -1,4 +1,3 @@
-import { SalutationSchema } from '@usher/contract'
 import { normalizeEmail } from '@usher/contract/rules'
 import type { ReactNode } from 'react'
 import { Controller, useFormContext, useFormState } from 'react-hook-form'
@@ -6,6 +5,7 @@ import type { GroupLike } from '../../lib/group-options'
 import { useUsherContext } from '../../provider/usher-context'
 import { GroupPicker } from '../../ui/group-picker'
 import { MultiSelect, type MultiSelectOption } from '../../ui/multi-select'
+import { SalutationSelect } from '../../ui/salutation-select'
 import { fieldErrorMessage, type InviteFormValues, ROW_FIELDS, type RowField } from './invite-form-schema'
 
 export interface InviteRowProps {
@@ -112,19 +112,11 @@ export function InviteRow({
         {field(
           'salutation',
           t('inviteForm.fields.salutation'),
-          <select
+          <SalutationSelect
             id={id('salutation')}
-            className="usher-select"
             {...aria('salutation')}
             {...register(`${name}.salutation`, edited('salutation'))}
-          >
-            <option value="">{t('inviteForm.salutations.none')}</option>
-            {SalutationSchema.options.map((key) => (
-              <option key={key} value={key}>
-                {t(`inviteForm.salutations.${key}`)}
-              </option>
-            ))}
-          </select>,
+          />,
         )}
         {field(
           'firstName',

@@ -16,12 +16,6 @@ export const acceptInvitation = {
     emailHint: 'The address the invitation was sent to; it cannot be changed here.',
     password: 'Password',
   },
-  salutations: {
-    none: '—',
-    mr: 'Mr',
-    ms: 'Ms',
-    mx: 'Mx',
-  },
   consent: 'I agree that {{organization}} stores my name and email address to give me access.',
   terms: 'I accept the terms of use.',
   termsLink: 'Read the terms of use',

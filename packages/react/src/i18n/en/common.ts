@@ -12,6 +12,12 @@ export const common = {
   none: 'None',
   unknownError: 'Something went wrong. Try again in a moment.',
   offline: 'The server could not be reached. Check your connection and try again.',
+  salutations: {
+    none: '—',
+    mr: 'Mr',
+    ms: 'Ms',
+    mx: 'Mx',
+  },
   groupPicker: {
     none: 'No group',
     summary: { one: '{{first}} and 1 more', other: '{{first}} and {{count}} more' },

@@ -19,12 +19,6 @@ export const inviteForm = {
     contactFor: 'Contact for',
     message: 'Personal message',
   },
-  salutations: {
-    none: '—',
-    mr: 'Mr',
-    ms: 'Ms',
-    mx: 'Mx',
-  },
   groups: {
     scopedHint: 'Put each person in at least one of the groups you manage.',
   },

@@ -18,12 +18,6 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
     emailHint: 'L’adresse à laquelle l’invitation a été envoyée ; elle ne peut pas être modifiée ici.',
     password: 'Mot de passe',
   },
-  salutations: {
-    none: '—',
-    mr: 'M.',
-    ms: 'Mme',
-    mx: 'Mx',
-  },
   consent:
     'J’accepte que {{organization}} enregistre mon nom et mon adresse e-mail pour me donner accès au service.',
   terms: 'J’accepte les conditions d’utilisation.',

@@ -14,6 +14,12 @@ export const common: Messages['common'] = {
   none: 'Aucun',
   unknownError: 'Une erreur est survenue. Réessayez dans un instant.',
   offline: 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+  salutations: {
+    none: '—',
+    mr: 'M.',
+    ms: 'Mme',
+    mx: 'Mx',
+  },
   groupPicker: {
     none: 'Aucun groupe',
     summary: { one: '{{first}} et 1 autre', other: '{{first}} et {{count}} autres' },

@@ -21,12 +21,6 @@ export const inviteForm: Messages['inviteForm'] = {
     contactFor: 'Contact pour',
     message: 'Message personnel',
   },
-  salutations: {
-    none: '—',
-    mr: 'M.',
-    ms: 'Mme',
-    mx: 'Mx',
-  },
   groups: {
     scopedHint: 'Placez chaque personne dans au moins un des groupes que vous gérez.',
   },
