@@ -6,7 +6,7 @@ import {
   PasswordTooWeakDetailsSchema,
   toFieldErrors,
 } from '@usher/contract'
-import { isUsherApiError, isUsherNetworkError } from '@usher/sdk'
+import { isUsherApiError } from '@usher/sdk'
 import * as z from 'zod'
 import type { Translate } from '../i18n/translate'
 
@@ -43,13 +43,6 @@ export function fieldMessage(t: Translate, code: string | undefined): string | u
   if (!code) return undefined
   if (isFieldCode(code)) return t(`errors.fields.${code}`)
   if (Object.hasOwn(ERROR_CODES, code)) return t(`errors.codes.${code as keyof typeof ERROR_CODES}`)
-  return t('common.unknownError')
-}
-
-/** A request's failure as one sentence: offline, a contract error, or something else. */
-export function requestErrorMessage(t: Translate, error: unknown): string {
-  if (isUsherNetworkError(error)) return t('common.offline')
-  if (isUsherApiError(error)) return t(`errors.codes.${error.code}`)
   return t('common.unknownError')
 }
 

@@ -1,15 +1,12 @@
 import {
   createInvitationsSchema,
-  ERROR_CODES,
-  type ErrorCode,
-  FIELD_ERROR_CODES,
-  type FieldErrorCode,
   type InvitationRowInput,
   InvitationRowSchema,
   toFieldErrors,
 } from '@usher/contract'
 import * as z from 'zod'
 import type { Translate } from '../../i18n/translate'
+import { fieldMessage } from '../../lib/form-codes'
 
 /** The fields of the contract's invitation row that a row of the form shows a control for. */
 export type RowField = Exclude<keyof InvitationRowInput, 'locale'>
@@ -89,10 +86,6 @@ export function inviteFormSchema(refusedMailboxes: readonly string[]) {
   }) as unknown as z.ZodType<z.output<typeof schema>, InviteFormValues>
 }
 
-const isFieldCode = (code: string): code is FieldErrorCode =>
-  (FIELD_ERROR_CODES as readonly string[]).includes(code)
-const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CODES, code)
-
 /**
  * The message of an error code on a row's field: field-error codes (the form's own and the
  * server's per-row ones), then problem codes (a row's error with no field), then a generic text.
@@ -108,7 +101,5 @@ export function fieldErrorMessage(
   if (context.field === 'groupIds' && (code === 'required' || code === 'too_few')) {
     return t('inviteForm.errors.groupsRequired')
   }
-  if (isFieldCode(code)) return t(`errors.fields.${code}`)
-  if (isErrorCode(code)) return t(`errors.codes.${code}`)
-  return t('common.unknownError')
+  return fieldMessage(t, code) ?? t('common.unknownError')
 }
