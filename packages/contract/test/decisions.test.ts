@@ -55,6 +55,14 @@ describe('given the built-in roles and a host-defined operator', () => {
     }
   })
 
+  it('ranks each role above exactly the roles below it', () => {
+    expect(catalog.ranksAbove('owner', 'admin')).toBe(true)
+    expect(catalog.ranksAbove('operator', 'technician')).toBe(true)
+    expect(catalog.ranksAbove('admin', 'admin')).toBe(false)
+    expect(catalog.ranksAbove('technician', 'operator')).toBe(false)
+    expect(catalog.ranksAbove('technician', 'ghost')).toBe(true)
+  })
+
   it('counts seats as the decision table says', () => {
     for (const c of SEAT_CASES) expect(catalog.holdsSeat(c), `${c.role} ${c.status}`).toBe(c.holdsSeat)
     expect(catalog.seatRoles).toEqual(['operator', 'technician'])

@@ -66,7 +66,7 @@ export function replaceShares(
   db.requirePermission(viewer, 'shares:manage')
   const user = db.findUser(viewer, userId)
   db.requireVersion(sharesOf(db, user).version, version)
-  if (user.id !== viewer.id && db.roles.rankOf(user.role) > db.roles.rankOf(viewer.role)) {
+  if (user.id !== viewer.id && db.roles.ranksAbove(user.role, viewer.role)) {
     throw new MockApiError('role_above_own')
   }
   const current = sharesOf(db, user)

@@ -47,6 +47,11 @@ export interface RoleCatalog {
   rankOf(role: string): number
   /** None for an unknown role. */
   permissionsOf(role: string): readonly Permission[]
+  /**
+   * Whether `role` ranks above `other`: someone acting with `other` does nothing at all on such an
+   * account, not even on its shared groups.
+   */
+  ranksAbove(role: string, other: string): boolean
   /** `groups` for an unknown role: the narrower one. */
   scopeOf(role: string): RoleDefinition['scope']
   takesSeat(role: string): boolean
@@ -110,6 +115,7 @@ export function createRoleCatalog(custom: Readonly<Record<string, CustomRoleDefi
     definitionOf,
     rankOf: (role) => definitionOf(role)?.rank ?? 0,
     permissionsOf: (role) => definitionOf(role)?.permissions ?? [],
+    ranksAbove: (role, other) => (definitionOf(role)?.rank ?? 0) > (definitionOf(other)?.rank ?? 0),
     scopeOf: (role) => definitionOf(role)?.scope ?? 'groups',
     takesSeat,
     holdsSeat: (person) => holdsSeat(takesSeat(person.role), person.status),

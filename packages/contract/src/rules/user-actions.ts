@@ -111,7 +111,7 @@ export function userActionsFor(
   { canEdit = true }: { canEdit?: boolean } = {},
 ): UserAction[] {
   const self = target.id === viewer.id
-  if (!self && roles.rankOf(target.role) > roles.rankOf(viewer.role)) return []
+  if (!self && roles.ranksAbove(target.role, viewer.role)) return []
   const manages = self || roles.canManage(viewer.role, target.role)
   return allowedActions(target.status).filter((action) => {
     if (!viewer.permissions.includes(USER_ACTION_PERMISSIONS[action])) return false

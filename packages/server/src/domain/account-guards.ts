@@ -12,10 +12,9 @@ import type { Actor } from './actor'
 export function requireOutranks(actor: Actor, target: Pick<UserRow, 'id' | 'role'>) {
   if (target.id === actor.user.id || actor.roles.canManage(actor.role, target.role)) return
   throw new ProblemError('role_above_own', {
-    detail:
-      actor.roles.rankOf(target.role) > actor.rank
-        ? 'This person’s role is above yours: you cannot change their account.'
-        : 'This person’s role is the same as yours: only an organization-wide role may change their account.',
+    detail: actor.roles.ranksAbove(target.role, actor.role)
+      ? 'This person’s role is above yours: you cannot change their account.'
+      : 'This person’s role is the same as yours: only an organization-wide role may change their account.',
   })
 }
 
@@ -58,7 +57,7 @@ export function requireGrantWithinScope(actor: Actor, role: string, groupIds: re
  * actor may not manage, the shared groups within their scope stay theirs to change.
  */
 export function requireNotAbove(actor: Actor, target: Pick<UserRow, 'id' | 'role'>) {
-  if (target.id === actor.user.id || actor.roles.rankOf(target.role) <= actor.rank) return
+  if (target.id === actor.user.id || !actor.roles.ranksAbove(target.role, actor.role)) return
   throw new ProblemError('role_above_own', {
     detail: 'This person’s role is above yours: you cannot change their shared groups.',
   })
