@@ -15,6 +15,7 @@ import {
   type ImportRowResult,
   type Invitation,
   invitationStatusAt,
+  isEnabledOwner,
   type ListUsersQuerySchema,
   type Me,
   type Organization,
@@ -234,7 +235,7 @@ export class MockDb {
 
   /** 409 last_owner when `leaving` is the organization's only enabled owner. */
   requireOwnerLeft(leaving: User) {
-    const owners = this.users.filter((u) => u.role === 'owner' && this.statusOf(u) !== 'disabled')
+    const owners = this.users.filter((u) => isEnabledOwner(u.role, this.statusOf(u) !== 'disabled'))
     if (owners.every((u) => u.id === leaving.id)) throw new MockApiError('last_owner')
   }
 

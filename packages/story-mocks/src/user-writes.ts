@@ -3,12 +3,12 @@ import {
   type BulkResult,
   type BulkUsersRequest,
   isActionAllowed,
+  isEnabledOwner,
   SELF_LOCKED_ACTIONS,
   selfLockedChanges,
   type UpdateUserSchema,
   USER_ACTION_PERMISSIONS,
   type User,
-  type UserStatus,
 } from '@usher/contract'
 import type * as z from 'zod'
 import { fieldRefusal, MockApiError, toItemError } from './errors'
@@ -17,7 +17,6 @@ import type { MockDb } from './mock-db'
 type UserPatch = z.output<typeof UpdateUserSchema>
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-const isEnabledOwner = (role: string, status: UserStatus) => role === 'owner' && status !== 'disabled'
 
 /**
  * PATCH /users/:id, with the server's checks in its order: the self-locked fields, the account
@@ -65,7 +64,9 @@ export function updateUser(db: MockDb, viewer: User, id: string, patch: UserPatc
     if (nextGroups.some((g) => !scope.has(g))) throw new MockApiError('role_above_own')
   }
 
-  if (isEnabledOwner(user.role, status) && !isEnabledOwner(role, nextStatus)) db.requireOwnerLeft(user)
+  if (isEnabledOwner(user.role, status !== 'disabled') && !isEnabledOwner(role, nextStatus !== 'disabled')) {
+    db.requireOwnerLeft(user)
+  }
   const seatBefore = db.roles.holdsSeat({ role: user.role, status })
   const seatAfter = db.roles.holdsSeat({ role, status: nextStatus })
   if (seatAfter && !seatBefore) db.requireSeat()
@@ -91,7 +92,7 @@ export function deleteUser(db: MockDb, viewer: User, id: string) {
   const user = db.findUser(viewer, id)
   if (user.id === viewer.id && SELF_LOCKED_ACTIONS.includes('delete')) throw new MockApiError('forbidden')
   db.requireManage(viewer, user)
-  if (isEnabledOwner(user.role, db.statusOf(user))) db.requireOwnerLeft(user)
+  if (isEnabledOwner(user.role, db.statusOf(user) !== 'disabled')) db.requireOwnerLeft(user)
   db.users = db.users.filter((u) => u.id !== id)
   if (user.invitationId) db.invitations.delete(user.invitationId)
   db.shares.delete(user.id)

@@ -35,6 +35,7 @@ export {
   canManageAccountOf,
   hasPermission,
   isBuiltInRole,
+  isEnabledOwner,
   PERMISSIONS,
   type Permission,
   permissionsOf,

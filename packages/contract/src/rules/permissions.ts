@@ -104,3 +104,11 @@ export function canManageAccountOf(
   if (!actor) return false
   return actor.scope === 'groups' ? targetRank < actor.rank : targetRank <= actor.rank
 }
+
+/**
+ * Whether an account keeps the organization running: an enabled owner. The last one may not be
+ * deleted, disabled or given another role.
+ */
+export function isEnabledOwner(role: string, enabled: boolean): boolean {
+  return role === 'owner' && enabled
+}

@@ -76,8 +76,7 @@ export class UserWrites {
   }
 }
 
-/** Whether an account keeps the organization running: an enabled owner. */
-export const isEnabledOwner = (role: string, enabled: boolean) => role === 'owner' && enabled
+export { isEnabledOwner } from '@usher/contract'
 
 /** The enabled owners of the organization: a disabled owner cannot keep it running. */
 export async function countEnabledOwners(db: Kysely<Database>, orgId: string): Promise<number> {
