@@ -16,6 +16,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
     provider: { getMigrations: async () => MIGRATIONS },
     migrationTableName: 'usher_migrations',
     migrationLockTableName: 'usher_migrations_lock',
+    // Features add their own migrations side by side; each one touches only its own tables, so a
+    // database that already ran a later-numbered one may still take an earlier one it lacks.
+    allowUnorderedMigrations: true,
   })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
