@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/0001-initial'
+import * as sharedLimits from './migrations/0002-shared-limits'
 import type { Database } from './schema'
 
 /**
@@ -8,6 +9,7 @@ import type { Database } from './schema'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-shared-limits': sharedLimits,
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -190,6 +190,14 @@ export interface ImportRowsTable {
   error: Json<unknown> | null
 }
 
+/** One rate limit's counter in its current fixed window (`domain/rate-limit-store.ts`). */
+export interface RateLimitsTable {
+  /** A hash of the limit's name and subject. */
+  key: string
+  count: number
+  expires_at: Timestamp
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -204,6 +212,7 @@ export interface Database {
   imports: ImportsTable
   import_chunks: ImportChunksTable
   import_rows: ImportRowsTable
+  rate_limits: RateLimitsTable
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>
