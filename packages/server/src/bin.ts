@@ -32,6 +32,8 @@ Environment:
   USHER_APP_URL      the app that serves the accept and reset pages (links: $USHER_APP_URL/accept-invitation,
                      $USHER_APP_URL/reset-password; default http://localhost:5173)
   USHER_MOUNT_PATH   serve the API under this prefix, e.g. /api/usher (default: at the root)
+  USHER_CORS_ORIGINS origins whose pages may call the API from a browser, comma-separated
+                     (e.g. https://app.example.com,http://localhost:5173; default: none)
 `
 
 const DEFAULT_DATA_DIR = './.usher-data'
@@ -94,7 +96,17 @@ function serverOptions(auth: UsherServerOptions['auth']): UsherServerOptions {
       acceptInvitationUrl: `${base}/accept-invitation`,
       resetPasswordUrl: `${base}/reset-password`,
     },
+    ...corsOrigins(),
   }
+}
+
+/** USHER_CORS_ORIGINS=a,b → the cors option; unset or empty → none (same-origin only). */
+function corsOrigins(): Pick<UsherServerOptions, 'cors'> {
+  const origins = (process.env.USHER_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+  return origins.length > 0 ? { cors: { origins } } : {}
 }
 
 function describeDatabase(): string {

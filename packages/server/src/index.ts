@@ -1,5 +1,12 @@
 export { createUsherServer, type UsherServer } from './app/create-usher-server'
-export type { AuthOptions, LimitOptions, LinkOptions, Logger, UsherServerOptions } from './app/options'
+export type {
+  AuthOptions,
+  CorsOptions,
+  LimitOptions,
+  LinkOptions,
+  Logger,
+  UsherServerOptions,
+} from './app/options'
 export type { CreateOrganizationInput, Provisioning } from './app/provisioning'
 export { signHostToken } from './auth/tokens'
 export { type DatabaseOptions, openDatabase, type UsherDatabase } from './db/database'

@@ -26,6 +26,7 @@ import { registerMeRoutes } from '../routes/me'
 import { registerOrganizationRoutes } from '../routes/organization'
 import { registerShareRoutes } from '../routes/shares'
 import { registerUserRoutes } from '../routes/users'
+import { corsMiddleware } from './cors'
 import type { UsherEnv } from './env'
 import type { Logger, UsherServerOptions } from './options'
 import { createProvisioning, type Provisioning } from './provisioning'
@@ -119,6 +120,8 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   const openapi = loadOpenApiDocument()
 
   const app = new Hono<UsherEnv>()
+  // First, so a preflight is answered before anything waits for the database.
+  if (options.cors) app.use(corsMiddleware(options.cors))
 
   app.use(async (c, next) => {
     const incoming = c.req.header(HEADERS.requestId)

@@ -56,6 +56,25 @@ export interface LimitOptions {
   publicPerMinute?: number
 }
 
+export interface CorsOptions {
+  /**
+   * The origins whose pages may call the API from a browser: scheme, host and port, exactly as the
+   * browser sends them in `Origin` (no path, no trailing slash); or a function that decides.
+   * @example ['https://app.example.com', 'http://localhost:5173']
+   */
+  origins: readonly string[] | ((origin: string) => boolean)
+  /**
+   * Send `Access-Control-Allow-Credentials: true`, for a host whose pages call with cookies. The SDK
+   * sends its token in `Authorization` and needs no cookies.
+   * @default false
+   */
+  credentials?: boolean
+  /** Request headers the host's pages add beyond the SDK's own. @default [] */
+  allowHeaders?: readonly string[]
+  /** How long a browser may reuse a preflight's answer, in seconds. @default 600 */
+  maxAgeSeconds?: number
+}
+
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
   warn(message: string, fields?: Record<string, unknown>): void
@@ -86,4 +105,11 @@ export interface UsherServerOptions {
   clock?: () => Date
   logger?: Logger
   limits?: LimitOptions
+  /**
+   * Cross-origin access, when the pages that call the API are served from another origin than the
+   * API (a standalone server, a separate API domain). Off by default: a host that mounts the API
+   * under its own origin needs none.
+   * @example { origins: ['https://app.example.com'] }
+   */
+  cors?: CorsOptions
 }
