@@ -90,6 +90,8 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
       issuer: options.auth?.issuer,
       audience: options.auth?.audience,
       now,
+      maxLifetimeSeconds: options.auth?.maxTokenLifetimeSeconds,
+      clockSkewSeconds: options.auth?.clockSkewSeconds,
     }),
     secret,
     builtinAuth: (options.auth?.builtin ?? true) && Boolean(secret),

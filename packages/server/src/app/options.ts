@@ -29,6 +29,19 @@ export interface AuthOptions {
   builtin?: boolean
   /** Lifetime of a built-in session, in seconds. @default 3600 */
   sessionTtlSeconds?: number
+  /**
+   * Longest lifetime of a host token, in seconds: one whose `exp - iat` (or `exp` from now) is
+   * longer is refused (401 `unauthenticated`), so a leaked token is not a key for a day. Tokens
+   * must carry `exp`.
+   * @default 3600
+   */
+  maxTokenLifetimeSeconds?: number
+  /**
+   * How many seconds the host's clock may run ahead of the server's: a token whose `iat` is
+   * further in the future is refused.
+   * @default 60
+   */
+  clockSkewSeconds?: number
 }
 
 export interface LinkOptions {

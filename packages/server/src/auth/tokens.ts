@@ -19,15 +19,28 @@ export interface TokenVerifier {
 
 const ISSUER_BUILTIN = 'usher'
 
+/** Default of `auth.maxTokenLifetimeSeconds`: a host token may live at most one hour. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 3600
+/** Default of `auth.clockSkewSeconds`: how far ahead of ours the host's clock may run. */
+export const DEFAULT_CLOCK_SKEW_SECONDS = 60
+
 export function createTokenVerifier(options: {
   secret: string | undefined
   jwksUrl: string | undefined
   issuer: string | undefined
   audience: string | undefined
   now: () => Date
+  /** Longest lifetime of a host token (`exp - iat`, and `exp - now`). */
+  maxLifetimeSeconds?: number
+  /** Tolerance for a host clock ahead of ours, on `iat` and on the lifetime. */
+  clockSkewSeconds?: number
 }): TokenVerifier {
   const key = options.secret ? new TextEncoder().encode(options.secret) : null
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null
+  const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS
+  const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS
+  // Every token must say when it ends: a token without `exp` would be a key for life.
+  const required = { requiredClaims: ['exp'] }
 
   const claimsOf = (payload: JWTPayload): TokenClaims => {
     const org = (payload as { org?: unknown }).org
@@ -37,6 +50,29 @@ export function createTokenVerifier(options: {
     const epoch = (payload as { sep?: unknown }).sep
     const session = payload.iss === ISSUER_BUILTIN && typeof epoch === 'number' ? { epoch } : null
     return { userId: payload.sub, orgId: org, session }
+  }
+
+  /**
+   * A host token is short-lived: a leaked one must not open the API for a day. Built-in sessions
+   * are ours, with their own lifetime (`sessionTtlSeconds`), and skip this.
+   */
+  const checkLifetime = (payload: JWTPayload) => {
+    const now = Math.floor(options.now().getTime() / 1000)
+    const exp = payload.exp as number // required above
+    const iat = payload.iat
+    if (iat !== undefined && iat > now + skew) {
+      throw new ProblemError('unauthenticated', { detail: 'The token is issued in the future ("iat").' })
+    }
+    if ((iat !== undefined && exp - iat > maxLifetime) || exp - now > maxLifetime + skew) {
+      throw new ProblemError('unauthenticated', {
+        detail: `The token lives longer than the ${maxLifetime} seconds the server allows ("exp").`,
+      })
+    }
+  }
+  const hostClaimsOf = (payload: JWTPayload): TokenClaims => {
+    const claims = claimsOf(payload)
+    checkLifetime(payload)
+    return claims
   }
 
   return {
@@ -50,6 +86,7 @@ export function createTokenVerifier(options: {
               algorithms: ['HS256'],
               currentDate,
               issuer: ISSUER_BUILTIN,
+              ...required,
             })
             return claimsOf(payload)
           } catch (error) {
@@ -59,23 +96,28 @@ export function createTokenVerifier(options: {
             const { payload } = await jwtVerify(token, key, {
               algorithms: ['HS256'],
               currentDate,
+              ...required,
               ...(options.issuer ? { issuer: options.issuer } : {}),
               ...(options.audience ? { audience: options.audience } : {}),
             })
-            return claimsOf(payload)
+            return hostClaimsOf(payload)
           }
         }
         if (jwks) {
           const { payload } = await jwtVerify(token, jwks, {
             currentDate,
+            ...required,
             ...(options.issuer ? { issuer: options.issuer } : {}),
             ...(options.audience ? { audience: options.audience } : {}),
           })
-          return claimsOf(payload)
+          return hostClaimsOf(payload)
         }
       } catch (error) {
         if (error instanceof ProblemError) throw error
         if (error instanceof joseErrors.JWTExpired) throw new ProblemError('token_expired')
+        if (error instanceof joseErrors.JWTClaimValidationFailed && error.reason === 'missing') {
+          throw new ProblemError('unauthenticated', { detail: `The token needs the claim "${error.claim}".` })
+        }
         throw new ProblemError('unauthenticated', { detail: 'The bearer token is not valid.' })
       }
       throw new ProblemError('unauthenticated', {
