@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/0001-initial'
 import * as sharedLimits from './migrations/0002-shared-limits'
+import * as userSearch from './migrations/0005-user-search'
 import type { Database } from './schema'
 
 /**
@@ -10,6 +11,7 @@ import type { Database } from './schema'
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-shared-limits': sharedLimits,
+  '0005-user-search': userSearch,
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
