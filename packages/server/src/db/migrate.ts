@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/0001-initial'
+import * as directorySync from './migrations/0003-directory-sync'
 import * as sharedLimits from './migrations/0002-shared-limits'
 import * as userSearch from './migrations/0005-user-search'
 import type { Database } from './schema'
@@ -10,6 +11,7 @@ import type { Database } from './schema'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0003-directory-sync': directorySync,
   '0002-shared-limits': sharedLimits,
   '0005-user-search': userSearch,
 }

@@ -198,6 +198,63 @@ export interface RateLimitsTable {
   expires_at: Timestamp
 }
 
+export interface DirectoryTokensTable {
+  id: string
+  org_id: string
+  name: string
+  /** The secret's first characters, to tell tokens apart in the panel. */
+  prefix: string
+  /** SHA-256 of the bearer token, hex. The token itself is never stored. */
+  token_hash: string
+  created_by: string | null
+  created_at: Timestamp
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface DirectorySettingsTable {
+  org_id: string
+  /** DirectorySyncSettings, as JSON. */
+  settings: Json<unknown>
+  updated_at: Timestamp
+}
+
+export interface DirectoryUsersTable {
+  user_id: string
+  org_id: string
+  /** The directory's userName, as it sent it. */
+  user_name: string
+  /** Lowercase userName: unique per organization. */
+  user_name_key: string
+  /** Enterprise attributes Usher has no column for (employeeNumber, manager). */
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>
+  created_at: Timestamp
+  /** Set when the directory deleted the person and the organization keeps them, disabled. */
+  detached_at: Timestamp | null
+}
+
+export interface DirectoryGroupsTable {
+  group_id: string
+  org_id: string
+  external_id: string | null
+  created_at: Timestamp
+}
+
+export interface DirectoryRequestsTable {
+  id: string
+  org_id: string
+  at: Timestamp
+  token_id: string | null
+  token_name: string | null
+  method: string
+  path: string
+  operation: string
+  subject: string | null
+  status: number
+  scim_type: string | null
+  reason: string | null
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -213,6 +270,11 @@ export interface Database {
   import_chunks: ImportChunksTable
   import_rows: ImportRowsTable
   rate_limits: RateLimitsTable
+  directory_tokens: DirectoryTokensTable
+  directory_settings: DirectorySettingsTable
+  directory_users: DirectoryUsersTable
+  directory_groups: DirectoryGroupsTable
+  directory_requests: DirectoryRequestsTable
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>
