@@ -7,25 +7,39 @@ import { defineConfig } from 'tsup'
 // shared chunks: `sideEffects` lists only the CSS, so an app's bundler drops every file it does
 // not import from — RoleBadge alone does not pull the table or the forms (`pnpm bench` measures
 // it). One bundled file would not do: a top-level `memo(...)` call counts as a side effect there.
-export default defineConfig({
-  entry: ['src/index.ts', 'src/components/*/index.ts', 'src/hooks/*.ts'],
-  splitting: true,
-  format: ['esm'],
-  dts: { entry: 'src/index.ts' },
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  banner: { js: '"use client";' },
-  // One stylesheet for hosts: the base (tokens, shared pieces) then each component's own file.
-  async onSuccess() {
-    const parts = [await readFile('src/styles/base.css', 'utf8')]
-    const dirs = (await readdir('src/components', { withFileTypes: true })).filter((d) => d.isDirectory())
-    for (const dir of dirs.sort((a, b) => a.name.localeCompare(b.name))) {
-      const css = await readFile(join('src/components', dir.name, `${dir.name}.css`), 'utf8').catch(
-        () => null,
-      )
-      if (css) parts.push(css)
-    }
-    await writeFile('dist/styles.css', parts.join('\n'))
+export default defineConfig([
+  {
+    entry: ['src/index.ts', 'src/components/*/index.ts', 'src/hooks/*.ts'],
+    splitting: true,
+    format: ['esm'],
+    dts: { entry: 'src/index.ts' },
+    sourcemap: true,
+    // Not tsup's clean: the two builds run at once and each would remove the other's files. The
+    // build script empties dist/ first.
+    clean: false,
+    target: 'es2022',
+    banner: { js: '"use client";' },
+    // One stylesheet for hosts: the base (tokens, shared pieces) then each component's own file.
+    async onSuccess() {
+      const parts = [await readFile('src/styles/base.css', 'utf8')]
+      const dirs = (await readdir('src/components', { withFileTypes: true })).filter((d) => d.isDirectory())
+      for (const dir of dirs.sort((a, b) => a.name.localeCompare(b.name))) {
+        const css = await readFile(join('src/components', dir.name, `${dir.name}.css`), 'utf8').catch(
+          () => null,
+        )
+        if (css) parts.push(css)
+      }
+      await writeFile('dist/styles.css', parts.join('\n'))
+    },
   },
-})
+  // `@usher/react/server`: what a Server Component may call (the locale of a request), without
+  // "use client" — a function from a client module cannot be called on the server.
+  {
+    entry: { server: 'src/provider/server.ts' },
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'es2022',
+  },
+])

@@ -2,6 +2,9 @@
 
 // Provider and context
 export { UsherProvider, type UsherProviderProps } from './provider/usher-provider'
+export { UsherApiProvider, type UsherApiProviderProps } from './provider/usher-api-provider'
+export { tokenFromEndpoint } from './provider/token-endpoint'
+export { localeFromAcceptLanguage, matchLocale, USHER_LOCALES } from './provider/locale'
 export { type UsherContextValue, useT, useUsherClient, useUsherContext } from './provider/usher-context'
 
 // Viewer and permissions: the contract's decisions for the signed-in person

@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { UsherClient } from '@usher/sdk'
-import { type ReactNode, useMemo, useState } from 'react'
+import { type ReactNode, useMemo, useState, useSyncExternalStore } from 'react'
 import { catalogs, createTranslator, mergeMessages } from '../i18n/translate'
 import type { Locale, MessageOverrides } from '../i18n/types'
+import { matchLocale } from './locale'
 import { UsherContext, type UsherContextValue } from './usher-context'
 
 export interface UsherProviderProps {
@@ -17,8 +18,11 @@ export interface UsherProviderProps {
    */
   queryClient?: QueryClient
   /**
-   * The interface language.
-   * @default the browser's language when it is French, else 'en'
+   * The interface language. With server-side rendering, pass it (from the signed-in user, or
+   * `localeFromAcceptLanguage()` of `@usher/react/server` on the request) so the server renders
+   * the language the browser will.
+   * @default the browser's language when Usher speaks it, else 'en'; while a server-rendered page
+   * hydrates, 'en' (what the server rendered), then the browser's
    */
   locale?: Locale
   /**
@@ -44,8 +48,21 @@ export interface UsherProviderProps {
 }
 
 function browserLocale(): Locale {
-  if (typeof navigator === 'undefined') return 'en'
-  return navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en'
+  return matchLocale(navigator.language) ?? 'en'
+}
+
+function onLanguageChange(notify: () => void): () => void {
+  window.addEventListener('languagechange', notify)
+  return () => window.removeEventListener('languagechange', notify)
+}
+
+/**
+ * The browser's language, as an external store: a server render and the hydration that follows
+ * both read the server snapshot ('en'), so they never differ (no hydration error); a page rendered
+ * in the browser alone reads the browser's language at once.
+ */
+function useBrowserLocale(): Locale {
+  return useSyncExternalStore(onLanguageChange, browserLocale, () => 'en')
 }
 
 const defaultNow = () => new Date()
@@ -72,7 +89,8 @@ export function UsherProvider({
     () => queryClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
   )
   const [portalTarget, setPortalTarget] = useState<HTMLDivElement | null>(null)
-  const locale = localeProp ?? browserLocale()
+  const browser = useBrowserLocale()
+  const locale = localeProp ?? browser
   const value = useMemo<UsherContextValue>(() => {
     const messages = mergeMessages(catalogs[locale], overrides)
     return {
