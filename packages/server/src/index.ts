@@ -12,6 +12,13 @@ export { signHostToken } from './auth/tokens'
 export { type DatabaseOptions, openDatabase, type UsherDatabase } from './db/database'
 export { migrateToLatest } from './db/migrate'
 export type { Database } from './db/schema'
+export {
+  type DatabaseRateLimitStoreOptions,
+  databaseRateLimitStore,
+  memoryRateLimitStore,
+  type RateLimitCount,
+  type RateLimitStore,
+} from './domain/rate-limit-store'
 export type { MailMessage, MailTransport } from './mail/mailer'
 export { smtpTransport } from './mail/smtp-transport'
 export {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { isUsherApiError, type UsherApiError } from '@usher/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RateLimiter } from '../src/app/services'
+import { memoryRateLimitStore } from '../src/domain/rate-limit-store'
 import { createUsherServer } from '../src/index'
 import { createTestOrg, startTestServer, TEST_SECRET, type TestServer } from './support/harness'
 
@@ -86,13 +86,14 @@ describe('given the daily resend cap', () => {
   })
 })
 
-describe('given the in-process rate limiter', () => {
-  it('keeps a long window when many short-lived keys are swept', () => {
-    const limiter = new RateLimiter()
-    expect(limiter.hit('login:someone', 1, 3600, 0)).toBe(0)
-    expect(limiter.hit('login:someone', 1, 3600, 1000)).toBeGreaterThan(0)
+describe('given the in-process rate limit store', () => {
+  it('keeps a long window when many short-lived keys are swept', async () => {
+    const store = memoryRateLimitStore()
+    const at = (ms: number) => new Date(ms)
+    expect((await store.hit('login:someone', 3600, at(0))).count).toBe(1)
+    expect((await store.hit('login:someone', 3600, at(1000))).count).toBe(2)
     // Enough one-second keys to trigger a sweep; it must judge each entry by its own window.
-    for (let i = 0; i <= 50_001; i++) limiter.hit(`public:${i}`, 30, 1, 5000)
-    expect(limiter.hit('login:someone', 1, 3600, 6000)).toBeGreaterThan(0)
+    for (let i = 0; i <= 50_001; i++) await store.hit(`public:${i}`, 1, at(5000))
+    expect(await store.hit('login:someone', 3600, at(6000))).toEqual({ count: 3, resetsAt: at(3_600_000) })
   })
 })

@@ -14,6 +14,7 @@ import { createTokenVerifier } from '../auth/tokens'
 import { openDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
 import type { Database } from '../db/schema'
+import { databaseRateLimitStore, type RateLimitStore } from '../domain/rate-limit-store'
 import { ProblemError } from '../http/problem-error'
 import { deliverPending, purgeOutbox } from '../mail/mailer'
 import { smtpTransport } from '../mail/smtp-transport'
@@ -30,7 +31,7 @@ import { corsMiddleware } from './cors'
 import type { UsherEnv } from './env'
 import type { Logger, UsherServerOptions } from './options'
 import { createProvisioning, type Provisioning } from './provisioning'
-import { RateLimiter, type Services } from './services'
+import type { Services } from './services'
 
 export interface UsherServer extends Hono<UsherEnv> {
   /** Resolves once the database is migrated; requests wait for it on their own. */
@@ -113,7 +114,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
       loginAttempts: options.limits?.loginAttempts ?? 10,
       publicPerMinute: options.limits?.publicPerMinute ?? 30,
     },
-    rateLimiter: new RateLimiter(),
+    rateLimits: rateLimitStore(options.limits?.store, db),
   }
 
   const ready = migrateToLatest(db).then(() => undefined)
@@ -211,6 +212,14 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
       await database.close()
     },
   })
+}
+
+function rateLimitStore(
+  store: RateLimitStore | ((db: Kysely<Database>) => RateLimitStore) | undefined,
+  db: Kysely<Database>,
+): RateLimitStore {
+  if (store === undefined) return databaseRateLimitStore(db)
+  return typeof store === 'function' ? store(db) : store
 }
 
 function problemResponse(

@@ -2,6 +2,7 @@ import type { CustomRoleDefinition } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { DatabaseOptions } from '../db/database'
 import type { Database } from '../db/schema'
+import type { RateLimitStore } from '../domain/rate-limit-store'
 import type { MailTransport } from '../mail/mailer'
 
 export interface AuthOptions {
@@ -67,6 +68,14 @@ export interface LimitOptions {
   loginAttempts?: number
   /** Invitation lookups and accepts per client address per minute. @default 30 */
   publicPerMinute?: number
+  /**
+   * Where those limits count. By default in the server's database (`databaseRateLimitStore`), so
+   * every instance on one database shares one budget; `memoryRateLimitStore()` counts in this
+   * process only. A function receives the server's database.
+   * @default (db) => databaseRateLimitStore(db)
+   * @example { store: (db) => databaseRateLimitStore(db, { namespace: 'staging' }) }
+   */
+  store?: RateLimitStore | ((db: Kysely<Database>) => RateLimitStore)
 }
 
 export interface CorsOptions {

@@ -19,22 +19,25 @@ export function clientIp(c: Context<UsherEnv>): string {
   }
 }
 
-/** Counts a hit on `key`; over `limit` in `windowSeconds`, answers 429 with Retry-After. */
-export function throttle(
+/**
+ * Counts a hit on `key` in the server's rate-limit store (the database by default, so every
+ * instance on it shares the budget); over `limit` in `windowSeconds`, answers 429 with Retry-After.
+ */
+export async function throttle(
   services: Services,
   key: string,
   limit: number,
   windowSeconds: number,
   now: Date,
   detail?: string,
-): void {
-  const wait = services.rateLimiter.hit(key, limit, windowSeconds, now.getTime())
-  if (wait > 0) throw rateLimited(wait, detail)
+): Promise<void> {
+  const { count, resetsAt } = await services.rateLimits.hit(key, windowSeconds, now)
+  if (count > limit) throw rateLimited((resetsAt.getTime() - now.getTime()) / 1000, detail)
 }
 
 /** The per-address limit of the invitation link and password-reset link endpoints. */
-export function throttlePublic(c: Context<UsherEnv>, services: Services, now: Date): void {
-  throttle(
+export function throttlePublic(c: Context<UsherEnv>, services: Services, now: Date): Promise<void> {
+  return throttle(
     services,
     `public:${clientIp(c)}`,
     services.limits.publicPerMinute,

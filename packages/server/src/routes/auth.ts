@@ -24,8 +24,8 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
     requireBuiltinAuth(services)
     const limit = services.limits.loginAttempts
     const tooMany = 'Too many sign-in attempts; wait before trying again.'
-    throttle(services, `login:ip:${clientIp(c)}`, limit, LOGIN_WINDOW_SECONDS, now, tooMany)
-    throttle(services, `login:email:${body.email}`, limit, LOGIN_WINDOW_SECONDS, now, tooMany)
+    await throttle(services, `login:ip:${clientIp(c)}`, limit, LOGIN_WINDOW_SECONDS, now, tooMany)
+    await throttle(services, `login:email:${body.email}`, limit, LOGIN_WINDOW_SECONDS, now, tooMany)
 
     const accounts = await accountsOf(ctx.db, body.email, body.organization)
     const withPassword = accounts.filter((a) => a.password_hash)
@@ -44,7 +44,7 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
       })
     }
     if (!account.enabled) throw new ProblemError('account_disabled')
-    services.rateLimiter.reset(`login:email:${body.email}`)
+    await services.rateLimits.reset(`login:email:${body.email}`)
 
     const user = await ctx.transaction(async (trx) => {
       const updated = await trx
@@ -68,9 +68,9 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
   route(app, 'requestPasswordReset', async (ctx) => {
     const { c, services, body, now } = ctx
     requireBuiltinAuth(services)
-    throttlePublic(c, services, now)
+    await throttlePublic(c, services, now)
     // Per address too, so nobody can flood one mailbox with reset links.
-    throttle(
+    await throttle(
       services,
       `reset:${body.email}`,
       services.limits.loginAttempts,
@@ -90,21 +90,21 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
   route(app, 'lookupPasswordReset', async ({ c, services, db, query, now }) => {
     requireBuiltinAuth(services)
     // Public and keyed by a secret: counted like the other link pages, against guessing.
-    throttlePublic(c, services, now)
+    await throttlePublic(c, services, now)
     return lookupPasswordReset(db, query.token, now)
   })
 
   route(app, 'confirmPasswordReset', async (ctx) => {
     const { c, services, body, now } = ctx
     requireBuiltinAuth(services)
-    throttlePublic(c, services, now)
+    await throttlePublic(c, services, now)
     return confirmPasswordReset(services, body, now, ctx.transaction, ctx.audit)
   })
 
   route(app, 'changePassword', async (ctx) => {
     const { services, actor, body, now } = ctx
     requireBuiltinAuth(services)
-    throttle(
+    await throttle(
       services,
       `password:${actor.user.id}`,
       services.limits.loginAttempts,
@@ -147,7 +147,7 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
       })
       return updated
     })
-    services.rateLimiter.reset(`password:${actor.user.id}`)
+    await services.rateLimits.reset(`password:${actor.user.id}`)
     return signedIn(services, user, now)
   })
 }

@@ -94,13 +94,13 @@ export function registerInvitationRoutes(app: Hono<UsherEnv>) {
   })
 
   route(app, 'lookupInvitation', async ({ c, services, db, query, now }) => {
-    throttlePublic(c, services, now)
+    await throttlePublic(c, services, now)
     return lookupInvitation(db, query.token, now)
   })
 
   route(app, 'acceptInvitation', async (ctx) => {
     const { c, services, body, now } = ctx
-    throttlePublic(c, services, now)
+    await throttlePublic(c, services, now)
     return acceptInvitation(
       services,
       body,

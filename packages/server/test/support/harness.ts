@@ -1,10 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { User } from '@usher/contract'
 import { createUsherClient, type UsherClient } from '@usher/sdk'
 import { hashPassword } from '../../src/auth/passwords'
 import { insertPerson } from '../../src/domain/people'
-import { createUsherServer, type UsherServer, type UsherServerOptions } from '../../src/index'
+import {
+  createUsherServer,
+  databaseRateLimitStore,
+  type UsherServer,
+  type UsherServerOptions,
+} from '../../src/index'
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789'
 
@@ -46,6 +52,13 @@ export async function startTestServer(options: Partial<UsherServerOptions> = {})
     logger: { info() {}, warn() {}, error: (m, f) => console.error(m, f) },
     links: { acceptInvitationUrl: 'http://app.test/accept', resetPasswordUrl: 'http://app.test/reset' },
     ...options,
+    // The limits count in the database as in production, under a namespace of this server's own:
+    // on the PostgreSQL run every file's server shares one database and one client address, and
+    // each file's clock moves on its own.
+    limits: {
+      store: (db) => databaseRateLimitStore(db, { namespace: randomUUID() }),
+      ...options.limits,
+    },
   })
   await server.ready
   const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' })
