@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { type DemoLocale, useDemoI18n } from '../i18n'
 import type { ThemeChoice } from '../preferences'
 import { Link } from '../router'
@@ -21,8 +21,12 @@ const LANGUAGES: Array<{ value: DemoLocale; label: string; lang: string }> = [
 
 export function AppHeader({ locale, onLocaleChange, theme, onThemeChange, children }: AppHeaderProps) {
   const { t } = useDemoI18n()
+  // On a phone the switches fold behind one button, so the page starts near the top; from a
+  // tablet up they always show (the button is hidden by the stylesheet there).
+  const [open, setOpen] = useState(false)
+  const controlsId = useId()
   return (
-    <header className="relai-header">
+    <header className="relai-header" data-open={open || undefined}>
       <Link href="/settings/users" className="relai-brand">
         <svg className="relai-brand-mark" viewBox="0 0 32 32" aria-hidden="true">
           <rect width="32" height="32" rx="8" />
@@ -33,7 +37,16 @@ export function AppHeader({ locale, onLocaleChange, theme, onThemeChange, childr
           <span className="relai-brand-tagline">{t('productTagline')}</span>
         </span>
       </Link>
-      <div className="relai-header-controls">
+      <button
+        type="button"
+        className="relai-header-toggle"
+        aria-expanded={open}
+        aria-controls={controlsId}
+        onClick={() => setOpen(!open)}
+      >
+        {t('header.menu')}
+      </button>
+      <div id={controlsId} className="relai-header-controls">
         {children}
         <SegmentedControl
           label={t('header.language')}

@@ -1,6 +1,7 @@
 import type { ListUsersQuery, User } from '@usher/contract'
-import type { RoleCatalog } from '@usher/contract/rules'
+import { isBuiltInRole, type RoleCatalog } from '@usher/contract/rules'
 import type { ReactNode } from 'react'
+import { roleNameOf } from '../../hooks/use-role-name'
 import type { Translate } from '../../i18n/translate'
 import type { Locale } from '../../i18n/types'
 import { formatDateTime, formatRelative } from '../../lib/format'
@@ -19,7 +20,18 @@ export interface UserTableExtraColumn {
   label?: string
   /** A CSS grid track. @default 'minmax(8rem, 1fr)' */
   width?: string
+  /**
+   * When the table is narrow, which columns give way first: `low` hides once the table is
+   * narrower than 68rem, `high` below 50rem, `essential` never (a column whose cells carry an
+   * action should be `essential`). The host decides the width, so this follows the table's own
+   * width (a container query), not the window's.
+   * @default 'low'
+   */
+  priority?: UserTableColumnPriority
 }
+
+/** How long a column stays as the table narrows (see `UserTableExtraColumn.priority`). */
+export type UserTableColumnPriority = 'essential' | 'high' | 'low'
 
 /** Which columns show, by id (`name` always shows). A column left out shows. */
 export type UserTableColumnVisibility = Record<string, boolean>
@@ -50,6 +62,8 @@ export interface UserTableColumn {
   minWidth: number
   /** Whether the columns menu may hide it. */
   hideable: boolean
+  /** When the table narrows: `low` hides below 68rem, `high` below 50rem, `essential` never. */
+  priority: UserTableColumnPriority
   cell: (user: User, context: UserTableCellContext) => ReactNode
 }
 
@@ -76,6 +90,16 @@ function NameCell({ user, context }: { user: User; context: UserTableCellContext
             {context.t('userTable.you')}
           </span>
         ) : null}
+        {/* The role, folded here once its own column gives way (a container query shows it);
+            `hidden` keeps it out of the page where the column shows, and the text is drawn from
+            `data-label` so the page never holds the role's name twice. */}
+        <span
+          hidden
+          data-slot="user-table-folded-role"
+          data-role={isBuiltInRole(user.role) ? user.role : 'custom'}
+          data-label={roleNameOf(context.t, context.roles, context.locale, user.role)}
+          className="usher-badge usher-user-table-folded"
+        />
       </span>
       <span data-slot="user-table-email" className="usher-user-table-email">
         {user.email}
@@ -141,6 +165,7 @@ export function buildColumns(
       width: 'minmax(16rem, 2.5fr)',
       minWidth: 16,
       hideable: false,
+      priority: 'essential',
       cell: (user, context) => <NameCell user={user} context={context} />,
     },
     {
@@ -149,6 +174,7 @@ export function buildColumns(
       width: 'minmax(8rem, 1fr)',
       minWidth: 8,
       hideable: true,
+      priority: 'high',
       cell: (user, context) => <RoleBadgeOf roles={context.roles} roleKey={user.role} />,
     },
     {
@@ -157,6 +183,7 @@ export function buildColumns(
       width: 'minmax(12rem, 1.5fr)',
       minWidth: 12,
       hideable: true,
+      priority: 'essential',
       cell: (user) => <StatusBadge status={user.status} invitationExpiresAt={user.invitationExpiresAt} />,
     },
     {
@@ -165,6 +192,7 @@ export function buildColumns(
       width: 'minmax(8rem, 1fr)',
       minWidth: 8,
       hideable: true,
+      priority: 'essential',
       cell: (user, context) => <GroupsCell user={user} context={context} />,
     },
     {
@@ -175,6 +203,7 @@ export function buildColumns(
       width: 'minmax(9rem, 1fr)',
       minWidth: 9,
       hideable: true,
+      priority: 'low',
       cell: (user, context) => <LastActiveCell user={user} context={context} />,
     },
   ]
@@ -185,6 +214,7 @@ export function buildColumns(
     width: column.width ?? 'minmax(8rem, 1fr)',
     minWidth: 8,
     hideable: true,
+    priority: column.priority ?? 'low',
     cell: (user) => column.cell(user),
   }))
   return [...builtIn, ...extra]

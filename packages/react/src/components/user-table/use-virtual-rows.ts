@@ -28,7 +28,7 @@ export interface VirtualRowsOptions {
   }
 }
 
-/** The window of rows to render at a fixed height, and the next page fetched ahead of the scroll. */
+/** The window of rows to render (each at least `rowHeight`, measured once drawn), and the next page fetched ahead of the scroll. */
 export function useVirtualRows({ rows, scrollRef, rowHeight, paging }: VirtualRowsOptions) {
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -36,6 +36,12 @@ export function useVirtualRows({ rows, scrollRef, rowHeight, paging }: VirtualRo
     estimateSize: () => rowHeight,
     getItemKey: useCallback((index: number) => rows[index]?.id ?? index, [rows]),
     overscan: 8,
+    // Rows are measured once drawn (a wrapped status, a card is taller); where nothing has a
+    // size (jsdom), the estimate stands.
+    measureElement: (element) => {
+      const height = element.getBoundingClientRect().height
+      return height > 0 ? height : rowHeight
+    },
     initialRect: FALLBACK_RECT,
     observeElementRect: observeRect,
     // React 19 warns about flushSync during render-phase updates; a frame's delay is invisible.
@@ -57,5 +63,5 @@ export function useVirtualRows({ rows, scrollRef, rowHeight, paging }: VirtualRo
     isFetchNextPageError,
     fetchNextPage,
   ])
-  return { virtualRows, totalSize: virtualizer.getTotalSize() }
+  return { virtualRows, totalSize: virtualizer.getTotalSize(), measureElement: virtualizer.measureElement }
 }

@@ -42,6 +42,42 @@ export interface UserTableGridProps {
   }
 }
 
+/** The priorities a narrower table still shows, widest tier first (see user-table.css). */
+const TIERS = [
+  { suffix: '', shows: ['essential', 'high', 'low'] },
+  { suffix: '-medium', shows: ['essential', 'high'] },
+  { suffix: '-compact', shows: ['essential'] },
+] as const
+
+/**
+ * The grid template and the narrowest width of each tier, as custom properties: the stylesheet's
+ * container queries pick one by the table's own width (the host decides it, not the window), and
+ * hide the cells of the columns that tier leaves out. Beyond the narrowest width the table scrolls
+ * sideways, with the actions column held in view.
+ */
+function tierTemplates(
+  columns: readonly UserTableColumn[],
+  selectable: boolean,
+  hasActions: boolean,
+): Record<string, string> {
+  const properties: Record<string, string> = {}
+  for (const tier of TIERS) {
+    const shown = columns.filter((column) => (tier.shows as readonly string[]).includes(column.priority))
+    const tracks = [
+      ...(selectable ? ['2.75rem'] : []),
+      ...shown.map((column) => column.width),
+      ...(hasActions ? ['3.25rem'] : []),
+    ]
+    const minWidth =
+      shown.reduce((sum, column) => sum + column.minWidth, 0) +
+      (selectable ? 2.75 : 0) +
+      (hasActions ? 3.25 : 0)
+    properties[`--usher-user-table-columns${tier.suffix}`] = tracks.join(' ')
+    properties[`--usher-user-table-min-width${tier.suffix}`] = `${minWidth}rem`
+  }
+  return properties
+}
+
 /**
  * The loaded users: a `role="table"` of divs whose body holds only the window of rows in view
  * (with `aria-rowcount` and each row's `aria-rowindex`, so the full size is known), then a footer
@@ -69,7 +105,12 @@ export function UserTableGrid({
   list,
 }: UserTableGridProps) {
   const { t } = useUsherContext()
-  const { virtualRows, totalSize } = useVirtualRows({ rows, scrollRef, rowHeight, paging: list })
+  const { virtualRows, totalSize, measureElement } = useVirtualRows({
+    rows,
+    scrollRef,
+    rowHeight,
+    paging: list,
+  })
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = list
   const hasActions = viewer !== undefined
   const tracks = [
@@ -77,13 +118,8 @@ export function UserTableGrid({
     ...columns.map((column) => column.width),
     ...(hasActions ? ['3.25rem'] : []),
   ]
-  const minWidth =
-    columns.reduce((sum, column) => sum + column.minWidth, 0) +
-    (selectable ? 2.75 : 0) +
-    (hasActions ? 3.25 : 0)
   const gridStyle = {
-    '--usher-user-table-columns': tracks.join(' '),
-    '--usher-user-table-min-width': `${minWidth}rem`,
+    ...tierTemplates(columns, selectable, hasActions),
     maxHeight: 'var(--usher-user-table-max-height, 36rem)',
     overflow: 'auto',
   } as CSSProperties
@@ -129,6 +165,7 @@ export function UserTableGrid({
                 index={virtualRow.index}
                 start={virtualRow.start}
                 height={rowHeight}
+                measureRef={measureElement}
                 selected={selection.has(user.id)}
                 selectable={selectable}
                 columns={columns}

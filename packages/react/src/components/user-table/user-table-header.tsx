@@ -72,7 +72,12 @@ function HeaderCell({
   const content = column.header ?? column.label
   if (!column.sort) {
     return (
-      <div role="columnheader" data-column={column.id} className="usher-user-table-cell">
+      <div
+        role="columnheader"
+        data-column={column.id}
+        data-priority={column.priority}
+        className="usher-user-table-cell"
+      >
         {content}
       </div>
     )
@@ -84,6 +89,7 @@ function HeaderCell({
     <div
       role="columnheader"
       data-column={column.id}
+      data-priority={column.priority}
       // Only the sorted column carries aria-sort (WAI-ARIA: one at a time).
       aria-sort={direction}
       data-sort={direction ?? 'none'}

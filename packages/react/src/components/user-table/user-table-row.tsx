@@ -14,7 +14,10 @@ export interface UserTableRowProps {
   index: number
   /** Pixels from the top of the body (the virtualizer's `start`). */
   start: number
+  /** The row's least height: a narrow table's status may wrap and its cards are taller. */
   height: number
+  /** Measures the rendered row (the virtualizer's `measureElement`). */
+  measureRef?: (element: HTMLElement | null) => void
   selected: boolean
   /** Whether the selection column shows. */
   selectable: boolean
@@ -41,6 +44,7 @@ export const UserTableRow = memo(function UserTableRow({
   index,
   start,
   height,
+  measureRef,
   selected,
   selectable,
   columns,
@@ -57,6 +61,8 @@ export const UserTableRow = memo(function UserTableRow({
   return (
     <div
       role="row"
+      ref={measureRef}
+      data-index={index}
       aria-rowindex={index + 2}
       data-slot="user-table-row"
       data-state={selected ? 'selected' : undefined}
@@ -68,7 +74,7 @@ export const UserTableRow = memo(function UserTableRow({
         top: 0,
         left: 0,
         width: '100%',
-        height,
+        minHeight: height,
         transform: `translateY(${start}px)`,
       }}
     >
@@ -87,7 +93,13 @@ export const UserTableRow = memo(function UserTableRow({
         </div>
       ) : null}
       {columns.map((column) => (
-        <div key={column.id} role="cell" data-column={column.id} className="usher-user-table-cell">
+        <div
+          key={column.id}
+          role="cell"
+          data-column={column.id}
+          data-priority={column.priority}
+          className="usher-user-table-cell"
+        >
           {column.cell(user, context)}
         </div>
       ))}
