@@ -1,0 +1,50 @@
+/**
+ * One Usher instance in its own process, as a host runs several behind a balancer: the server on
+ * DATABASE_URL, mail through SMTP_URL, an outbox drain every FLUSH_MS as a host's worker would
+ * run it. Prints one JSON line `{ url, pid }` once it serves; SIGTERM closes it. Started by the
+ * scale-out test and the mixed-load bench (`startInstances`).
+ *
+ * Environment: DATABASE_URL, SMTP_URL, USHER_JWT_SECRET (required); LOGIN_ATTEMPTS,
+ * PUBLIC_PER_MINUTE, FLUSH_MS, POOL_SIZE (optional).
+ */
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createUsherServer } from '../../src/index'
+
+const url = process.env.DATABASE_URL
+if (!url || !process.env.SMTP_URL || !process.env.USHER_JWT_SECRET) {
+  throw new Error('an instance needs DATABASE_URL, SMTP_URL and USHER_JWT_SECRET')
+}
+const numberFrom = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined)
+
+const server = createUsherServer({
+  database: { url, poolSize: numberFrom('POOL_SIZE') },
+  links: { acceptInvitationUrl: 'http://app.test/accept', resetPasswordUrl: 'http://app.test/reset' },
+  logger: { info() {}, warn: (m, f) => console.error('warn', m, f), error: (m, f) => console.error(m, f) },
+  limits: { loginAttempts: numberFrom('LOGIN_ATTEMPTS'), publicPerMinute: numberFrom('PUBLIC_PER_MINUTE') },
+})
+await server.ready
+const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' })
+await new Promise<void>((resolve) => http.once('listening', () => resolve()))
+
+let draining = false
+const drain = setInterval(() => {
+  if (draining) return
+  draining = true
+  server
+    .flushMail()
+    .catch((error) => console.error('drain failed', String(error)))
+    .finally(() => {
+      draining = false
+    })
+}, numberFrom('FLUSH_MS') ?? 200)
+
+console.log(
+  JSON.stringify({ url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, pid: process.pid }),
+)
+
+process.on('SIGTERM', () => {
+  clearInterval(drain)
+  http.close()
+  server.close().finally(() => process.exit(0))
+})
