@@ -139,6 +139,11 @@ const etagHeader = z.string().meta({
   example: '"7"',
 })
 
+const contentDispositionHeader = z.string().meta({
+  description: 'The file name to save the download as.',
+  example: 'attachment; filename="acme-members-2026-12-01.csv"',
+})
+
 const retryAfterHeader = z
   .string()
   .regex(/^\d+$/)
@@ -212,7 +217,7 @@ function operation(name: string, endpoint: EndpointDefinition): ZodOpenApiOperat
   if (query) requestParams.query = query
   if (Object.keys(header).length > 0) requestParams.header = z.object(header)
 
-  const { status, schema } = endpoint.success
+  const { status, schema, file } = endpoint.success
   return {
     operationId: name,
     tags: [endpoint.tag],
@@ -228,6 +233,13 @@ function operation(name: string, endpoint: EndpointDefinition): ZodOpenApiOperat
         description: STATUS_TEXT[status] ?? 'Success',
         ...(endpoint.ifMatch ? { headers: z.object({ [HEADERS.etag]: etagHeader }) } : {}),
         ...(schema ? { content: { 'application/json': { schema } } } : {}),
+        ...(file
+          ? {
+              description: file.description,
+              headers: z.object({ 'Content-Disposition': contentDispositionHeader }),
+              content: { [file.contentType]: { schema: { type: 'string' as const } } },
+            }
+          : {}),
       },
       ...errorResponses(endpointErrorCodes(endpoint)),
     },

@@ -71,6 +71,7 @@ import {
   UserPageSchema,
   UserSchema,
 } from './resources/user'
+import { CSV_CONTENT_TYPE, ExportUsersQuerySchema } from './resources/user-export'
 import type { Permission } from './rules/permissions'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -114,7 +115,12 @@ export interface EndpointDefinition {
    * clients may retry it like a keyed one.
    */
   readonly replayable?: boolean
-  readonly success: { readonly status: 200 | 201 | 202 | 204; readonly schema?: z.ZodType }
+  readonly success: {
+    readonly status: 200 | 201 | 202 | 204
+    readonly schema?: z.ZodType
+    /** A file instead of JSON (an export): the body is streamed as this media type. */
+    readonly file?: { readonly contentType: string; readonly description: string }
+  }
   /** Codes this endpoint answers with, besides the ones every endpoint may give. */
   readonly errors: readonly ErrorCode[]
 }
@@ -172,6 +178,24 @@ export const endpoints = define({
     auth: 'users:read',
     query: ListUsersQuerySchema,
     success: { status: 200, schema: UserPageSchema },
+    errors: ['validation_failed', 'forbidden', 'not_found'],
+  },
+  exportUsers: {
+    method: 'GET',
+    path: '/users/export',
+    tag: 'users',
+    summary: 'Export the listed users as CSV: the same search, filters and sort, every page.',
+    description:
+      'Streamed in keyset batches, so memory stays flat however many people match. UTF-8 with a byte-order mark; `delimiter=;` for spreadsheets set to French. Cells that a spreadsheet would read as a formula (starting with =, +, -, @, tab or carriage return) are prefixed with an apostrophe. An admin exports the users within their groups.',
+    auth: 'users:read',
+    query: ExportUsersQuerySchema,
+    success: {
+      status: 200,
+      file: {
+        contentType: CSV_CONTENT_TYPE,
+        description: 'The CSV file; Content-Disposition names it after the organization and the date.',
+      },
+    },
     errors: ['validation_failed', 'forbidden', 'not_found'],
   },
   createUser: {

@@ -247,5 +247,14 @@ export {
   UserSourceSchema,
   UserStatusSchema,
 } from './resources/user'
+export {
+  CSV_CONTENT_TYPE,
+  CSV_DELIMITERS,
+  type ExportUsersQuery,
+  ExportUsersQuerySchema,
+  USER_EXPORT_COLUMNS,
+  USER_EXPORT_MAX_IDS,
+  type UserExportColumn,
+} from './resources/user-export'
 // Domain rules (also alone, without zod: @usher/contract/rules)
 export * from './rules/index'

@@ -288,7 +288,10 @@ describe('operations', () => {
     const operation = operationOf(endpoint)
     const success = operation.responses[`${endpoint.success.status}`]
     if (endpoint.success.schema) expect(success?.content?.['application/json']?.schema).toBeDefined()
-    else expect(success?.content).toBeUndefined()
+    else if (endpoint.success.file) {
+      expect(Object.keys(success?.content ?? {})).toEqual([endpoint.success.file.contentType])
+      expect(success?.headers?.['Content-Disposition']).toBeDefined()
+    } else expect(success?.content).toBeUndefined()
 
     const codes = endpointErrorCodes(endpoint)
     for (const code of endpoint.errors) expect(codes).toContain(code)

@@ -196,6 +196,21 @@ const listing = (want: (c: Cell) => Promise<Listed>, key = 'id'): Expect =>
     ]
   })
 
+/** A CSV export that names `present` and none of `absent`. */
+const exported = (
+  want: (c: Cell) => Promise<{ present?: string[]; absent?: string[] }>,
+  hides = false,
+): Expect =>
+  ok(async (body, c) => {
+    const text = typeof body === 'string' ? body : ''
+    const { present = [], absent = [] } = await want(c)
+    return [
+      ...(/^\uFEFF?Name,Email,/.test(text) ? [] : ['not the CSV export']),
+      ...present.filter((value) => !text.includes(value)).map((value) => `the file lacks ${value}`),
+      ...absent.filter((value) => text.includes(value)).map((value) => `the file names ${value}`),
+    ]
+  }, hides)
+
 const eventCount = (expected: 'some' | 'none') =>
   ok((body) => {
     const n = body?.items?.length ?? 0
@@ -391,6 +406,32 @@ const rows: Record<EndpointName, Row> = {
         },
         { label: 'filter', req: groupFilterReq(c, 'in'), expect: NOT_FOUND },
       ],
+    },
+  },
+
+  exportUsers: {
+    request: async (c) => {
+      await Promise.all([c.x.tech('in'), c.x.tech('out')])
+      return { query: { q: c.x.tag } }
+    },
+    cells: {
+      owner: exported(async (c) => ({
+        present: [(await c.x.tech('in')).email, (await c.x.tech('out')).email],
+      })),
+      adminIn: exported(async (c) => ({ present: [(await c.x.tech('in')).email] })),
+      adminOut: async (c) => [
+        {
+          label: 'export',
+          req: await rows.exportUsers.request(c, 'out'),
+          expect: exported(async (c) => ({ absent: (await c.x.tech('out')).secrets }), true),
+        },
+        {
+          label: 'filter',
+          req: { ...groupFilterReq(c, 'out'), endpoint: undefined },
+          expect: NOT_FOUND,
+        },
+      ],
+      otherOrg: exported(async (c) => ({ absent: [c.w.ownerA.email, (await c.x.tech('in')).email] }), true),
     },
   },
 

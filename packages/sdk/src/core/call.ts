@@ -27,7 +27,9 @@ export type SuccessOf<N extends EndpointName> = Endpoints[N]['success'] extends 
   schema: infer S extends z.ZodType
 }
   ? z.output<S>
-  : undefined
+  : Endpoints[N]['success'] extends { file: object }
+    ? Response
+    : undefined
 
 /** A call's options: the public ones, plus the headers some endpoints take. */
 export interface CallOptions extends RequestOptions {
@@ -79,7 +81,7 @@ export function createCall(options: UsherClientOptions): Call {
     checkTimeout(name, callOptions.timeout ?? options.timeout)
 
     const headers: Record<string, string> = {
-      accept: 'application/json, application/problem+json',
+      accept: `${endpoint.success.file?.contentType ?? 'application/json'}, application/problem+json`,
       ...options.headers,
       ...callOptions.headers,
     }
@@ -173,6 +175,8 @@ export function createCall(options: UsherClientOptions): Call {
       throw await toUsherError(caught, name, callOptions.signal)
     }
 
+    // A file endpoint (an export) hands back the response: the caller reads its body as it likes.
+    if (endpoint.success.file) return response as SuccessOf<N>
     const schema = endpoint.success.schema
     if (!schema || response.status === 204) return undefined as SuccessOf<N>
     return (await parseResponse(name, schema, response, callOptions.signal)) as SuccessOf<N>

@@ -27,6 +27,7 @@ import { registerMeRoutes } from '../routes/me'
 import { registerOrganizationRoutes } from '../routes/organization'
 import { registerShareRoutes } from '../routes/shares'
 import { registerUserRoutes } from '../routes/users'
+import { registerUserExportRoutes } from '../routes/users-export'
 import { corsMiddleware } from './cors'
 import type { UsherEnv } from './env'
 import type { Logger, UsherServerOptions } from './options'
@@ -83,6 +84,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
 
   const services: Services = {
     roles: createRoleCatalog(options.roles),
+    exportColumns: options.exportColumns ?? [],
     db,
     now,
     tokens: createTokenVerifier({
@@ -145,6 +147,8 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   app.get('/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }))
   registerMeRoutes(app)
   registerOrganizationRoutes(app)
+  // Before the user routes, so that "export" is never read as a user id.
+  registerUserExportRoutes(app)
   registerUserRoutes(app)
   registerInvitationRoutes(app)
   registerGroupRoutes(app)

@@ -2,6 +2,7 @@ import type { CustomRoleDefinition } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { DatabaseOptions } from '../db/database'
 import type { Database } from '../db/schema'
+import type { UserExportExtraColumn } from '../domain/user-export'
 import type { RateLimitStore } from '../domain/rate-limit-store'
 import type { MailTransport } from '../mail/mailer'
 
@@ -123,6 +124,12 @@ export interface UsherServerOptions {
    */
   roles?: Readonly<Record<string, CustomRoleDefinition>>
   links?: Partial<LinkOptions>
+  /**
+   * Columns of the host's own in the members export (`GET /users/export`), after Usher's.
+   * @default []
+   * @example [{ key: 'plan', header: { en: 'Plan', fr: 'Offre' }, value: (user) => planOf(user.id) }]
+   */
+  exportColumns?: readonly UserExportExtraColumn[]
   /** What "now" is: tests move it to expire invitations. @default () => new Date() */
   clock?: () => Date
   logger?: Logger

@@ -2,6 +2,7 @@ import type { RoleCatalog } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { TokenVerifier } from '../auth/tokens'
 import type { Database } from '../db/schema'
+import type { UserExportExtraColumn } from '../domain/user-export'
 import type { RateLimitStore } from '../domain/rate-limit-store'
 import type { MailTransport } from '../mail/mailer'
 import type { LinkOptions, Logger } from './options'
@@ -12,6 +13,8 @@ export interface Services {
   now: () => Date
   /** The built-in roles and the host's (`options.roles`): every role decision asks it. */
   roles: RoleCatalog
+  /** The host's extra columns of the members export. */
+  exportColumns: readonly UserExportExtraColumn[]
   tokens: TokenVerifier
   /** The HS256 secret, when one is configured (for `provision.token`). */
   secret: string | undefined

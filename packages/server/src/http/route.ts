@@ -25,7 +25,9 @@ import { readJsonBody } from './read-body'
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined
 type Success<E extends EndpointDefinition> = E['success'] extends { schema: infer S extends z.ZodType }
   ? z.input<S>
-  : undefined
+  : E['success'] extends { file: object }
+    ? Response
+    : undefined
 
 export interface HandlerContext<E extends EndpointDefinition> {
   c: Context<UsherEnv>
@@ -189,6 +191,13 @@ export function route<N extends EndpointName>(
       )
     }
 
+    // A file endpoint answers its own Response (a streamed body with its own headers).
+    if (result instanceof Response) {
+      for (const [name, value] of c.res.headers) {
+        if (!result.headers.has(name)) result.headers.set(name, value)
+      }
+      return result
+    }
     if (replayed) c.header('Idempotent-Replayed', 'true')
     const version = (result as { version?: unknown } | undefined)?.version
     if (typeof version === 'number' && endpoint.method !== 'POST') c.header(HEADERS.etag, formatEtag(version))
