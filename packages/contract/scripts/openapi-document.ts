@@ -40,8 +40,17 @@ export type OpenApiDocument = oas31.OpenAPIObject
 
 const SECURITY_SCHEME = 'bearerAuth'
 
-/** Codes a public endpoint never answers with: there is no token to check. */
-const TOKEN_ERRORS: readonly ErrorCode[] = ['unauthenticated', 'token_expired']
+/** Codes a public endpoint never answers with: there is no token to check, nor a caller. */
+const TOKEN_ERRORS: readonly ErrorCode[] = [
+  'unauthenticated',
+  'token_expired',
+  'account_disabled',
+  'account_not_activated',
+  'password_change_required',
+]
+
+/** What the server answers before a body reaches its schema: not JSON, too large, another type. */
+const BODY_ERRORS: readonly ErrorCode[] = ['invalid_json', 'payload_too_large', 'unsupported_media_type']
 
 const TAGS: Record<EndpointDefinition['tag'], string> = {
   me: 'The caller: who they are and what they may do.',
@@ -120,12 +129,14 @@ const errorCodesExtension = Object.fromEntries(
   errorCodes.map((code) => [code, { ...ERROR_CODES[code], type: problemType(code) }]),
 )
 
+// If-Match compares strongly (RFC 9110 §13.1.1): a weak tag can never match, so the server
+// refuses `W/"7"` with 428 and the pattern says so.
 const ifMatchHeader = z
   .string()
-  .regex(/^(?:W\/)?"\d{1,15}"$|^\d{1,15}$/)
+  .regex(/^"\d{1,15}"$|^\d{1,15}$/)
   .meta({
     description:
-      'The version of the resource you read, as an entity tag (`"7"`, as its `ETag` answered). A stale version answers 412 `version_mismatch`; without the header the update answers 428 `precondition_required`.',
+      'The version of the resource you read, as a strong entity tag (`"7"`, as its `ETag` answered, or the `version` of the body). A stale version answers 412 `version_mismatch`; without the header, or with a weak tag (`W/"7"`, which never matches), the update answers 428 `precondition_required`.',
     example: '"7"',
   })
 
@@ -161,11 +172,20 @@ function authDescription(auth: EndpointDefinition['auth']): string {
   return `Needs the \`${auth}\` permission.`
 }
 
-/** The codes an endpoint may answer with: its own, then the common ones (minus token errors when public). */
+/**
+ * The codes an endpoint may answer with: its own, what its request's parts bring (a body: not
+ * JSON, too large, another media type; any parameter, query or body: invalid fields; If-Match:
+ * missing or stale), then the common ones (minus the caller's when public).
+ */
 export function endpointErrorCodes(endpoint: EndpointDefinition): ErrorCode[] {
   const common =
     endpoint.auth === 'public' ? COMMON_ERRORS.filter((c) => !TOKEN_ERRORS.includes(c)) : COMMON_ERRORS
-  return [...new Set<ErrorCode>([...endpoint.errors, ...common])]
+  const derived: ErrorCode[] = [
+    ...(endpoint.params || endpoint.query || endpoint.body ? (['validation_failed'] as const) : []),
+    ...(endpoint.body ? BODY_ERRORS : []),
+    ...(endpoint.ifMatch ? (['precondition_required', 'version_mismatch'] as const) : []),
+  ]
+  return [...new Set<ErrorCode>([...endpoint.errors, ...derived, ...common])]
 }
 
 function errorResponses(codes: readonly ErrorCode[]): ZodOpenApiResponsesObject {
@@ -273,6 +293,34 @@ const representUnrepresentable: ZodOpenApiOverride = ({ jsonSchema, zodSchema, i
   if (NON_EMPTY_PATCHES.has(zodSchema)) jsonSchema.minProperties = 1
 }
 
+type JsonNode = { [key: string]: unknown }
+const isNode = (value: unknown): value is JsonNode => typeof value === 'object' && value !== null
+
+/**
+ * A request field with a default may be left out: it is not `required`. Client generators read a
+ * property's `default` as "always present" (openapi-typescript types it required outside inline
+ * bodies), so an optional field's default moves into its description. Response schemas keep
+ * theirs: there a defaulted field is required, and always present.
+ */
+function optionalDefaultsAsText(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) optionalDefaultsAsText(item)
+    return
+  }
+  if (!isNode(node)) return
+  const properties = node.properties
+  if (isNode(properties)) {
+    const required = new Set(Array.isArray(node.required) ? node.required : [])
+    for (const [name, property] of Object.entries(properties)) {
+      if (required.has(name) || !isNode(property) || !('default' in property)) continue
+      const text = `Defaults to \`${JSON.stringify(property.default)}\` when left out.`
+      delete property.default
+      property.description = property.description ? `${property.description} ${text}` : text
+    }
+  }
+  for (const value of Object.values(node)) optionalDefaultsAsText(value)
+}
+
 export function createOpenApiDocument(): OpenApiDocument {
   const paths: ZodOpenApiPathsObject = {}
   const all: [string, EndpointDefinition][] = [...Object.entries(endpoints), ['getOpenApi', getOpenApi]]
@@ -324,6 +372,12 @@ export function createOpenApiDocument(): OpenApiDocument {
     'x-usher-error-codes': errorCodesExtension,
   }
   const doc = createDocument(input, { override: representUnrepresentable })
+  optionalDefaultsAsText(doc.components?.schemas)
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(item ?? {})) {
+      if (isNode(op) && isNode(op.requestBody)) optionalDefaultsAsText(op.requestBody)
+    }
+  }
   const errorCode = doc.components?.schemas?.ErrorCode
   if (errorCode && !('$ref' in errorCode)) errorCode.description = errorCodesTable
   return doc

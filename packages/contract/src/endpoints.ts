@@ -129,6 +129,10 @@ export interface EndpointDefinition {
 export const COMMON_ERRORS = [
   'unauthenticated',
   'token_expired',
+  // The caller's account: disabled, never activated, or a session that must change its password.
+  'account_disabled',
+  'account_not_activated',
+  'password_change_required',
   'rate_limited',
   'internal_error',
   'service_unavailable',

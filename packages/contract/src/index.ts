@@ -205,6 +205,8 @@ export {
   SecretTokenSchema,
   TimestampSchema,
   TopicKeySchema,
+  textSchema,
+  withoutControlCharacters,
 } from './resources/primitives'
 export { PermissionSchema, type Role, type RoleList, RoleListSchema, RoleSchema } from './resources/role'
 export {

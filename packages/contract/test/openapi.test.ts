@@ -12,6 +12,7 @@ import {
   HEADERS,
   INVITATIONS_PER_REQUEST_MAX,
   PROBLEM_CONTENT_TYPE,
+  parseIfMatch,
 } from '../src/index'
 
 // The slice of OpenAPI the assertions read. The generator inlines parameters, bodies and responses
@@ -309,6 +310,40 @@ describe('operations', () => {
     }
   })
 
+  const bodies = entries.filter(([, endpoint]) => endpoint.body)
+  it.each(bodies)(
+    '%s: a body that is not JSON, too large or of another type is documented',
+    (_, endpoint) => {
+      const responses = operationOf(endpoint).responses
+      expect(responses['400']?.description).toContain('`invalid_json`')
+      expect(responses['413']?.description).toContain('`payload_too_large`')
+      expect(responses['415']?.description).toContain('`unsupported_media_type`')
+      expect(responses['422']?.description).toContain('`validation_failed`')
+    },
+  )
+
+  const withId = entries.filter(([, endpoint]) => endpoint.path.includes('{id}'))
+  it.each(withId)('%s: a malformed path id answers a documented 422', (_, endpoint) => {
+    expect(operationOf(endpoint).responses['422']?.description).toContain('`validation_failed`')
+  })
+
+  it('every request with a body or a path id is covered', () => {
+    expect(bodies.length).toBeGreaterThan(15)
+    expect(withId.length).toBeGreaterThan(8)
+  })
+
+  it('the If-Match pattern accepts exactly what the server reads (strong tags only)', () => {
+    const [, endpoint] = entries.find(([, e]) => e.ifMatch) ?? []
+    if (!endpoint) throw new Error('no If-Match endpoint')
+    const pattern = header(operationOf(endpoint), HEADERS.ifMatch)?.schema?.pattern
+    expect(typeof pattern).toBe('string')
+    const regex = new RegExp(pattern as string, 'u')
+    for (const value of ['"7"', '7', '"0"', 'W/"7"', 'w/"7"', '*', '"7", "8"', '"a"', '', '"7']) {
+      expect(regex.test(value), value).toBe(parseIfMatch(value) !== null)
+    }
+    expect(parseIfMatch('W/"7"')).toBeNull()
+  })
+
   it('GET /openapi.json is public and answers a JSON object', () => {
     const operation = operationOf({ method: 'GET', path: '/openapi.json' })
     expect(operation.operationId).toBe('getOpenApi')
@@ -379,6 +414,40 @@ describe('what users rely on', () => {
       default: 50,
     })
     expect(schemaComponent('Email')).toMatchObject({ type: 'string', format: 'email' })
+  })
+
+  it('request fields with a default are optional, and carry no `default` a generator would read as required', () => {
+    const invitationRow = schemaComponent('CreateInvitations').properties?.invitations?.items
+    for (const name of ['groupIds', 'contactFor']) {
+      expect(invitationRow?.required).not.toContain(name)
+      expect(invitationRow?.properties?.[name]).not.toHaveProperty('default')
+      expect(invitationRow?.properties?.[name]?.description).toContain('Defaults to `[]`')
+    }
+    const options = schemaComponent('ImportOptions')
+    expect(options.required ?? []).toEqual([])
+    expect(schemaComponent('CreateImport').required).not.toContain('options')
+    // An optional property with a default, anywhere in the components: none is left.
+    const offenders: string[] = []
+    const walk = (node: unknown, at: string) => {
+      if (Array.isArray(node)) {
+        for (const [i, item] of node.entries()) walk(item, `${at}/${i}`)
+      }
+      if (typeof node !== 'object' || node === null) return
+      const schema = node as Schema
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        if (!schema.required?.includes(name) && 'default' in property) offenders.push(`${at}.${name}`)
+      }
+      for (const [key, value] of Object.entries(schema)) walk(value, `${at}/${key}`)
+    }
+    walk(doc.components.schemas, '#/components/schemas')
+    expect(offenders).toEqual([])
+  })
+
+  it('free texts document that control characters are refused', () => {
+    const name = schemaComponent('CreateGroup').properties?.name
+    expect(name?.pattern).toBe('^\\P{Cc}*$')
+    const q = (operationOf(endpoints.listUsers).parameters ?? []).find((p) => p.name === 'q')
+    expect(q?.schema?.pattern).toBe('^\\P{Cc}*$')
     expect(schemaComponent('UpdateUser').minProperties).toBe(1)
   })
 })

@@ -46,6 +46,10 @@ export const ERROR_CODES = {
   },
   invalid_credentials: { status: 401, title: 'The email or password is wrong.' },
   account_disabled: { status: 403, title: 'This account is disabled.' },
+  account_not_activated: {
+    status: 403,
+    title: 'This account is not active yet: its invitation was never accepted.',
+  },
   password_change_required: { status: 403, title: 'The password must be changed before going on.' },
   reset_token_invalid: { status: 400, title: 'This password reset link is invalid or has expired.' },
   builtin_auth_disabled: {
@@ -84,6 +88,8 @@ export const FIELD_ERROR_CODES = [
   'unknown_field',
   'duplicate',
   'not_accepted',
+  /** A control character (NUL, escape...) in a text, or a line break where a text has one line. */
+  'control_character',
   'shared_mailbox_refused',
   'password_too_weak',
   'email_taken',

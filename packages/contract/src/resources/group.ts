@@ -6,6 +6,7 @@ import {
   limitSchema,
   pageOf,
   TimestampSchema,
+  textSchema,
   VersionSchema,
 } from './primitives'
 
@@ -27,7 +28,7 @@ export type Group = z.infer<typeof GroupSchema>
 
 export const GROUP_NAME_MAX = 120
 
-const GroupNameSchema = z.string().trim().min(1).max(GROUP_NAME_MAX)
+const GroupNameSchema = textSchema({ min: 1, max: GROUP_NAME_MAX })
 
 export const CreateGroupSchema = z
   .object({
@@ -49,7 +50,7 @@ export type UpdateGroupInput = z.input<typeof UpdateGroupSchema>
 
 export const ListGroupsQuerySchema = z
   .object({
-    q: z.string().trim().max(100).optional(),
+    q: textSchema({ max: 100 }).optional(),
     parentId: IdSchema.optional(),
     /** Groups are listed whole for tree views, hence the higher cap. */
     limit: limitSchema(1000, 200),

@@ -20,6 +20,7 @@ import {
   ShortTextSchema,
   TimestampSchema,
   TopicKeySchema,
+  textSchema,
 } from './primitives'
 
 /**
@@ -42,7 +43,7 @@ export function importRowSchema(refused?: readonly string[] | null) {
       jobTitle: ShortTextSchema.optional(),
       department: ShortTextSchema.optional(),
       description: LongTextSchema.optional(),
-      externalId: z.string().trim().max(255).optional(),
+      externalId: textSchema({ max: 255 }).optional(),
       role: RoleKeySchema.optional(),
       /** A group per row (a "technician group id" column); otherwise the import's target group. */
       groupId: blankAsAbsent(IdSchema),
@@ -78,7 +79,7 @@ export const ImportOptionsSchema = z
 
 export const CreateImportSchema = z
   .object({
-    fileName: z.string().trim().min(1).max(255),
+    fileName: textSchema({ min: 1, max: 255 }),
     format: z.enum(['csv', 'json']),
     totalRows: z.number().int().positive().max(IMPORT_ROW_LIMIT_MAX),
     // prefault: an omitted `options` is parsed as {}, so each option's own default applies.

@@ -23,6 +23,7 @@ import {
   SecretTokenSchema,
   TimestampSchema,
   TopicKeySchema,
+  textSchema,
 } from './primitives'
 import { UserSchema } from './user'
 
@@ -109,7 +110,7 @@ export function createInvitationsSchema(refused?: readonly string[] | null) {
     .object({
       invitations: z.array(invitationRowSchema(refused)).min(1).max(INVITATIONS_PER_REQUEST_MAX),
       /** A personal note added to the email. */
-      message: z.string().trim().max(500).optional(),
+      message: textSchema({ max: 500, lineBreaks: true }).optional(),
       /** false creates the invitations without emailing (the host sends its own). */
       sendEmail: z.boolean().default(true),
     })

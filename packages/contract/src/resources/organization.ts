@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { DEFAULT_REFUSED_MAILBOXES } from '../rules/email'
 import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH } from '../rules/password'
-import { IdSchema, ShortTextSchema, TimestampSchema, TopicKeySchema } from './primitives'
+import { IdSchema, ShortTextSchema, TimestampSchema, TopicKeySchema, textSchema } from './primitives'
 
 // No `.default()` here: a default inside `.partial()` would fill what a PATCH did not send and
 // overwrite the owner's settings. New organizations start from DEFAULT_ORGANIZATION_SETTINGS.
@@ -34,7 +34,7 @@ export const OrganizationSettingsSchema = z
     seats: z.number().int().nonnegative().nullable(),
     invitationLifetimeDays: z.number().int().min(1).max(90),
     /** Local parts refused as shared mailboxes; replaces the default list. */
-    refusedMailboxes: z.array(z.string().trim().min(1).max(64)).max(500),
+    refusedMailboxes: z.array(textSchema({ min: 1, max: 64 })).max(500),
     contactTopics: z.array(ContactTopicSchema).max(100),
     passwordPolicy: PasswordPolicySchema,
     /** Rows one import may hold (10,000 by default; some consoles stop at 500). */
@@ -70,7 +70,7 @@ export type Organization = z.infer<typeof OrganizationSchema>
 
 /** The team is activated by giving it a name. */
 export const ActivateOrganizationSchema = z
-  .object({ name: z.string().trim().min(2).max(100) })
+  .object({ name: textSchema({ min: 2, max: 100 }) })
   .strict()
   .meta({ id: 'ActivateOrganization' })
 export type ActivateOrganizationInput = z.input<typeof ActivateOrganizationSchema>
@@ -78,7 +78,7 @@ export type ActivateOrganizationInput = z.input<typeof ActivateOrganizationSchem
 /** The settings an owner may change. Seats belong to the plan: the host sets them, not this API. */
 export const UpdateOrganizationSchema = z
   .object({
-    name: z.string().trim().min(2).max(100),
+    name: textSchema({ min: 2, max: 100 }),
     // Seats belong to the plan (the host sets them); everything else the owner may change, one
     // field at a time: what is not sent is left as it is, at every depth.
     settings: OrganizationSettingsSchema.omit({ seats: true, passwordPolicy: true })

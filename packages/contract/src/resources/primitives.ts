@@ -1,5 +1,11 @@
 import * as z from 'zod'
-import { isRefusedMailbox, normalizeEmail, SHARED_MAILBOX_MESSAGE } from '../rules/email'
+import {
+  EMAIL_MAX_LENGTH,
+  isRefusedMailbox,
+  isValidEmail,
+  normalizeEmail,
+  SHARED_MAILBOX_MESSAGE,
+} from '../rules/email'
 import { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName } from '../rules/names'
 import { LOCALES, ROLE_KEY_PATTERN } from '../rules/roles'
 
@@ -21,10 +27,47 @@ export const SalutationSchema = z
   .meta({ id: 'Salutation', description: 'Mr / Ms / Mx (M. / Mme / —); labels come from the catalogs.' })
 export type Salutation = z.infer<typeof SalutationSchema>
 
+// Control characters (Unicode Cc: C0, DEL and C1, NUL included) have no place in what people
+// type: a NUL cannot even be stored in PostgreSQL's text, and an escape or a bell is an attack on
+// the terminals and mail clients that show the text. Multi-line texts keep tab and line breaks.
+const SINGLE_LINE = /^\P{Cc}*$/u
+const MULTI_LINE = /^(?:[\t\n\r]|\P{Cc})*$/u
+
+/**
+ * Refuses control characters with the field code `control_character`; `lineBreaks` lets tab, line
+ * feed and carriage return through (a note, a description, a name whose spaces are folded).
+ * The one check every free text of the contract goes through, documented as the `pattern`.
+ */
+export function withoutControlCharacters(
+  schema: z.ZodString,
+  options: { lineBreaks?: boolean } = {},
+): z.ZodString {
+  const pattern = options.lineBreaks ? MULTI_LINE : SINGLE_LINE
+  return schema
+    .refine((value) => pattern.test(value), {
+      params: { code: 'control_character' },
+      message: options.lineBreaks
+        ? 'Control characters are not allowed (tab and line breaks are).'
+        : 'Control characters, tabs and line breaks are not allowed.',
+    })
+    .meta({ pattern: pattern.source })
+}
+
+/**
+ * A free text: trimmed, `min` to `max` characters, no control characters (see
+ * `withoutControlCharacters`; `lineBreaks` for multi-line texts). Names, titles, search terms,
+ * notes: every text a person types is one.
+ * @example textSchema({ max: 100 }) // a job title
+ */
+export function textSchema(options: { max: number; min?: number; lineBreaks?: boolean }): z.ZodString {
+  const base = z.string().trim().max(options.max)
+  return withoutControlCharacters(options.min === undefined ? base : base.min(options.min), options)
+}
+
 /** A person's name: normalised (trimmed, spaces folded, NFC), then checked by `nameProblem`. */
-export const PersonNameSchema = z
-  .string()
-  .max(NAME_MAX_LENGTH * 2)
+export const PersonNameSchema = withoutControlCharacters(z.string().max(NAME_MAX_LENGTH * 2), {
+  lineBreaks: true,
+})
   .transform(normalizeName)
   .superRefine((value, ctx) => {
     const problem = nameProblem(value)
@@ -43,22 +86,22 @@ export const PersonNameSchema = z
   })
 
 /** Last names may be empty: not everybody has two names. */
-export const OptionalLastNameSchema = z
-  .string()
-  .max(NAME_MAX_LENGTH * 2)
+export const OptionalLastNameSchema = withoutControlCharacters(z.string().max(NAME_MAX_LENGTH * 2), {
+  lineBreaks: true,
+})
   .transform(normalizeName)
   .superRefine((value, ctx) => {
     const problem = value === '' ? null : nameProblem(value)
     if (problem) ctx.addIssue({ code: 'custom', params: { code: problem }, message: 'Invalid name.' })
   })
 
-/** An email address, normalised (see `normalizeEmail`). */
+/** An email address (`isValidEmail`: internationalised ones included), normalised (`normalizeEmail`). */
 export const EmailSchema = z
   .string()
   .trim()
-  .max(254)
-  // Internationalised addresses (jean@société.fr) are people's addresses too.
-  .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: 'Not a valid email address.' }))
+  // Too long is one error, not also a malformed address.
+  .max(EMAIL_MAX_LENGTH, { abort: true })
+  .refine(isValidEmail, { params: { code: 'invalid_email' }, message: 'Not a valid email address.' })
   .transform(normalizeEmail)
   .meta({ id: 'Email' })
 
@@ -86,9 +129,10 @@ export const PhoneSchema = z
   .refine(isValidPhone, { params: { code: 'invalid_phone' }, message: 'Not a valid phone number.' })
   .meta({ id: 'Phone' })
 
-const text = (max: number) => z.string().trim().max(max)
-export const ShortTextSchema = text(100)
-export const LongTextSchema = text(1000)
+/** One line: a nickname, a job title, a department, a label. */
+export const ShortTextSchema = textSchema({ max: 100 })
+/** Several lines: a description. */
+export const LongTextSchema = textSchema({ max: 1000, lineBreaks: true })
 
 /** A version number for optimistic concurrency: sent back in `If-Match`. */
 export const VersionSchema = z.number().int().nonnegative()

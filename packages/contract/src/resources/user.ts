@@ -19,6 +19,7 @@ import {
   ShortTextSchema,
   TimestampSchema,
   TopicKeySchema,
+  textSchema,
   VersionSchema,
 } from './primitives'
 
@@ -80,7 +81,7 @@ export const UserSortSchema = z
 export const ListUsersQuerySchema = z
   .object({
     /** Prefix of first name, last name, "first last" or email; case- and accent-insensitive. */
-    q: z.string().trim().max(100).optional(),
+    q: textSchema({ max: 100 }).optional(),
     role: queryList(RoleKeySchema),
     status: queryList(UserStatusSchema),
     groupId: IdSchema.optional(),
@@ -107,7 +108,7 @@ const profileFields = {
   department: nullableText(ShortTextSchema),
   description: nullableText(LongTextSchema),
   /** The single sign-on (SSO) id. */
-  externalId: nullableText(z.string().trim().max(255)),
+  externalId: nullableText(textSchema({ max: 255 })),
   locale: LocaleSchema,
   role: RoleKeySchema,
   contactFor: z.array(TopicKeySchema).max(50),

@@ -8,6 +8,38 @@ export function normalizeEmail(email: string): string {
   return email.trim().normalize('NFC').toLowerCase()
 }
 
+/** The longest address SMTP carries (RFC 5321: a 256-octet path minus its angle brackets). */
+export const EMAIL_MAX_LENGTH = 254
+
+// The local part as people's addresses have it, Unicode included (RFC 6531): no white space,
+// control character, quote or separator, and dots only between characters.
+const LOCAL_PART = /^(?!\.)(?!.*\.\.)[^\s\p{Cc}@"<>()[\]\\,;:]{1,64}(?<!\.)$/u
+// One label of a domain: letters of any script, digits and inner hyphens (IDNA), up to 63.
+const DOMAIN_LABEL = /^(?!-)[\p{L}\p{M}\p{Nd}-]{1,63}(?<!-)$/u
+// The top-level label: letters (`fr`, `рф`), or its ASCII (punycode) form `xn--p1ai`. No digits:
+// `10.0.0.1` and `host.123` are not mail domains.
+const TOP_LEVEL_LABEL = /^(?:[\p{L}\p{M}]{2,63}|xn--[a-z0-9-]{1,59})$/iu
+
+/**
+ * Whether `email` is an address a person can receive mail at: a local part, `@`, and a domain of
+ * at least two labels whose last one is a top-level domain (`a@b` and `jeanne.roy@exemple` are
+ * not). Internationalised addresses pass: `élodie@exemple.fr`, `x@bücher.de`, and their punycode
+ * forms (`x@xn--bcher-kva.de`). Surrounding spaces are not trimmed here: the schema trims.
+ * @example isValidEmail('jeanne.roy@exemple.fr') // true
+ */
+export function isValidEmail(email: string): boolean {
+  if (email.length > EMAIL_MAX_LENGTH) return false
+  const at = email.lastIndexOf('@')
+  if (at <= 0) return false
+  const local = email.slice(0, at)
+  const domain = email.slice(at + 1)
+  if (!LOCAL_PART.test(local) || domain.length > 253) return false
+  const labels = domain.split('.')
+  const top = labels[labels.length - 1] as string
+  if (labels.length < 2 || !TOP_LEVEL_LABEL.test(top)) return false
+  return labels.every((label) => DOMAIN_LABEL.test(label))
+}
+
 export function emailsEqual(a: string, b: string): boolean {
   return normalizeEmail(a) === normalizeEmail(b)
 }

@@ -7,9 +7,11 @@
 export {
   DEFAULT_REFUSED_MAILBOXES,
   duplicateEmailIndexes,
+  EMAIL_MAX_LENGTH,
   emailLocalPart,
   emailsEqual,
   isRefusedMailbox,
+  isValidEmail,
   normalizeEmail,
   SHARED_MAILBOX_MESSAGE,
 } from './email'
