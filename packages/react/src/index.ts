@@ -5,6 +5,35 @@ export { UsherProvider, type UsherProviderProps } from './provider/usher-provide
 export { UsherApiProvider, type UsherApiProviderProps } from './provider/usher-api-provider'
 export { tokenFromEndpoint } from './provider/token-endpoint'
 export { localeFromAcceptLanguage, matchLocale, USHER_LOCALES } from './provider/locale'
+
+// Own backend: a whole client from the methods a host has, and the resources it answers
+export { buildMe, buildOrganization, buildUser } from './provider/builders'
+export {
+  createPartialClient,
+  isSupported,
+  isUsherNotSupportedError,
+  type PartialUsherClient,
+  type UsherMethodName,
+  UsherNotSupportedError,
+} from './provider/partial-client'
+export type {
+  CreateOptions,
+  Paginated,
+  RequestOptions,
+  UpdateOptions,
+  UsherClient,
+} from '@usher/sdk'
+export type {
+  Group,
+  Invitation,
+  Me,
+  Organization,
+  Page,
+  Permission,
+  RoleList,
+  User,
+  UserShares,
+} from '@usher/contract'
 export { type UsherContextValue, useT, useUsherClient, useUsherContext } from './provider/usher-context'
 
 // Viewer and permissions: the contract's decisions for the signed-in person
