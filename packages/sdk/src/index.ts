@@ -63,5 +63,5 @@ export {
   validateImportRows,
 } from './import/validate-import-rows'
 export type { CreateOptions, RequestOptions, UpdateOptions } from './types/options'
-export type { Paginated, UsherClient } from './types/usher-client'
+export type { Paginated, UsherClient, UsherFile } from './types/usher-client'
 export { newIdempotencyKey } from './utils/idempotency-key'

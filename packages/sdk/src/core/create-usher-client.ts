@@ -1,5 +1,6 @@
 import { auditResource } from '../resources/audit'
 import { authResource } from '../resources/auth'
+import { exportsResource } from '../resources/exports'
 import { groupsResource } from '../resources/groups'
 import { importsResource } from '../resources/imports'
 import { invitationsResource } from '../resources/invitations'
@@ -34,6 +35,7 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     roles: rolesResource(call),
     imports: importsResource(call),
     audit: auditResource(call),
+    exports: exportsResource(call),
     auth: authResource(call),
   }
 }

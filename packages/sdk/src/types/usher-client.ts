@@ -13,6 +13,7 @@ import type {
   CreateInvitationsInput,
   CreateInvitationsResult,
   CreateUserInput,
+  ExportUsersQuery,
   Group,
   GroupShare,
   Import,
@@ -45,6 +46,14 @@ import type {
   UserShares,
 } from '@usher/contract'
 import type { CreateOptions, RequestOptions, UpdateOptions } from './options'
+
+/** A file the API answered: what to save it as, its media type and its bytes. */
+export interface UsherFile {
+  /** From `Content-Disposition`: e.g. `acme-members-2026-12-01.csv`. */
+  fileName: string
+  contentType: string
+  blob: Blob
+}
 
 /** A paginated resource: one page, or every item across pages. */
 export interface Paginated<Query, Item> {
@@ -141,6 +150,18 @@ export interface UsherClient {
     }
   }
   audit: Paginated<ListAuditQuery, AuditEvent>
+  /** Files of the data; a host backend without exports leaves it out (the export buttons hide). */
+  exports?: {
+    /**
+     * The members list as a CSV file: the same search, filters and sort as `users.list` (or the
+     * people named in `id`), every page, in the caller's scope. Headers and values come in
+     * `locale`; `delimiter: ';'` suits spreadsheets set to French.
+     * @example
+     * const file = await client.exports.users({ status: ['active'], locale: 'fr', delimiter: ';' })
+     * saveAs(file.blob, file.fileName)
+     */
+    users(query?: ExportUsersQuery, options?: RequestOptions): Promise<UsherFile>
+  }
   auth: {
     login(input: LoginInput, options?: RequestOptions): Promise<LoginResult>
     /** Always resolves (the server does not tell whether the address exists). */
