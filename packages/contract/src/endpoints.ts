@@ -64,10 +64,12 @@ import {
 } from './resources/share'
 import {
   BulkUsersRequestSchema,
+  CountUsersQuerySchema,
   CreateUserSchema,
   ListUsersQuerySchema,
   SetUserPasswordSchema,
   UpdateUserSchema,
+  UserCountSchema,
   UserPageSchema,
   UserSchema,
 } from './resources/user'
@@ -182,6 +184,18 @@ export const endpoints = define({
     auth: 'users:read',
     query: ListUsersQuerySchema,
     success: { status: 200, schema: UserPageSchema },
+    errors: ['validation_failed', 'forbidden', 'not_found'],
+  },
+  countUsers: {
+    method: 'GET',
+    path: '/users/count',
+    tag: 'users',
+    summary: 'Count the users that the list’s search and filters match.',
+    description:
+      'The same search, filters, permission and scope as the list: an admin counts the users within their groups. Exact up to 10,000 matches; above that the database’s estimate, marked `exact: false`, so that the answer stays fast in organizations of any size.',
+    auth: 'users:read',
+    query: CountUsersQuerySchema,
+    success: { status: 200, schema: UserCountSchema },
     errors: ['validation_failed', 'forbidden', 'not_found'],
   },
   exportUsers: {

@@ -39,6 +39,7 @@ export function createOwnBackendClient(
       async *listAll() {
         yield* (await members()).map(toUser)
       },
+      count: async () => ({ count: (await members()).length, exact: true }),
       get: async (id) => {
         const member = (await members()).find((m) => m.uid === id)
         if (!member) throw new UsherApiError(createProblem('not_found'))

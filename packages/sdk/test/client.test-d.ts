@@ -156,6 +156,7 @@ describe('given a host backend implementing UsherClient itself', () => {
       users: {
         list: page<User>,
         listAll: none<User>,
+        count: async () => ({ count: 0, exact: true }),
         create: async ({ email }) => ({ email }) as User,
         get: user,
         setPassword: async () => undefined,

@@ -211,6 +211,13 @@ const exported = (
     ]
   }, hides)
 
+/** A count answer: the caller counts only the people of this cell they may see. */
+const counted = (n: number): Expect =>
+  ok(
+    (body) => (body?.count === n && body?.exact === true ? [] : [`counted ${show(body)}, expected ${n}`]),
+    n === 0,
+  )
+
 const eventCount = (expected: 'some' | 'none') =>
   ok((body) => {
     const n = body?.items?.length ?? 0
@@ -432,6 +439,26 @@ const rows: Record<EndpointName, Row> = {
         },
       ],
       otherOrg: exported(async (c) => ({ absent: [c.w.ownerA.email, (await c.x.tech('in')).email] }), true),
+    },
+  },
+
+  countUsers: {
+    request: async (c) => {
+      await Promise.all([c.x.tech('in'), c.x.tech('out')])
+      return { query: { q: c.x.tag } }
+    },
+    cells: {
+      owner: counted(2),
+      adminIn: counted(1),
+      adminOut: async (c) => [
+        // The technician in their group counts, the one in gOut does not.
+        { label: 'count', req: await rows.countUsers.request(c, 'out'), expect: counted(1) },
+        { label: 'filter', req: { ...groupFilterReq(c, 'out'), endpoint: 'countUsers' }, expect: NOT_FOUND },
+      ],
+      otherOrg: async (c) => [
+        { label: 'count', req: await rows.countUsers.request(c, 'in'), expect: counted(0) },
+        { label: 'filter', req: { ...groupFilterReq(c, 'in'), endpoint: 'countUsers' }, expect: NOT_FOUND },
+      ],
     },
   },
 

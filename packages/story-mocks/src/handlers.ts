@@ -25,6 +25,7 @@ export function usherHandlers(base?: string) {
       },
       base,
     ),
+    route('countUsers', 'users', ({ db, viewer, query }) => db.countUsers(viewer, query), base),
     route('bulkUsers', 'bulkUsers', ({ db, viewer, body }) => db.bulkUsers(viewer, body), base),
     route('getUser', 'users', ({ db, viewer, params }) => db.present(db.findUser(viewer, params.id)), base),
     route(

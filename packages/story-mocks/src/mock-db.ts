@@ -3,6 +3,7 @@ import {
   type BulkSharesRequest,
   type BulkSharesResult,
   type BulkUsersRequest,
+  type CountUsersQuerySchema,
   type CreateGroupSchema,
   type CreateImportSchema,
   type CreateInvitationsResult,
@@ -27,8 +28,10 @@ import {
   type UpdateGroupSchema,
   type UpdateUserSchema,
   type User,
+  type UserCount,
   type UserShares,
   type UserStatus,
+  userMatchesSearch,
 } from '@usher/contract'
 import { FIXTURE_NOW, makeGroups, makeOrganization, seededRandom } from '@usher/fixtures'
 import type * as z from 'zod'
@@ -146,15 +149,22 @@ export class MockDb {
     return this.users.filter((u) => u.id === viewer.id || u.groupIds.some((g) => scope.has(g)))
   }
 
-  listUsers(viewer: User, query: z.output<typeof ListUsersQuerySchema>): User[] {
-    let list = this.visibleUsers(viewer)
-    const q = query.q?.trim().toLowerCase()
-    if (q) {
-      list = list.filter((u) => `${u.firstName} ${u.lastName} ${u.email}`.toLowerCase().includes(q))
-    }
+  /** The people the list's search and filters keep (the contract's search rule, as the server's). */
+  matchingUsers(viewer: User, query: z.output<typeof CountUsersQuerySchema>): User[] {
+    let list = this.visibleUsers(viewer).filter((u) => userMatchesSearch(u, query.q))
     if (query.role?.length) list = list.filter((u) => query.role?.includes(u.role))
     if (query.status?.length) list = list.filter((u) => query.status?.includes(this.statusOf(u)))
     if (query.groupId) list = list.filter((u) => u.groupIds.includes(query.groupId as string))
+    return list
+  }
+
+  /** GET /users/count: a story's database is small, so always exact. */
+  countUsers(viewer: User, query: z.output<typeof CountUsersQuerySchema>): UserCount {
+    return { count: this.matchingUsers(viewer, query).length, exact: true }
+  }
+
+  listUsers(viewer: User, query: z.output<typeof ListUsersQuerySchema>): User[] {
+    const list = this.matchingUsers(viewer, query)
     const desc = query.sort.startsWith('-')
     const field = desc ? query.sort.slice(1) : query.sort
     const key = (u: User): string =>

@@ -80,7 +80,10 @@ export const UserSortSchema = z
 
 export const ListUsersQuerySchema = z
   .object({
-    /** Prefix of first name, last name, "first last" or email; case- and accent-insensitive. */
+    /**
+     * Prefix of first name, last name, "first last" or email, case- and accent-insensitive; a
+     * domain ("durand.example", or "@durand.example" for the domain only) finds the addresses at it.
+     */
     q: textSchema({ max: 100 }).optional(),
     role: queryList(RoleKeySchema),
     status: queryList(UserStatusSchema),
@@ -93,6 +96,27 @@ export const ListUsersQuerySchema = z
 export type ListUsersQuery = z.input<typeof ListUsersQuerySchema>
 
 export const UserPageSchema = pageOf(UserSchema).meta({ id: 'UserPage' })
+
+/** GET /users/count: the list's search and filters, without sort or pages. */
+export const CountUsersQuerySchema = ListUsersQuerySchema.omit({
+  sort: true,
+  limit: true,
+  cursor: true,
+}).strict()
+export type CountUsersQuery = z.input<typeof CountUsersQuerySchema>
+
+/** How many people the list's search and filters match. */
+export const UserCountSchema = z
+  .object({
+    count: z.number().int().nonnegative(),
+    /**
+     * false when `count` is the database's estimate: a search that matches very many people is
+     * not counted row by row. Show it as an approximation ("about 48,000").
+     */
+    exact: z.boolean(),
+  })
+  .meta({ id: 'UserCount' })
+export type UserCount = z.infer<typeof UserCountSchema>
 
 const nullableText = (schema: z.ZodString) => schema.nullable().transform((v) => (v === '' ? null : v))
 

@@ -85,3 +85,10 @@ export {
   USER_ACTION_PERMISSIONS,
   userActionsFor,
 } from './user-actions'
+export {
+  emailDomain,
+  foldForSearch,
+  type UserSearchTerms,
+  userMatchesSearch,
+  userSearchTerms,
+} from './user-search'

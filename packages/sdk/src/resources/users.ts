@@ -8,6 +8,7 @@ export function usersResource(call: Call): UsherClient['users'] {
   return {
     list: (query, o) => call('listUsers', { query }, o),
     listAll: (query, o) => pages((cursor) => call('listUsers', { query: { ...query, cursor } }, o)),
+    count: (query, o) => call('countUsers', { query }, o),
     create: (body, o) => call('createUser', { body }, o),
     get: (userId, o) => call('getUser', { params: byId(userId) }, o),
     setPassword: (userId, body, o) => call('setUserPassword', { params: byId(userId), body }, o),

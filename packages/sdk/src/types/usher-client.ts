@@ -8,6 +8,7 @@ import type {
   BulkSharesResult,
   BulkUsersRequest,
   ChangePasswordInput,
+  CountUsersQuery,
   CreateGroupInput,
   CreateImportInput,
   CreateInvitationsInput,
@@ -43,6 +44,7 @@ import type {
   UpdateOrganizationInput,
   UpdateUserInput,
   User,
+  UserCount,
   UserShares,
 } from '@usher/contract'
 import type { CreateOptions, RequestOptions, UpdateOptions } from './options'
@@ -82,6 +84,12 @@ export interface UsherClient {
     update(input: UpdateOrganizationInput, options: UpdateOptions): Promise<Organization>
   }
   users: Paginated<ListUsersQuery, User> & {
+    /**
+     * How many people the list's search and filters match (within the caller's scope): exact, or
+     * the database's estimate with `exact: false` when very many match.
+     * @example const { count, exact } = await client.users.count({ q: 'durand.example' })
+     */
+    count(query?: CountUsersQuery, options?: RequestOptions): Promise<UserCount>
     /**
      * Create a person directly: active at once with an initial `password`, or invited without one.
      */

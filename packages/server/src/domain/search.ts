@@ -1,16 +1,7 @@
-/**
- * Lowercase, accents stripped, every apostrophe typed as ', hyphens and spaces folded into one
- * space: "Élodie  d’Ornano" and "elodie d'ornano" meet, "jean baptiste" finds "Jean-Baptiste".
- */
-export function fold(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/[\s\u2010-\u2015-]+/g, ' ')
-    .trim()
-}
+import { foldForSearch } from '@usher/contract'
+
+/** The contract's search folding (one rule for the server, the mocks and every in-memory list). */
+export const fold = foldForSearch
 
 /** The folded columns of a person, for prefix search and name sorting. */
 export function searchColumns(firstName: string, lastName: string) {

@@ -1,4 +1,10 @@
-import { type ListUsersQuerySchema, normalizeEmail, type Page, type User } from '@usher/contract'
+import {
+  type ListUsersQuerySchema,
+  type Page,
+  type User,
+  type UserSearchTerms,
+  userSearchTerms,
+} from '@usher/contract'
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
 import type * as z from 'zod'
 import type { Database } from '../db/schema'
@@ -6,7 +12,7 @@ import { ProblemError } from '../http/problem-error'
 import { type Actor, isUuid, withDescendants } from './actor'
 import { type CursorPart, decodeCursor, encodeCursor } from './cursor'
 import { groupInScope, usersInScope } from './scope'
-import { fold, likePrefix } from './search'
+import { likePrefix } from './search'
 import { statusCondition, toUsers } from './users'
 
 export type ListUsersQuery = z.output<typeof ListUsersQuerySchema>
@@ -50,25 +56,7 @@ export async function listUsers(
   const cursorKind = `users:${query.sort}`
   const after = decodeCursor(cursorKind, query.cursor, [key.part, 'uuid']) as [string, string] | null
 
-  const conditions: Expression<SqlBool>[] = [usersInScope(actor)]
-
-  const q = query.q?.trim()
-  if (q) {
-    const name = likePrefix(fold(q))
-    const email = likePrefix(normalizeEmail(q))
-    conditions.push(sql<SqlBool>`(u.search_first like ${name} or u.search_last like ${name}
-      or u.search_full like ${name} or u.email like ${email})`)
-  }
-  if (query.role?.length) conditions.push(sql<SqlBool>`u.role = any(${sql.val(query.role)}::text[])`)
-  if (query.status?.length) {
-    const statuses = [...new Set(query.status)].map((status) => statusCondition(status, now))
-    conditions.push(sql<SqlBool>`(${sql.join(statuses, sql` or `)})`)
-  }
-  if (query.groupId !== undefined) {
-    const groups = await groupAndSubgroups(db, actor, query.groupId)
-    conditions.push(sql<SqlBool>`exists (select 1 from user_groups ug
-      where ug.user_id = u.id and ug.group_id = any(${sql.val(groups)}::uuid[]))`)
-  }
+  const conditions = await userListConditions(db, actor, query, now)
   if (after) {
     const [value, id] = after
     const op = sql.raw(descending ? '<' : '>')
@@ -99,6 +87,55 @@ export async function listUsers(
     items: await toUsers(db, slice, now, actor),
     nextCursor: more && last ? encodeCursor(cursorKind, [last.cursor_value, last.id]) : null,
   }
+}
+
+/** What the list's search and filters keep, over the users the actor may see: list and count share it. */
+export type UserListFilters = Pick<ListUsersQuery, 'q' | 'role' | 'status' | 'groupId'>
+
+/**
+ * The conditions on `users as u` (besides the organization) that the list's search and filters
+ * make, within the actor's scope. Every one is an indexed prefix or equality match.
+ */
+export async function userListConditions(
+  db: Kysely<Database>,
+  actor: Actor,
+  query: UserListFilters,
+  now: Date,
+): Promise<Expression<SqlBool>[]> {
+  const conditions: Expression<SqlBool>[] = [usersInScope(actor)]
+  const terms = userSearchTerms(query.q)
+  if (terms) conditions.push(searchCondition(terms))
+  if (query.role?.length) conditions.push(sql<SqlBool>`u.role = any(${sql.val(query.role)}::text[])`)
+  if (query.status?.length) {
+    const statuses = [...new Set(query.status)].map((status) => statusCondition(status, now))
+    conditions.push(sql<SqlBool>`(${sql.join(statuses, sql` or `)})`)
+  }
+  if (query.groupId !== undefined) {
+    const groups = await groupAndSubgroups(db, actor, query.groupId)
+    conditions.push(sql<SqlBool>`exists (select 1 from user_groups ug
+      where ug.user_id = u.id and ug.group_id = any(${sql.val(groups)}::uuid[]))`)
+  }
+  return conditions
+}
+
+/**
+ * The contract's search terms as SQL, each written as its index declares it: the folded name
+ * columns and the address (`text_pattern_ops`, so LIKE 'abc%' is an index range whatever the
+ * collation), and the address's domain (`users_org_email_domain`, migration 0005).
+ */
+function searchCondition(terms: UserSearchTerms): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = []
+  if (terms.name !== null) {
+    const name = likePrefix(terms.name)
+    parts.push(sql<SqlBool>`u.search_first like ${name}`)
+    parts.push(sql<SqlBool>`u.search_last like ${name}`)
+    parts.push(sql<SqlBool>`u.search_full like ${name}`)
+  }
+  if (terms.email !== null) parts.push(sql<SqlBool>`u.email like ${likePrefix(terms.email)}`)
+  if (terms.domain !== null) {
+    parts.push(sql<SqlBool>`split_part(u.email, '@', -1) like ${likePrefix(terms.domain)}`)
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`
 }
 
 /** The group and its subgroups; 404 for a group of another organization or outside the actor's scope. */

@@ -9,6 +9,7 @@ import { requireOutranks } from '../domain/account-guards'
 import { type Actor, can, isUuid } from '../domain/actor'
 import { resendInvitation } from '../domain/resend-invitation'
 import { findUserInScope, usersInScope } from '../domain/scope'
+import { countUsers } from '../domain/user-count'
 import { createUser, prepareCreateUser } from '../domain/user-create'
 import { deleteUserRow } from '../domain/user-delete'
 import { listUsers } from '../domain/user-list'
@@ -33,6 +34,8 @@ const deliverAfterCommit = (
 
 export function registerUserRoutes(app: Hono<UsherEnv>) {
   route(app, 'listUsers', ({ db, actor, query, now }) => listUsers(db, actor, query, now))
+  // Registered before /users/{id} so "count" is never read as an id.
+  route(app, 'countUsers', ({ db, actor, query, now }) => countUsers(db, actor, query, now))
 
   // Registered before /users/{id} so "bulk" is never read as an id.
   route(app, 'bulkUsers', async ({ body, actor, services, now, transaction, audit, afterCommit }) => {
