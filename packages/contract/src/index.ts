@@ -134,6 +134,8 @@ export {
   ImportSchema,
   importChunkSchema,
   importRowSchema,
+  isMaskedPassword,
+  MASKED_PASSWORD_MESSAGE,
 } from './resources/import'
 export {
   type AcceptInvitationInput,

@@ -172,7 +172,7 @@ describe('parseImportFile: options and edge cases', () => {
 
   it('reports an unclosed quote at its line', async () => {
     const parsed = await parseImportFile('Email,First name\na@example.com,Ann\nb@example.com,"Bob\n')
-    expect(parsed.problems).toEqual([expect.objectContaining({ line: 3, code: 'malformed_row' })])
+    expect(parsed.problems).toEqual([expect.objectContaining({ line: 3, code: 'unclosed_quote' })])
   })
 
   it('matches headers without regard to accents, case, spaces and punctuation', () => {
@@ -215,8 +215,14 @@ describe('parseImportFile: options and edge cases', () => {
     )
     const id = '0b6f3c1e-8a57-4d0e-9b7e-3f1d2c4a5b6c'
     const mapped = applyMapping(parsed, parsed.mapping, { groups: [{ id, name: 'Clients Paris' }] })
-    // An unknown name is sent as is: the server answers `not_found` for that row.
-    expect(mapped.map((r) => r.fields.groupId)).toEqual([id, 'Inconnu'])
+    // An unknown name is kept apart, named, and refused on its row before anything is sent.
+    expect(mapped.map((r) => r.fields.groupIds)).toEqual([[id], undefined])
+    expect(mapped.map((r) => r.unknownGroups)).toEqual([undefined, ['Inconnu']])
+    const validation = validateImportRows(mapped)
+    expect(validation.rows[1]?.errors).toEqual([
+      expect.objectContaining({ path: 'groupId', code: 'not_found', value: 'Inconnu', line: 3 }),
+    ])
+    expect(validation.unknownGroups).toEqual(['Inconnu'])
   })
 
   it('applies the shared-mailbox list given, or the contract default', async () => {

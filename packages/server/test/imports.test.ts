@@ -444,8 +444,8 @@ describe('given other callers', () => {
         ['failed', 'validation_failed', 'required'],
         ['failed', 'validation_failed', 'not_found'],
         ['failed', 'role_above_own', 'role_above_own'],
-        // Someone outside the admin's groups exists for them only as a taken address.
-        ['skipped', 'email_taken', null],
+        // Someone outside the admin's groups exists for them only as a taken address (on its email).
+        ['skipped', 'email_taken', 'email_taken'],
       ],
     )
     expect(results[4]?.userId).toBeNull()

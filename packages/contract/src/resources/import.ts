@@ -24,10 +24,33 @@ import {
 } from './primitives'
 
 /**
- * One row of an import file, after column mapping. `line` is the file's line number, so every
- * error points at the line the administrator sees in their spreadsheet.
+ * Words a directory or a spreadsheet writes in place of a password it will not show: Google
+ * Workspace's user download has `****` in its Password column, others `<hidden>` or `[redacted]`.
  */
-/** One row; see `rowEmailSchema` (invitation.ts) for `refused`. */
+const MASK_WORDS = new Set(['hidden', 'masked', 'redacted', 'masque', 'masquee'])
+
+/**
+ * Whether a password cell is a placeholder rather than a password: only mask characters
+ * (`****`, `••••`), a word in angle, square or curly brackets (`<hidden>`, `[masqué]`), or one of
+ * the words exports use for it. Such a value is refused on its row, never set.
+ */
+export function isMaskedPassword(value: string): boolean {
+  const text = value.trim()
+  if (/^[*•●·]{3,}$/u.test(text)) return true
+  if (/^(<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\})$/u.test(text)) return true
+  const word = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  return MASK_WORDS.has(word)
+}
+
+/** Why a masked password is refused, in the API's words (clients show their own). */
+export const MASKED_PASSWORD_MESSAGE =
+  'This cell holds a masked password, not a password: leave it empty to invite the person, or give the password itself.'
+
+/**
+ * One row of an import file, after column mapping. `line` is the file's line number, so every
+ * error points at the line the administrator sees in their spreadsheet. See `rowEmailSchema`
+ * (invitation.ts) for `refused`.
+ */
 export function importRowSchema(refused?: readonly string[] | null) {
   return z
     .object({
@@ -47,13 +70,23 @@ export function importRowSchema(refused?: readonly string[] | null) {
       role: RoleKeySchema.optional(),
       /** A group per row (a "technician group id" column); otherwise the import's target group. */
       groupId: blankAsAbsent(IdSchema),
+      /** Several groups for the row (a cell naming them with `;` or `|`); with `groupId`, both count. */
+      groupIds: z.array(IdSchema).min(1).max(50).optional(),
       contactFor: z.array(TopicKeySchema).max(50).optional(),
       locale: blankAsAbsent(LocaleSchema),
       /**
        * An initial password creates the account active, checked against the policy, with
        * "change password at next sign-in" set; without one the person is invited.
        */
-      password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
+      password: z
+        .string()
+        .min(1)
+        .max(PASSWORD_MAX_LENGTH)
+        .refine((p) => !isMaskedPassword(p), {
+          params: { code: 'invalid_value' },
+          message: MASKED_PASSWORD_MESSAGE,
+        })
+        .optional(),
       enabled: z.boolean().optional(),
     })
     .strict()
@@ -61,6 +94,9 @@ export function importRowSchema(refused?: readonly string[] | null) {
 /** The wire shape (the server applies the organization's shared-mailbox list). */
 export const ImportRowSchema = importRowSchema(null).meta({ id: 'ImportRow' })
 export type ImportRowInput = z.input<typeof ImportRowSchema>
+
+/** What the rows were read from: a CSV or JSON text, or an Excel workbook (.xlsx). */
+export const ImportFileFormatSchema = z.enum(['csv', 'json', 'xlsx']).meta({ id: 'ImportFileFormat' })
 
 export const ImportOptionsSchema = z
   .object({
@@ -80,7 +116,7 @@ export const ImportOptionsSchema = z
 export const CreateImportSchema = z
   .object({
     fileName: textSchema({ min: 1, max: 255 }),
-    format: z.enum(['csv', 'json']),
+    format: ImportFileFormatSchema,
     totalRows: z.number().int().positive().max(IMPORT_ROW_LIMIT_MAX),
     // prefault: an omitted `options` is parsed as {}, so each option's own default applies.
     options: ImportOptionsSchema.prefault({}),
@@ -133,7 +169,7 @@ export const ImportSchema = z
     id: IdSchema,
     status: z.enum(['open', 'completed', 'cancelled']),
     fileName: z.string(),
-    format: z.enum(['csv', 'json']),
+    format: ImportFileFormatSchema,
     options: ImportOptionsSchema,
     totalRows: z.number().int().positive(),
     processedRows: z.number().int().nonnegative(),

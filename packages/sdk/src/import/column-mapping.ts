@@ -1,6 +1,13 @@
-import { cellValue } from './cell-values'
-import { fieldForHeader, headerKey, type ImportField } from './header-synonyms'
+import type { RoleCatalog } from '@usher/contract'
+import { type CellContext, cellValue, readGroupCell, roleWords } from './cell-values'
+import { fieldForHeader, type ImportField, looseKey } from './header-synonyms'
 import type { ImportMapping, ParsedImportFile } from './import-file-types'
+
+/**
+ * Fields a file may give in two columns, the first with a value winning on each row: Google
+ * Workspace's download has both `New Status [UPLOAD ONLY]` (empty) and `Status [READ ONLY]`.
+ */
+const FALLBACK_FIELDS: ReadonlySet<ImportField> = new Set(['enabled'])
 
 /** Each column's field from its header; a field claimed twice keeps its first column. */
 export function autoMapping(
@@ -10,7 +17,7 @@ export function autoMapping(
   const used = new Set<ImportField>()
   return headers.map((header) => {
     const field = fieldForHeader(header)
-    if (field === null || (used.has(field) && !options.repeats)) return null
+    if (field === null || (used.has(field) && !options.repeats && !FALLBACK_FIELDS.has(field))) return null
     used.add(field)
     return field
   })
@@ -21,11 +28,18 @@ export interface MappedImportRow {
   line: number
   /** The row as sent (an `ImportRowInput` when valid); values as read when they cannot be converted. */
   fields: Record<string, unknown>
+  /** Groups the row names that the organization does not have, as written (to create, or to fix). */
+  unknownGroups?: string[]
 }
 
 export interface ApplyMappingOptions {
-  /** Groups by name: a "Group" column holding names instead of ids is resolved through them. */
+  /** The organization's groups: a group column may name them instead of giving their ids. */
   groups?: ReadonlyArray<{ id: string; name: string }>
+  /**
+   * The organization's roles (`roleCatalogFromList(GET /roles)`): a role cell may give a host
+   * role's English or French label. The built-in roles' names are known without it.
+   */
+  roles?: RoleCatalog
 }
 
 /** Puts each record's cells on the fields of `mapping` (by column index). */
@@ -34,20 +48,40 @@ export function applyMapping(
   mapping: ImportMapping,
   options: ApplyMappingOptions = {},
 ): MappedImportRow[] {
-  const groups = new Map((options.groups ?? []).map((g) => [headerKey(g.name), g.id]))
+  const groups = options.groups
+    ? {
+        ids: new Set(options.groups.map((g) => g.id)),
+        byName: new Map(options.groups.map((g) => [looseKey(g.name), g.id])),
+      }
+    : null
+  const context: CellContext = { roles: roleWords(options.roles) }
   const columns = mapping.flatMap((field, index) => (field === null ? [] : [[index, field] as const]))
   return parsed.rows.map(({ line, cells }) => {
     const fields: Record<string, unknown> = {}
+    const row: MappedImportRow = { line, fields }
     let fullName: string | undefined
+    let principalName: string | undefined
     for (const [index, field] of columns) {
-      const value = cellValue(field, cells[index], groups)
+      if (field === 'groupId') {
+        if (fields.groupIds !== undefined || row.unknownGroups) continue
+        const read = readGroupCell(cells[index], groups)
+        if (!read) continue
+        if (read.ids.length) fields.groupIds = read.ids
+        if (read.unknown.length) row.unknownGroups = read.unknown
+        continue
+      }
+      const value = cellValue(field, cells[index], context)
+      if (value === undefined) continue
       // Two columns on one field: the first one with a value wins.
-      if (value === undefined || (field === 'fullName' ? fullName : fields[field]) !== undefined) continue
-      if (field === 'fullName') fullName = String(value)
-      else fields[field] = value
+      if (field === 'fullName') fullName ??= String(value)
+      else if (field === 'principalName') principalName ??= String(value)
+      else if (fields[field] === undefined) fields[field] = value
     }
     if (fullName !== undefined) splitFullName(fullName, fields)
-    return { line, fields }
+    // A directory account without a mailbox (Entra leaves `mail` empty) signs in with its
+    // principal name, which has the shape of an address.
+    if (fields.email === undefined && principalName !== undefined) fields.email = principalName
+    return row
   })
 }
 

@@ -1,9 +1,18 @@
 import type { LocaleKey } from '@usher/contract'
 
 /**
- * The columns an import file may carry: each contract field of an import row (plus `fullName`,
- * split into first and last name), with the headers it is known by in English and French. One
- * list feeds the automatic mapping, the sample files and the wizard's column labels.
+ * The columns an import file may carry: each contract field of an import row, plus `fullName`
+ * (a display name, split into first and last name where those are empty) and `principalName`
+ * (a directory's sign-in name, the address of a row whose email cell is empty), with the headers
+ * each is known by in English and French. One list feeds the automatic mapping, the sample files
+ * and the wizard's column labels.
+ *
+ * Directory downloads are covered by name: Microsoft Entra ID's "Download users" CSV
+ * (`userPrincipalName`, `givenName`, `surname`, `mail`, `objectId`, `telephoneNumber`, `mobile`,
+ * `jobTitle`, `department`, `accountEnabled`) and Google Workspace's user CSV (`First Name
+ * [Required]`, `Email Address [Required]`, `Work Phone`, `Mobile Phone`, `Employee ID`,
+ * `Employee Title`, `Department`, `Status [READ ONLY]`, `New Status [UPLOAD ONLY]`), whose
+ * bracketed suffixes `headerKey` drops.
  */
 export const IMPORT_FIELDS = [
   'salutation',
@@ -12,6 +21,7 @@ export const IMPORT_FIELDS = [
   'fullName',
   'nickname',
   'email',
+  'principalName',
   'phone',
   'mobile',
   'jobTitle',
@@ -44,17 +54,35 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     field: 'firstName',
     header: { en: 'First name', fr: 'Prénom' },
-    synonyms: ['Firstname', 'Given name', 'Forename', 'First', 'Prenom usuel'],
+    synonyms: ['givenName', 'Prénom usuel', 'Firstname', 'Given name', 'Forename', 'First', 'Prenom usuel'],
   },
   {
     field: 'lastName',
     header: { en: 'Last name', fr: 'Nom' },
-    synonyms: ['Surname', 'Family name', 'Lastname', 'Nom de famille', 'Nom d’usage', 'Nom de naissance'],
+    synonyms: [
+      'familyName',
+      'Nom patronymique',
+      'Surname',
+      'Family name',
+      'Lastname',
+      'Nom de famille',
+      'Nom d’usage',
+      'Nom de naissance',
+    ],
   },
   {
     field: 'fullName',
     header: { en: 'Full name', fr: 'Nom complet' },
-    synonyms: ['Name', 'Display name', 'Nom et prénom', 'Prénom et nom', 'Nom affiché'],
+    synonyms: [
+      'displayName',
+      'Nom d’affichage',
+      'Nom complet affiché',
+      'Name',
+      'Display name',
+      'Nom et prénom',
+      'Prénom et nom',
+      'Nom affiché',
+    ],
   },
   {
     field: 'nickname',
@@ -65,6 +93,9 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     field: 'email',
     header: { en: 'Email', fr: 'Adresse e-mail' },
     synonyms: [
+      'Primary email',
+      'Adresse e-mail principale',
+      'E-mail principal',
       'E-mail',
       'Email address',
       'E-mail address',
@@ -77,14 +108,41 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     ],
   },
   {
+    field: 'principalName',
+    header: { en: 'User principal name', fr: 'Nom d’utilisateur principal' },
+    synonyms: [
+      'userPrincipalName',
+      'UPN',
+      'Sign-in name',
+      'Nom principal de l’utilisateur',
+      'Nom d’utilisateur',
+      'Identifiant de connexion',
+    ],
+  },
+  {
     field: 'phone',
     header: { en: 'Phone', fr: 'Téléphone' },
-    synonyms: ['Telephone', 'Phone number', 'Work phone', 'Office phone', 'Tél', 'Tel', 'Téléphone fixe'],
+    synonyms: [
+      'telephoneNumber',
+      'businessPhones',
+      'Business phone',
+      'Téléphone professionnel',
+      'Téléphone de bureau',
+      'Telephone',
+      'Phone number',
+      'Work phone',
+      'Office phone',
+      'Tél',
+      'Tel',
+      'Téléphone fixe',
+    ],
   },
   {
     field: 'mobile',
     header: { en: 'Mobile', fr: 'Portable' },
     synonyms: [
+      'mobilePhone',
+      'Téléphone mobile professionnel',
       'Mobile phone',
       'Cell',
       'Cell phone',
@@ -96,7 +154,17 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     field: 'jobTitle',
     header: { en: 'Job title', fr: 'Intitulé du poste' },
-    synonyms: ['Title', 'Position', 'Job', 'Fonction', 'Poste', 'Titre'],
+    synonyms: [
+      'Employee Title',
+      'Intitulé de poste',
+      'Titre du poste',
+      'Title',
+      'Position',
+      'Job',
+      'Fonction',
+      'Poste',
+      'Titre',
+    ],
   },
   {
     field: 'department',
@@ -112,6 +180,12 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     field: 'externalId',
     header: { en: 'SSO ID', fr: 'ID SSO' },
     synonyms: [
+      'objectId',
+      'Object ID',
+      'ID d’objet',
+      'Identifiant d’objet',
+      'Immutable ID',
+      'ID de l’employé',
       'External ID',
       'Employee ID',
       'Single sign-on ID',
@@ -124,12 +198,20 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     field: 'role',
     header: { en: 'Role', fr: 'Rôle' },
-    synonyms: ['User role', 'Profil', 'Rôle utilisateur'],
+    synonyms: ['Roles', 'Rôles', 'User role', 'Profil', 'Rôle utilisateur'],
   },
   {
     field: 'groupId',
     header: { en: 'Group ID', fr: 'ID du groupe' },
     synonyms: [
+      'Groups',
+      'Groupes',
+      'Group name',
+      'Nom du groupe',
+      'Group names',
+      'Noms des groupes',
+      'Group IDs',
+      'IDs des groupes',
       'Group',
       'Groupe',
       'Technician group ID',
@@ -155,16 +237,49 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   {
     field: 'enabled',
     header: { en: 'Enabled', fr: 'Actif' },
-    synonyms: ['Active', 'Status', 'Activé', 'État', 'Statut', 'Technicien est activé', 'Is enabled'],
+    synonyms: [
+      'accountEnabled',
+      'Account enabled',
+      'Compte activé',
+      'Compte actif',
+      'New Status',
+      'Nouvel état',
+      'Active',
+      'Status',
+      'Activé',
+      'État',
+      'Statut',
+      'Technicien est activé',
+      'Is enabled',
+    ],
   },
 ]
 
 /**
+ * A trailing note in brackets or parentheses, as templates mark their columns: `[Required]`,
+ * `[READ ONLY]`, `(obligatoire)`, `[MUST BE IN THE E.164 FORMAT]`.
+ */
+const HEADER_NOTE = /\s*(\[[^\]]*\]|\([^)]*\))\s*$/
+
+/**
  * A header's comparison key: accents, case, spaces and punctuation do not count, so "Prénom",
- * "PRENOM" and "prénom " match, and so do "E-mail" and "Email".
+ * "PRENOM" and "prénom " match, and so do "E-mail" and "Email"; a trailing note in brackets
+ * (`First Name [Required]`) and marks around the name (`*Email*`) go first.
  */
 export function headerKey(header: string): string {
-  return header
+  let name = header.trim()
+  for (let note = HEADER_NOTE.exec(name); note && note.index > 0; note = HEADER_NOTE.exec(name)) {
+    name = name.slice(0, note.index)
+  }
+  return looseKey(name)
+}
+
+/**
+ * A written name's comparison key, for the words of a cell (a group, a role, a salutation):
+ * accents, case, spaces and punctuation do not count, so « Clients Nord » and "clients-nord" match.
+ */
+export function looseKey(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

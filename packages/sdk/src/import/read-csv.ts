@@ -30,12 +30,31 @@ export function readCsv(
       const cells = result.data
       // Blank lines (and lines of empty cells, as Excel leaves below a table) are no records.
       if (cells.every((cell) => cell.trim() === '')) return
-      for (const error of result.errors) {
-        if (error.type === 'Quotes')
-          problems.push({ line: rowLine, code: 'malformed_row', message: error.message })
+      const quote = result.errors.find((e) => e.type === 'Quotes')
+      if (quote) {
+        // An unclosed quote runs to the end of the file: the rest is one cell, nothing to import.
+        const code = quote.code === 'MissingQuotes' ? 'unclosed_quote' : 'stray_quote'
+        problems.push({ line: rowLine, code, message: quote.message })
+        return
       }
-      if (headers === null) headers = cells.map((cell) => cell.trim())
-      else rows.push({ line: rowLine, cells })
+      if (headers === null) {
+        headers = cells.map((cell) => cell.trim())
+        return
+      }
+      // Trailing empty cells (a spreadsheet's extra delimiters) are no extra fields.
+      let found = cells.length
+      while (found > headers.length && (cells[found - 1] ?? '').trim() === '') found--
+      if (found !== headers.length) {
+        problems.push({
+          line: rowLine,
+          code: found > headers.length ? 'too_many_fields' : 'too_few_fields',
+          message: `Expected ${headers.length} fields, found ${found}.`,
+          expected: headers.length,
+          found,
+        })
+        return
+      }
+      rows.push({ line: rowLine, cells })
     },
   })
   if (headers === null) throw new ImportFileError('no_header', 'The file has no header line.')

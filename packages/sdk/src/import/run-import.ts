@@ -14,7 +14,7 @@ export interface ImportProgress {
 export interface RunImportInput {
   rows: readonly ImportRowInput[]
   fileName: string
-  format: 'csv' | 'json'
+  format: CreateImportInput['format']
   options?: CreateImportInput['options']
   /** Rows per request (the contract allows up to 1,000). */
   chunkSize?: number

@@ -6,8 +6,13 @@ import { loadPapa } from './load-papa'
 /** The languages a sample file comes in: the contract's locales. */
 export type SampleLocale = LocaleKey
 
-/** The columns of the sample files, in order: every field but `fullName` (first and last name are separate). */
-export const SAMPLE_COLUMNS = /* @__PURE__ */ IMPORT_COLUMNS.filter((c) => c.field !== 'fullName')
+/**
+ * The columns of the sample files, in order: every field but `fullName` (first and last name are
+ * separate) and `principalName` (the email column is there).
+ */
+export const SAMPLE_COLUMNS = /* @__PURE__ */ IMPORT_COLUMNS.filter(
+  (c) => c.field !== 'fullName' && c.field !== 'principalName',
+)
 
 type SampleRow = Partial<Record<ImportField, string | boolean | string[]>>
 

@@ -164,7 +164,7 @@ export interface ImportsTable {
   org_id: string
   status: 'open' | 'completed' | 'cancelled'
   file_name: string
-  format: 'csv' | 'json'
+  format: 'csv' | 'json' | 'xlsx'
   options: Json<unknown>
   total_rows: number
   processed_rows: number

@@ -50,17 +50,13 @@ export async function applyUpdates(
     if (Object.keys(profile).length) events.push({ action: 'user.updated', target, changes: profile })
     if (role) events.push({ action: 'user.role_changed', target, changes: { role } })
   }
-  const memberships = updates.filter((u) => u.groupId !== null)
+  const memberships = updates.flatMap((u) =>
+    u.groupIds.map((groupId) => ({ user_id: u.user.id, group_id: groupId, org_id: u.user.org_id })),
+  )
   if (memberships.length) {
     await trx
       .insertInto('user_groups')
-      .values(
-        memberships.map((u) => ({
-          user_id: u.user.id,
-          group_id: u.groupId as string,
-          org_id: u.user.org_id,
-        })),
-      )
+      .values(memberships)
       .onConflict((oc) => oc.doNothing())
       .execute()
   }
@@ -112,7 +108,7 @@ export async function applyCreates(
         source: 'import' as const,
         passwordHash,
         mustChangePassword: passwordHash !== null,
-        groupIds: plan.groupId ? [plan.groupId] : [],
+        groupIds: plan.groupIds,
       },
       // A disabled row gets its invitation but no email: enabling it later lets someone resend.
       mail: options.sendInvitations && enabled,
@@ -132,7 +128,13 @@ export async function applyCreates(
       ...(results[plan.index] as ImportRowResult),
       status: 'skipped',
       userId: null,
-      error: itemError('email_taken', 'A user with this email already belongs to the organization.'),
+      error: itemError('email_taken', 'A user with this email already belongs to the organization.', [
+        {
+          path: 'email',
+          code: 'email_taken',
+          message: 'A user with this email already belongs to the organization.',
+        },
+      ]),
     }
   })
   return outboxIds

@@ -62,7 +62,7 @@ export function toImport(row: ImportJobRow): Import {
 export async function insertImport(
   db: Kysely<Database>,
   actor: Actor,
-  input: { fileName: string; format: 'csv' | 'json'; totalRows: number; options: ImportOptions },
+  input: { fileName: string; format: Import['format']; totalRows: number; options: ImportOptions },
   now: Date,
 ): Promise<ImportJobRow> {
   return db

@@ -44,7 +44,7 @@ export interface PlannedCreate {
   row: ChunkRow
   id: string
   role: string
-  groupId: string | null
+  groupIds: string[]
 }
 
 /** A change to an existing person's profile or role. */
@@ -52,7 +52,7 @@ export interface PlannedUpdate {
   user: Member
   patch: Record<string, unknown>
   changes: Record<string, [unknown, unknown]>
-  groupId: string | null
+  groupIds: string[]
 }
 
 export type RowOutcome =
@@ -76,6 +76,16 @@ const fail = (code: ErrorCode, message?: string, errors?: FieldError[]): RowOutc
 })
 const invalid = (path: string, code: FieldError['code'], message: string) =>
   fail('validation_failed', message, [{ path, code, message }])
+
+/**
+ * The groups a row goes to: its `groupId` and `groupIds` (a cell may name several), or the
+ * import's target group when it names none.
+ */
+export function rowGroupIds(row: Pick<ChunkRow, 'groupId' | 'groupIds'>, options: ImportOptions): string[] {
+  const named = [...new Set([...(row.groupId ? [row.groupId] : []), ...(row.groupIds ?? [])])]
+  if (named.length) return named
+  return options.targetGroupId ? [options.targetGroupId] : []
+}
 
 /** A check that throws a problem, as a value: the row's outcome rather than the chunk's. */
 function refusal(check: () => void): ProblemError | null {
@@ -102,11 +112,11 @@ export async function judgeRow(world: ChunkWorld, row: ChunkRow): Promise<RowOut
   if (firstLine === undefined) world.seen.set(email, line)
 
   const role = row.role ?? options.defaultRole
-  const groupId = row.groupId ?? options.targetGroupId ?? null
+  const groupIds = rowGroupIds(row, options)
   const candidate: Candidate = {
     email,
     role,
-    groupIds: groupId ? [groupId] : [],
+    groupIds,
     contactFor: row.contactFor ?? [],
     enabled: row.enabled ?? true,
   }
@@ -119,7 +129,7 @@ export async function judgeRow(world: ChunkWorld, row: ChunkRow): Promise<RowOut
   }
   const externalId = given(row.externalId) ? row.externalId : null
   const member = admission.members.get(email)
-  if (member) return judgeUpdate(world, row, member, groupId, externalId)
+  if (member) return judgeUpdate(world, row, member, groupIds, externalId)
 
   const newcomer = referenceErrors(admission, candidate, paths, { newcomer: true })
   if (newcomer.length) return failed({ code: 'validation_failed', errors: newcomer })
@@ -141,7 +151,7 @@ export async function judgeRow(world: ChunkWorld, row: ChunkRow): Promise<RowOut
   const id = randomUUID()
   if (externalId !== null) world.externalHolder.set(externalId, id)
   if (options.dryRun) return { status: 'valid', userId: null }
-  return { status: 'created', create: { row, id, role, groupId } }
+  return { status: 'created', create: { row, id, role, groupIds } }
 }
 
 /** An existing person's row: skipped, refused, or the profile (and role) change it asks for. */
@@ -149,7 +159,7 @@ async function judgeUpdate(
   world: ChunkWorld,
   row: ChunkRow,
   user: Member,
-  groupId: string | null,
+  groupIds: string[],
   externalId: string | null,
 ): Promise<RowOutcome> {
   const { admission, options } = world
@@ -180,7 +190,7 @@ async function judgeUpdate(
   let roleChange: [string, string] | null = null
   if (row.role !== undefined && row.role !== user.role) {
     roleChange = [user.role, row.role]
-    const groupsAfter = [...(world.membershipsOf.get(user.id) ?? []), ...(groupId ? [groupId] : [])]
+    const groupsAfter = [...(world.membershipsOf.get(user.id) ?? []), ...groupIds]
     const outside = refusal(() => requireGrantWithinScope(actor, row.role as string, groupsAfter))
     if (outside) return fail(outside.code, outside.problem.detail, outside.problem.errors)
     const wasOwner = isEnabledOwner(user.role, user.enabled)
@@ -214,5 +224,5 @@ async function judgeUpdate(
   }
   if (externalId !== null) world.externalHolder.set(externalId, user.id)
   if (options.dryRun) return { status: 'valid', userId: user.id }
-  return { status: 'updated', update: { user, patch, changes, groupId } }
+  return { status: 'updated', update: { user, patch, changes, groupIds } }
 }

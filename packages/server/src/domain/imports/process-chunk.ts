@@ -1,4 +1,4 @@
-import type { FieldError, ImportChunkResult, ImportRowResult } from '@usher/contract'
+import type { ErrorCode, FieldError, ImportChunkResult, ImportRowResult, ItemError } from '@usher/contract'
 import { type Kysely, sql } from 'kysely'
 import type { Database, ImportRow as ImportJobRow } from '../../db/schema'
 import { ProblemError } from '../../http/problem-error'
@@ -6,10 +6,38 @@ import { openAdmission } from '../admission'
 import { lockOrganization } from '../seats'
 import { applyCreates, applyUpdates, type ChunkContext } from './apply-chunk'
 import { type ChunkInput, importOptions, storedCounts } from './jobs'
-import { type ChunkWorld, given, judgeRow, type PlannedCreate, type PlannedUpdate } from './judge-row'
+import {
+  type ChunkWorld,
+  given,
+  judgeRow,
+  type PlannedCreate,
+  type PlannedUpdate,
+  rowGroupIds,
+} from './judge-row'
 import type { PreparedChunk } from './prepare-chunk'
 
 export type { ChunkContext } from './apply-chunk'
+
+/** The field a refusal without field errors is about, and the field code it carries there. */
+const FIELD_OF_CODE: Partial<Record<ErrorCode, [string, FieldError['code']]>> = {
+  email_taken: ['email', 'email_taken'],
+  invitation_pending: ['email', 'invitation_pending'],
+  forbidden: ['email', 'invalid_value'],
+  role_above_own: ['role', 'role_above_own'],
+  seat_limit_reached: ['role', 'seat_limit_reached'],
+  last_owner: ['role', 'invalid_value'],
+  not_found: ['groupId', 'not_found'],
+}
+
+/**
+ * Every refused or skipped row names its field and a field code, so a client shows the reason on
+ * the row's cell in its own language (the report and the file of rows to fix keep the column).
+ */
+export function onItsField(error: ItemError): ItemError {
+  if (error.errors?.length) return error
+  const [path, code] = FIELD_OF_CODE[error.code] ?? ['email', 'invalid_value']
+  return { ...error, errors: [{ path, code, message: error.message }] }
+}
 
 /** 422 for a line number twice in the chunk, or already sent in another chunk: a client bug. */
 async function requireNewLines(trx: Kysely<Database>, job: ImportJobRow, rows: ChunkInput['rows']) {
@@ -72,7 +100,7 @@ async function openChunkWorld(
       .execute(),
     openAdmission(trx, actor, {
       emails,
-      groupIds: rows.map((r) => r.groupId ?? options.targetGroupId).filter((g): g is string => !!g),
+      groupIds: rows.flatMap((r) => rowGroupIds(r, options)),
       now,
       extraSeats: options.dryRun ? (storedCounts(job).dryRunSeats ?? 0) : 0,
     }),
@@ -137,10 +165,15 @@ export async function processChunk(
     const base = { line: row.line, email: row.email }
     switch (outcome.status) {
       case 'failed':
-        results.push({ ...base, status: 'failed', userId: null, error: outcome.error })
+        results.push({ ...base, status: 'failed', userId: null, error: onItsField(outcome.error) })
         break
       case 'skipped':
-        results.push({ ...base, status: 'skipped', userId: outcome.userId, error: outcome.error })
+        results.push({
+          ...base,
+          status: 'skipped',
+          userId: outcome.userId,
+          error: onItsField(outcome.error),
+        })
         break
       case 'valid':
         results.push({ ...base, status: 'valid', userId: outcome.userId, error: null })
