@@ -6,6 +6,8 @@ export interface Notice {
   text: string
   /** One line per item that failed, under the error. */
   details?: string[]
+  /** A way back from what just happened ("Undo"), beside a success. */
+  action?: { label: string; onClick: () => void }
 }
 
 export interface NoticeBarProps {
@@ -44,6 +46,16 @@ export function NoticeBar({
         {notice?.tone === 'success' ? (
           <div data-slot={`${slot}-notice`} data-tone="success" className={noticeClassName}>
             <span>{notice.text}</span>
+            {notice.action ? (
+              <button
+                type="button"
+                data-slot={`${slot}-notice-action`}
+                className="usher-button"
+                onClick={notice.action.onClick}
+              >
+                {notice.action.label}
+              </button>
+            ) : null}
             {dismiss}
           </div>
         ) : null}

@@ -2,16 +2,17 @@ import type { User } from '@usher/contract'
 import { type BulkUserAction, isActionAllowed, type UserAction } from '@usher/contract/rules'
 import type { Viewer } from '../../hooks/use-viewer'
 
-/** The bulk actions the table's bar offers: four of `POST /users/bulk`'s, and sharing groups. */
+/** The bulk actions the table's bar offers: five of `POST /users/bulk`'s, and sharing groups. */
 export type UserTableBulkAction = 'shareGroups' | Extract<BulkUserAction, TableBulkUserAction>
 
 /** The bulk endpoint's actions the bar offers (the others are a row's). */
-const TABLE_BULK_USER_ACTIONS = ['changeRole', 'resendInvitation', 'disable', 'delete'] as const
+const TABLE_BULK_USER_ACTIONS = ['changeRole', 'resendInvitation', 'enable', 'disable', 'delete'] as const
 type TableBulkUserAction = (typeof TABLE_BULK_USER_ACTIONS)[number]
 
 /** The row action whose status rule a bulk action follows (`allowedActions`). */
 const STATUS_RULE: Readonly<Partial<Record<UserTableBulkAction, UserAction>>> = {
   resendInvitation: 'resendInvitation',
+  enable: 'enable',
   disable: 'disable',
 }
 
@@ -30,7 +31,7 @@ export function tableBulkActions(viewer: Viewer | null, canShare: boolean): User
 
 /**
  * Only what the status of at least one selected person allows (resend needs an invitation,
- * disable an active account); the server answers for each person anyway.
+ * enable a disabled account, disable an active one); the server answers for each person anyway.
  */
 export function applicableBulkActions(
   actions: readonly UserTableBulkAction[],

@@ -2,10 +2,16 @@ import type { User } from '@usher/contract'
 import type { Translate } from '../../i18n/translate'
 import { displayName } from './columns'
 
-/** What the table asks to confirm before it acts: a deletion, a revocation, a bulk deletion. */
+/** The bulk actions that ask first: they take someone's access or permissions away. */
+export type ConfirmedBulkAction = 'delete' | 'disable' | 'changeRole'
+
+/**
+ * What the table asks to confirm before it acts: a deletion, a revocation, a disabling, and the
+ * bulk deletion, disabling and role change — each names who and what.
+ */
 export type Confirmation =
-  | { kind: 'delete' | 'revoke'; user: User }
-  | { kind: 'bulkDelete'; users: readonly User[] }
+  | { kind: 'delete' | 'revoke' | 'disable'; user: User }
+  | { kind: 'bulk'; action: ConfirmedBulkAction; users: readonly User[]; role?: string; roleLabel?: string }
   | null
 
 export interface ConfirmationWording {
@@ -17,13 +23,27 @@ export interface ConfirmationWording {
 /** The confirmation dialog's title, description and button for `confirmation`. */
 export function confirmationWording(t: Translate, confirmation: Confirmation): ConfirmationWording {
   if (!confirmation) return { title: '', description: '', confirmLabel: '' }
-  if (confirmation.kind === 'bulkDelete') {
+  if (confirmation.kind === 'bulk') {
     const count = confirmation.users.length
+    const names = confirmation.users.map(displayName).join(', ')
+    if (confirmation.action === 'changeRole') {
+      const role = confirmation.roleLabel ?? ''
+      return {
+        title: t('userTable.bulk.confirmRoleTitle', { count, role }),
+        description: t('userTable.bulk.confirmRoleDescription', { names, role }),
+        confirmLabel: t('userTable.bulk.confirmRole', { count, role }),
+      }
+    }
+    if (confirmation.action === 'disable') {
+      return {
+        title: t('userTable.bulk.confirmDisableTitle', { count }),
+        description: t('userTable.bulk.confirmDisableDescription', { names }),
+        confirmLabel: t('userTable.bulk.confirmDisable', { count }),
+      }
+    }
     return {
       title: t('userTable.bulk.confirmDeleteTitle', { count }),
-      description: t('userTable.bulk.confirmDeleteDescription', {
-        names: confirmation.users.map(displayName).join(', '),
-      }),
+      description: t('userTable.bulk.confirmDeleteDescription', { names }),
       confirmLabel: t('userTable.bulk.confirmDelete', { count }),
     }
   }
@@ -34,6 +54,13 @@ export function confirmationWording(t: Translate, confirmation: Confirmation): C
       title: t('userTable.confirmRevoke.title', { name }),
       description: t('userTable.confirmRevoke.description', { name, email }),
       confirmLabel: t('userTable.confirmRevoke.confirm'),
+    }
+  }
+  if (confirmation.kind === 'disable') {
+    return {
+      title: t('userTable.confirmDisable.title', { name }),
+      description: t('userTable.confirmDisable.description', { name, email }),
+      confirmLabel: t('userTable.confirmDisable.confirm', { name }),
     }
   }
   return {

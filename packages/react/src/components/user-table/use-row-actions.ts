@@ -21,7 +21,7 @@ export interface RowActionsOptions {
 
 /**
  * What a row's menu does: each action sent to its endpoint with a notice of the outcome, the
- * destructive ones (delete, revoke) behind a confirmation. The handlers keep their identity, so
+ * ones that take access away (delete, revoke, disable) behind a confirmation. The handlers keep their identity, so
  * memoized rows do not re-render. `mutateAsync`, not `mutate`'s callbacks: those fire only for the
  * latest call, and two rows may be changed before the first answer lands.
  */
@@ -71,10 +71,12 @@ export function useRowActions({ t, roleName, notice, onEditUser, onShareGroups }
             .then(() => notice.succeed(t('userTable.notices.resent', { email: user.email })), failed(user))
         return
       case 'enable':
-      case 'disable':
         updateUser
-          .mutateAsync({ id: user.id, version: user.version, patch: { enabled: action === 'enable' } })
-          .then(() => notice.succeed(t(`userTable.notices.${action}d`, { name })), failed(user))
+          .mutateAsync({ id: user.id, version: user.version, patch: { enabled: true } })
+          .then(() => notice.succeed(t('userTable.notices.enabled', { name })), failed(user))
+        return
+      case 'disable':
+        ask({ kind: 'disable', user })
         return
       case 'forcePasswordChange':
         updateUser
@@ -88,12 +90,29 @@ export function useRowActions({ t, roleName, notice, onEditUser, onShareGroups }
     }
   })
 
-  /** Deletes or revokes what the open confirmation is about (a bulk deletion is the runner's). */
-  const confirmSingle = (current: Exclude<Confirmation, null | { kind: 'bulkDelete' }>) => {
+  /** Takes the confirmed action on one person (a bulk one is the runner's). */
+  const confirmSingle = (current: Exclude<Confirmation, null | { kind: 'bulk' }>) => {
     const { user } = current
     const name = displayName(user)
     const onError = (error: unknown) => setConfirmError(errorMessage(t, error))
-    if (current.kind === 'delete') {
+    if (current.kind === 'disable') {
+      updateUser
+        .mutateAsync({ id: user.id, version: user.version, patch: { enabled: false } })
+        .then((updated) => {
+          setConfirmation(null)
+          // Disabling is reversible: the notice offers the way back, with the new version.
+          const undo = () => {
+            notice.clear()
+            updateUser
+              .mutateAsync({ id: updated.id, version: updated.version, patch: { enabled: true } })
+              .then(() => notice.succeed(t('userTable.notices.enabled', { name })), failed(user))
+          }
+          notice.succeed(t('userTable.notices.disabled', { name }), {
+            label: t('userTable.notices.undo'),
+            onClick: undo,
+          })
+        }, onError)
+    } else if (current.kind === 'delete') {
       deleteUser.mutateAsync(user.id).then(() => {
         setConfirmation(null)
         notice.succeed(t('userTable.notices.deleted', { name }))
@@ -115,6 +134,6 @@ export function useRowActions({ t, roleName, notice, onEditUser, onShareGroups }
     confirmError,
     confirmSingle,
     returnFocus,
-    pending: deleteUser.isPending || revoke.isPending,
+    pending: deleteUser.isPending || revoke.isPending || updateUser.isPending,
   }
 }

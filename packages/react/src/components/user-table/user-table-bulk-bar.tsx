@@ -23,7 +23,10 @@ export interface UserTableBulkBarProps extends Omit<ComponentProps<'fieldset'>, 
   onClearSelection: () => void
 }
 
-/** What to do with the selected users: share groups, change role, resend, disable, delete. */
+/**
+ * What to do with the selected users: share groups, change role, resend, enable, disable, delete
+ * (the table confirms a role change, a disabling and a deletion before it sends them).
+ */
 export function UserTableBulkBar({
   count,
   actions,
@@ -85,6 +88,7 @@ export function UserTableBulkBar({
         </MenuButton>
       ) : null}
       {button('resendInvitation')}
+      {button('enable')}
       {button('disable')}
       {button('delete')}
       <button

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { mockDb, settled } from '@usher/story-mocks'
-import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { expect, screen, userEvent, waitFor, within } from 'storybook/test'
 import { UserTable } from '../../compose/user-table'
 
 const meta = {
@@ -142,7 +142,9 @@ export const ServerErrorsOnSomeRows: Story = {
       .map(nameOf)
     for (const name of active) await userEvent.click(canvas.getByRole('checkbox', { name: `Select ${name}` }))
     const bar = canvas.getByRole('group', { name: 'Actions on the selected users' })
-    await userEvent.click(within(bar).getByRole('button', { name: 'Disable' }))
+    await userEvent.click(within(bar).getByRole('button', { name: 'Disable…' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Disable 2 users?' })
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Disable 2 users' }))
     expect(await canvas.findByText(/1 done, 1 failed/)).toBeInTheDocument()
   },
 }

@@ -288,7 +288,12 @@ describe('given the owner', () => {
       'aria-checked',
       'mixed',
     )
-    await user.click(within(bar).getByRole('button', { name: 'Disable' }))
+    await user.click(within(bar).getByRole('button', { name: 'Disable…' }))
+    // Nothing is sent before the confirmation, which names both people.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Disable 2 users?' })
+    expect(dialog).toHaveTextContent('Hugo Moreau, Inès Petit')
+    expect((await owner.users.get(world.users.technician)).status).toBe('active')
+    await user.click(within(dialog).getByRole('button', { name: 'Disable 2 users' }))
 
     // An invitation cannot be disabled: the server says so for Inès, and Hugo is disabled.
     const alert = await screen.findByRole('alert')
@@ -323,6 +328,46 @@ describe('given the owner', () => {
     expect(alert).toHaveTextContent('2 done, 1 failed')
     expect(alert).toHaveTextContent('Camille Durand — not possible on your own account')
     await waitFor(() => expect(names(table)).toEqual(['Camille Durand']))
+  })
+
+  it('asks before a bulk role change, enables a disabled selection, and undoes a disabling', async () => {
+    const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    const { user, table } = await renderTable(owner)
+    await waitFor(() => expect(bodyRows(table)).toHaveLength(3))
+
+    // A bulk role change names the role and the people, and sends nothing until confirmed.
+    await user.click(screen.getByRole('checkbox', { name: 'Select Hugo Moreau' }))
+    const bar = screen.getByRole('group', { name: 'Actions on the selected users' })
+    await user.click(within(bar).getByRole('button', { name: 'Change role' }))
+    await user.click(await screen.findByRole('menuitem', { name: 'Administrator' }))
+    const roleDialog = await screen.findByRole('alertdialog', { name: 'Make 1 user Administrator?' })
+    expect(roleDialog).toHaveTextContent('Hugo Moreau')
+    await user.click(within(roleDialog).getByRole('button', { name: 'Cancel' }))
+    expect((await owner.users.get(world.users.technician)).role).toBe('technician')
+
+    // Disable from the row, through its confirmation; the notice offers the way back.
+    await user.click(screen.getByRole('button', { name: 'Actions for Hugo Moreau' }))
+    await user.click(screen.getByRole('menuitem', { name: 'Disable…' }))
+    const confirm = await screen.findByRole('alertdialog', { name: 'Disable Hugo Moreau?' })
+    expect(confirm).toHaveTextContent(world.emails.technician)
+    await user.click(within(confirm).getByRole('button', { name: 'Disable Hugo Moreau' }))
+    await screen.findByText('Hugo Moreau is disabled.')
+    expect((await owner.users.get(world.users.technician)).status).toBe('disabled')
+    await user.click(screen.getByRole('button', { name: 'Undo' }))
+    expect(await screen.findByText('Hugo Moreau is enabled again.')).toBeInTheDocument()
+    expect((await owner.users.get(world.users.technician)).status).toBe('active')
+
+    // Bulk Enable: offered once someone selected is disabled, and sent at once (nothing is lost).
+    await user.click(screen.getByRole('button', { name: 'Actions for Hugo Moreau' }))
+    await user.click(screen.getByRole('menuitem', { name: 'Disable…' }))
+    const again = await screen.findByRole('alertdialog', { name: 'Disable Hugo Moreau?' })
+    await user.click(within(again).getByRole('button', { name: 'Disable Hugo Moreau' }))
+    await waitFor(() => expect(within(rowOf(table, 'Hugo Moreau')).getByText('Disabled')).toBeInTheDocument())
+    const bar2 = screen.getByRole('group', { name: 'Actions on the selected users' })
+    await user.click(within(bar2).getByRole('button', { name: 'Enable' }))
+    expect(await screen.findByText('Done for 1 user.')).toBeInTheDocument()
+    expect((await owner.users.get(world.users.technician)).status).toBe('active')
   })
 
   it('resends an invitation from the keyboard', async () => {
@@ -364,7 +409,9 @@ describe('given the owner', () => {
     expect(names(table)).not.toContain('Inès Petit')
 
     await user.click(screen.getByRole('button', { name: 'Actions for Hugo Moreau' }))
-    await user.click(screen.getByRole('menuitem', { name: 'Disable' }))
+    await user.click(screen.getByRole('menuitem', { name: 'Disable…' }))
+    const confirm = await screen.findByRole('alertdialog', { name: 'Disable Hugo Moreau?' })
+    await user.click(within(confirm).getByRole('button', { name: 'Disable Hugo Moreau' }))
     expect(await screen.findByText('Hugo Moreau is disabled.')).toBeInTheDocument()
     expect(within(rowOf(table, 'Hugo Moreau')).getByText('Disabled')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Actions for Hugo Moreau' }))

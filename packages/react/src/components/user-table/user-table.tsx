@@ -116,6 +116,7 @@ export function UserTable({
   const query = useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled: canRead })
   const { list, rows } = query
   const selection = useSelection(rows, query.queryKey)
+  const selected = selection.selectedUsers
   const columns = useColumnVisibility({
     t,
     extraColumns,
@@ -143,17 +144,26 @@ export function UserTable({
   const onBulkAction = (action: Exclude<UserTableBulkAction, 'changeRole'>) => {
     notice.clear()
     if (action === 'shareGroups') shares.open(selection.selectedUsers.map((user) => user.id))
-    else if (action === 'delete') {
+    else if (action === 'delete' || action === 'disable') {
       actions.returnFocus.current = null
-      actions.ask({ kind: 'bulkDelete', users: selection.selectedUsers })
+      actions.ask({ kind: 'bulk', action, users: selection.selectedUsers })
     } else void bulk.run(selection.selectedUsers, { action })
+  }
+  const onBulkRole = (role: string) => {
+    notice.clear()
+    actions.returnFocus.current = null
+    actions.ask({ kind: 'bulk', action: 'changeRole', role, roleLabel: roleName(role), users: selected })
   }
   const confirm = () => {
     const current = actions.confirmation
     if (!current) return
-    if (current.kind === 'bulkDelete')
-      void bulk.run(current.users, { action: 'delete' }).then((ok) => ok && actions.close())
-    else actions.confirmSingle(current)
+    if (current.kind === 'bulk') {
+      const request =
+        current.action === 'changeRole'
+          ? ({ action: 'changeRole', role: current.role ?? '' } as const)
+          : ({ action: current.action } as const)
+      void bulk.run(current.users, request).then((ok) => ok && actions.close())
+    } else actions.confirmSingle(current)
   }
 
   // One clock reading per data update: relative dates ("2 hours ago") refresh with the data, and
@@ -196,7 +206,6 @@ export function UserTable({
     )
   }
 
-  const selected = selection.selectedUsers
   let body: ReactNode
   if (state === 'loading') body = <UserTableLoading />
   else if (state === 'error') {
@@ -253,10 +262,7 @@ export function UserTable({
           roleName={roleName}
           pending={bulk.pending}
           onAction={onBulkAction}
-          onChangeRole={(role) => {
-            notice.clear()
-            void bulk.run(selected, { action: 'changeRole', role })
-          }}
+          onChangeRole={onBulkRole}
           onClearSelection={selection.clear}
         />
       ) : null}

@@ -42,7 +42,7 @@ export const userTable = {
     resendInvitation: 'Resend invitation',
     revokeInvitation: 'Revoke invitation…',
     enable: 'Enable',
-    disable: 'Disable',
+    disable: 'Disable…',
     forcePasswordChange: 'Force password change at next sign-in',
     delete: 'Delete…',
   },
@@ -69,6 +69,7 @@ export const userTable = {
     disabled: '{{name}} is disabled.',
     passwordChangeForced: '{{name}} must change their password at the next sign-in.',
     deleted: '{{name}} was deleted.',
+    undo: 'Undo',
     failed: '{{name}}: {{reason}}',
   },
   confirmDelete: {
@@ -76,6 +77,12 @@ export const userTable = {
     description:
       '{{name}} ({{email}}) loses access at once, with their shared groups. This cannot be undone.',
     confirm: 'Delete {{name}}',
+  },
+  confirmDisable: {
+    title: 'Disable {{name}}?',
+    description:
+      '{{name}} ({{email}}) can no longer sign in. Their role and shared groups stay, and you can enable the account again at any time.',
+    confirm: 'Disable {{name}}',
   },
   confirmRevoke: {
     title: 'Revoke the invitation of {{name}}?',
@@ -88,12 +95,23 @@ export const userTable = {
     shareGroups: 'Share groups…',
     changeRole: 'Change role',
     resendInvitation: 'Resend invitations',
-    disable: 'Disable',
+    enable: 'Enable',
+    disable: 'Disable…',
     delete: 'Delete…',
     clear: 'Clear selection',
     confirmDeleteTitle: { one: 'Delete {{count}} user?', other: 'Delete {{count}} users?' },
     confirmDeleteDescription: 'They lose access at once: {{names}}. This cannot be undone.',
     confirmDelete: { one: 'Delete {{count}} user', other: 'Delete {{count}} users' },
+    confirmDisableTitle: { one: 'Disable {{count}} user?', other: 'Disable {{count}} users?' },
+    confirmDisableDescription:
+      'They can no longer sign in: {{names}}. Their roles and shared groups stay; you can enable them again.',
+    confirmDisable: { one: 'Disable {{count}} user', other: 'Disable {{count}} users' },
+    confirmRoleTitle: {
+      one: 'Make {{count}} user {{role}}?',
+      other: 'Make {{count}} users {{role}}?',
+    },
+    confirmRoleDescription: 'These people get the role {{role}} and its permissions: {{names}}.',
+    confirmRole: { one: 'Make {{count}} user {{role}}', other: 'Make {{count}} users {{role}}' },
     done: { one: '{{count}} done', other: '{{count}} done' },
     failed: { one: '{{count}} failed', other: '{{count}} failed' },
     summary: '{{done}}, {{failed}}',

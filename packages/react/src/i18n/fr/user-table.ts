@@ -43,7 +43,7 @@ export const userTable: Messages['userTable'] = {
     resendInvitation: 'Renvoyer l’invitation',
     revokeInvitation: 'Révoquer l’invitation…',
     enable: 'Réactiver',
-    disable: 'Désactiver',
+    disable: 'Désactiver…',
     forcePasswordChange: 'Imposer un nouveau mot de passe à la prochaine connexion',
     delete: 'Supprimer…',
   },
@@ -70,7 +70,8 @@ export const userTable: Messages['userTable'] = {
     enabled: 'Le compte de {{name}} est réactivé.',
     disabled: 'Le compte de {{name}} est désactivé.',
     passwordChangeForced: '{{name}} devra changer de mot de passe à sa prochaine connexion.',
-    deleted: '{{name}} a été supprimé.',
+    deleted: 'Le compte de {{name}} a été supprimé.',
+    undo: 'Annuler',
     failed: '{{name}} : {{reason}}',
   },
   confirmDelete: {
@@ -78,6 +79,12 @@ export const userTable: Messages['userTable'] = {
     description:
       '{{name}} ({{email}}) perd l’accès immédiatement, ainsi que ses groupes partagés. Cette action est irréversible.',
     confirm: 'Supprimer {{name}}',
+  },
+  confirmDisable: {
+    title: 'Désactiver {{name}} ?',
+    description:
+      '{{name}} ({{email}}) ne peut plus se connecter. Son rôle et ses groupes partagés sont conservés ; vous pourrez réactiver le compte à tout moment.',
+    confirm: 'Désactiver {{name}}',
   },
   confirmRevoke: {
     title: 'Révoquer l’invitation de {{name}} ?',
@@ -90,7 +97,8 @@ export const userTable: Messages['userTable'] = {
     shareGroups: 'Partager des groupes…',
     changeRole: 'Changer le rôle',
     resendInvitation: 'Renvoyer les invitations',
-    disable: 'Désactiver',
+    enable: 'Réactiver',
+    disable: 'Désactiver…',
     delete: 'Supprimer…',
     clear: 'Annuler la sélection',
     confirmDeleteTitle: {
@@ -100,6 +108,22 @@ export const userTable: Messages['userTable'] = {
     confirmDeleteDescription:
       'Ces personnes perdent l’accès immédiatement : {{names}}. Cette action est irréversible.',
     confirmDelete: { one: 'Supprimer {{count}} utilisateur', other: 'Supprimer {{count}} utilisateurs' },
+    confirmDisableTitle: {
+      one: 'Désactiver {{count}} utilisateur ?',
+      other: 'Désactiver {{count}} utilisateurs ?',
+    },
+    confirmDisableDescription:
+      'Ces personnes ne peuvent plus se connecter : {{names}}. Leurs rôles et groupes partagés sont conservés ; vous pourrez réactiver leurs comptes.',
+    confirmDisable: { one: 'Désactiver {{count}} utilisateur', other: 'Désactiver {{count}} utilisateurs' },
+    confirmRoleTitle: {
+      one: 'Donner le rôle {{role}} à {{count}} utilisateur ?',
+      other: 'Donner le rôle {{role}} à {{count}} utilisateurs ?',
+    },
+    confirmRoleDescription: 'Ces personnes reçoivent le rôle {{role}} et ses droits : {{names}}.',
+    confirmRole: {
+      one: 'Donner le rôle {{role}} à {{count}} utilisateur',
+      other: 'Donner le rôle {{role}} à {{count}} utilisateurs',
+    },
     done: { one: '{{count}} réussi', other: '{{count}} réussis' },
     failed: { one: '{{count}} en échec', other: '{{count}} en échec' },
     summary: '{{done}}, {{failed}}',
