@@ -934,6 +934,62 @@ const rows: Record<EndpointName, Row> = {
     },
   },
 
+  // Directory sync is the owner's alone (organization:manage); another owner reaches only theirs.
+  getDirectorySync: {
+    request: async () => ({}),
+    cells: {
+      owner: ok((b) => (b?.scimPath === '/scim/v2' ? [] : [`no SCIM path in ${show(b)}`])),
+      adminIn: FORBIDDEN,
+      adminOut: FORBIDDEN,
+      technician: FORBIDDEN,
+      otherOrg: OK,
+    },
+  },
+
+  updateDirectorySyncSettings: {
+    request: async () => ({ body: { deprovisioning: 'disable' } }),
+    cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, technician: FORBIDDEN, otherOrg: OK },
+  },
+
+  createDirectoryToken: {
+    request: async (c) => ({ body: { name: `Matrix ${c.x.tag}` } }),
+    cells: {
+      owner: ok((b) => (typeof b?.secret === 'string' && b.secret.length > 43 ? [] : ['no secret answered'])),
+      adminIn: FORBIDDEN,
+      adminOut: FORBIDDEN,
+      technician: FORBIDDEN,
+      otherOrg: OK,
+    },
+  },
+
+  revokeDirectoryToken: {
+    // A token of organization A: the other owner cannot name it.
+    request: async (c) => {
+      const id = randomUUID()
+      await c.w.db
+        .insertInto('directory_tokens')
+        .values({
+          id,
+          org_id: c.w.orgA.id,
+          name: `Matrix ${c.x.tag}`,
+          prefix: 'usher_scim_',
+          token_hash: randomUUID(),
+          created_by: null,
+          created_at: new Date(),
+          last_used_at: null,
+          revoked_at: null,
+        })
+        .execute()
+      return { params: { id } }
+    },
+    cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, technician: FORBIDDEN, otherOrg: NOT_FOUND },
+  },
+
+  listDirectoryRequests: {
+    request: async () => ({ query: {} }),
+    cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, technician: FORBIDDEN, otherOrg: OK },
+  },
+
   // The built-in sign-in and reset ignore the Authorization header: every column signs in (or
   // resets) the account the body names.
   login: {

@@ -27,6 +27,7 @@ import { registerMeRoutes } from '../routes/me'
 import { registerOrganizationRoutes } from '../routes/organization'
 import { registerShareRoutes } from '../routes/shares'
 import { registerUserRoutes } from '../routes/users'
+import { registerDirectorySyncRoutes } from '../scim/routes'
 import { registerUserExportRoutes } from '../routes/users-export'
 import { corsMiddleware } from './cors'
 import type { UsherEnv } from './env'
@@ -156,6 +157,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   registerImportRoutes(app)
   registerAuditRoutes(app)
   registerAuthRoutes(app)
+  registerDirectorySyncRoutes(app)
 
   app.notFound((c) =>
     problemResponse(
