@@ -183,6 +183,7 @@ export {
   type OrganizationSettings,
   OrganizationSettingsSchema,
   PasswordPolicySchema,
+  TimeZoneSchema,
   type UpdateOrganizationInput,
   UpdateOrganizationSchema,
 } from './resources/organization'

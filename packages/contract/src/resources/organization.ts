@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { DEFAULT_REFUSED_MAILBOXES } from '../rules/email'
 import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH } from '../rules/password'
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../rules/time-zone'
 import { IdSchema, ShortTextSchema, TimestampSchema, TopicKeySchema, textSchema } from './primitives'
 
 // No `.default()` here: a default inside `.partial()` would fill what a PATCH did not send and
@@ -24,6 +25,21 @@ export const ContactTopicSchema = z
   .meta({ id: 'ContactTopic', description: 'A "contact for" topic users can be tagged with.' })
 export type ContactTopic = z.infer<typeof ContactTopicSchema>
 
+/** An IANA time zone name ("Europe/Paris", "America/Montreal", "UTC"). */
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isValidTimeZone, {
+    params: { code: 'invalid_time_zone' },
+    message: 'Not a known IANA time zone name, such as "Europe/Paris".',
+  })
+  .meta({
+    id: 'TimeZone',
+    description: 'An IANA time zone name, such as "Europe/Paris".',
+    example: 'Europe/Paris',
+  })
+
 export const DEFAULT_INVITATION_LIFETIME_DAYS = 30
 export const DEFAULT_IMPORT_ROW_LIMIT = 10_000
 export const IMPORT_ROW_LIMIT_MAX = 1_000_000
@@ -39,6 +55,8 @@ export const OrganizationSettingsSchema = z
     passwordPolicy: PasswordPolicySchema,
     /** Rows one import may hold (10,000 by default; some consoles stop at 500). */
     importRowLimit: z.number().int().min(1).max(IMPORT_ROW_LIMIT_MAX),
+    /** The zone the organization's times are written in: expiry dates and times in its mails. */
+    timeZone: TimeZoneSchema,
   })
   .strict()
   .meta({ id: 'OrganizationSettings' })
@@ -51,6 +69,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   contactTopics: [],
   passwordPolicy: { ...DEFAULT_PASSWORD_POLICY },
   importRowLimit: DEFAULT_IMPORT_ROW_LIMIT,
+  timeZone: DEFAULT_TIME_ZONE,
 }
 
 export const OrganizationSchema = z

@@ -69,6 +69,7 @@ export {
   type UserAction,
   type UserStatus,
 } from './status'
+export { canonicalTimeZone, DEFAULT_TIME_ZONE, isValidTimeZone } from './time-zone'
 export {
   type ActionTarget,
   type ActionViewer,
