@@ -29,7 +29,13 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<unknow
   if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new ProblemError('unsupported_media_type')
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks))
+  let text: string
+  try {
+    // JSON is UTF-8 (RFC 8259): invalid bytes are refused, not silently turned into U+FFFD.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
+  } catch {
+    throw new ProblemError('invalid_json', { detail: 'The body is not valid UTF-8.' })
+  }
   try {
     return JSON.parse(text)
   } catch (error) {
