@@ -1,5 +1,6 @@
 import { auditResource } from '../resources/audit'
 import { authResource } from '../resources/auth'
+import { directorySyncResource } from '../resources/directory-sync'
 import { exportsResource } from '../resources/exports'
 import { groupsResource } from '../resources/groups'
 import { importsResource } from '../resources/imports'
@@ -35,6 +36,7 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     roles: rolesResource(call),
     imports: importsResource(call),
     audit: auditResource(call),
+    directorySync: directorySyncResource(call),
     exports: exportsResource(call),
     auth: authResource(call),
   }

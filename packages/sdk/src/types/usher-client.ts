@@ -9,11 +9,16 @@ import type {
   BulkUsersRequest,
   ChangePasswordInput,
   CountUsersQuery,
+  CreateDirectoryTokenInput,
   CreateGroupInput,
   CreateImportInput,
   CreateInvitationsInput,
   CreateInvitationsResult,
   CreateUserInput,
+  DirectoryRequest,
+  DirectorySync,
+  DirectorySyncSettings,
+  DirectoryTokenCreated,
   ExportUsersQuery,
   Group,
   GroupShare,
@@ -25,6 +30,7 @@ import type {
   Invitation,
   InvitationLookup,
   ListAuditQuery,
+  ListDirectoryRequestsQuery,
   ListGroupSharesQuery,
   ListGroupsQuery,
   ListInvitationsQuery,
@@ -40,6 +46,7 @@ import type {
   ReplaceSharesInput,
   RoleList,
   SetUserPasswordInput,
+  UpdateDirectorySyncSettingsInput,
   UpdateGroupInput,
   UpdateOrganizationInput,
   UpdateUserInput,
@@ -158,6 +165,23 @@ export interface UsherClient {
     }
   }
   audit: Paginated<ListAuditQuery, AuditEvent>
+  /**
+   * Directory sync (SCIM 2.0 provisioning from Microsoft Entra ID or Okta), for the owner; a host
+   * backend without it leaves it out (the panel then says so).
+   * @example
+   * const { secret } = await client.directorySync.createToken({ name: 'Entra ID' })
+   */
+  directorySync?: {
+    /** The SCIM path, the settings and the live tokens. */
+    get(options?: RequestOptions): Promise<DirectorySync>
+    updateSettings(patch: UpdateDirectorySyncSettingsInput, options?: RequestOptions): Promise<DirectorySyncSettings>
+    /** A new bearer token; `secret` is answered this once (only its hash is kept). */
+    createToken(input: CreateDirectoryTokenInput, options?: RequestOptions): Promise<DirectoryTokenCreated>
+    /** The token's next request answers 401. */
+    revokeToken(id: string, options?: RequestOptions): Promise<void>
+    /** The directories' last requests, newest first, refusals with their reason. */
+    requests: Paginated<ListDirectoryRequestsQuery, DirectoryRequest>
+  }
   /** Files of the data; a host backend without exports leaves it out (the export buttons hide). */
   exports?: {
     /**
