@@ -59,6 +59,7 @@ export type {
   UserTableColumnVisibility,
   UserTableExtraColumn,
   UserTableProps,
+  UserTableExportButtonProps,
   UserTableSharedGroupsDialogProps,
 } from './components/user-table'
 // Assembled with the dialog it opens (see compose/).
@@ -75,6 +76,15 @@ export { AcceptInvitation, type AcceptInvitationProps } from './components/accep
 export { PasswordResetForm, type PasswordResetFormProps } from './components/password-reset-form'
 export { SignInForm, type SignInFormProps } from './components/sign-in-form'
 export { TeamActivation, type TeamActivationProps } from './components/team-activation'
+
+// Components: the admin console
+export {
+  ExportUsersButton,
+  type ExportUsersButtonProps,
+  type ExportUsersSearch,
+  saveFile,
+  useExportUsers,
+} from './components/export-users'
 
 // Components: display parts
 export { RoleBadge, type RoleBadgeProps } from './ui/role-badge'

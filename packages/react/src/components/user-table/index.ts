@@ -4,7 +4,12 @@ export {
   type UserTableColumnVisibility,
   type UserTableExtraColumn,
 } from './columns'
-export { UserTable, type UserTableProps, type UserTableSharedGroupsDialogProps } from './user-table'
+export {
+  UserTable,
+  type UserTableExportButtonProps,
+  type UserTableProps,
+  type UserTableSharedGroupsDialogProps,
+} from './user-table'
 export { type UserTableBulkAction, UserTableBulkBar, type UserTableBulkBarProps } from './user-table-bulk-bar'
 export { rowActionsFor, UserTableRowActions, type UserTableRowActionsProps } from './user-table-row-actions'
 export { type UserTableFilters, UserTableToolbar, type UserTableToolbarProps } from './user-table-toolbar'

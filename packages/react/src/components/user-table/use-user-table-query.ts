@@ -46,8 +46,14 @@ export function useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled 
     setSearch('')
     setFilters(NO_FILTERS)
   }
+  // The same list without its page size: what an export of it asks for.
+  const searched = useMemo(() => {
+    const { limit: _limit, ...rest } = query
+    return rest
+  }, [query])
   return {
     search,
+    searched,
     setSearch,
     filters,
     setFilters,

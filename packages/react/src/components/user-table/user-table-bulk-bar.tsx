@@ -1,5 +1,5 @@
 import { DropdownMenu } from 'radix-ui'
-import type { ComponentProps } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { cn } from '../../lib/cn'
 import { useUsherContext } from '../../provider/usher-context'
 import { MenuButton } from '../../ui/menu-button'
@@ -21,6 +21,8 @@ export interface UserTableBulkBarProps extends Omit<ComponentProps<'fieldset'>, 
   onAction: (action: Exclude<UserTableBulkAction, 'changeRole'>) => void
   onChangeRole: (role: string) => void
   onClearSelection: () => void
+  /** More controls before "Clear selection" (the export button). */
+  extra?: ReactNode
 }
 
 /**
@@ -36,6 +38,7 @@ export function UserTableBulkBar({
   onAction,
   onChangeRole,
   onClearSelection,
+  extra,
   className,
   ...props
 }: UserTableBulkBarProps) {
@@ -91,6 +94,7 @@ export function UserTableBulkBar({
       {button('enable')}
       {button('disable')}
       {button('delete')}
+      {extra}
       <button
         type="button"
         data-slot="user-table-bulk-clear"

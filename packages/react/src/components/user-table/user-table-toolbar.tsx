@@ -1,5 +1,5 @@
 import type { Group, UserStatus } from '@usher/contract'
-import { type ComponentProps, useId, useMemo } from 'react'
+import { type ComponentProps, type ReactNode, useId, useMemo } from 'react'
 import { cn } from '../../lib/cn'
 import { indentedGroupOptions } from '../../lib/group-options'
 import { useUsherContext } from '../../provider/usher-context'
@@ -77,6 +77,8 @@ export interface UserTableToolbarProps extends Omit<ComponentProps<'div'>, 'chil
   onColumnVisibilityChange: (visibility: UserTableColumnVisibility) => void
   /** @default true */
   showSeatUsage?: boolean
+  /** Controls at the toolbar's end, before the columns menu (the export button). */
+  actions?: ReactNode
 }
 
 const STATUSES: readonly UserStatus[] = ['active', 'invited', 'expired', 'disabled']
@@ -94,6 +96,7 @@ export function UserTableToolbar({
   columnVisibility,
   onColumnVisibilityChange,
   showSeatUsage = true,
+  actions,
   className,
   ...props
 }: UserTableToolbarProps) {
@@ -174,6 +177,7 @@ export function UserTableToolbar({
         ) : null}
       </fieldset>
       <div data-slot="user-table-toolbar-end" className="usher-user-table-toolbar-end">
+        {actions}
         {hideable.length > 0 ? (
           <MenuButton
             data-slot="user-table-columns-trigger"

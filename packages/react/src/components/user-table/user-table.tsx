@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { USER_ACTION_PERMISSIONS, type User } from '@usher/contract'
+import { type ListUsersQuery, USER_ACTION_PERMISSIONS, type User } from '@usher/contract'
 import { type ComponentProps, type ComponentType, type ReactNode, useMemo, useRef } from 'react'
 import { useMe } from '../../hooks/use-me'
 import { useRoleCatalog } from '../../hooks/use-role-catalog'
@@ -39,6 +39,16 @@ export interface UserTableSharedGroupsDialogProps {
   onOpenChange: (open: boolean) => void
 }
 
+/** What the table hands its export button (Usher's `ExportUsersButton` fits). */
+export interface UserTableExportButtonProps {
+  /** The list as the table asks for it: search, filters and sort. */
+  query: Omit<ListUsersQuery, 'limit' | 'cursor'>
+  /** In the bulk bar: the selected people. */
+  userIds?: string[]
+  /** The shown columns' ids, in order. */
+  visibleColumns: string[]
+}
+
 export interface UserTableProps extends Omit<ComponentProps<'div'>, 'children'> {
   /**
    * Columns of the host's own, after the built-in ones; each cell renders from the user.
@@ -60,6 +70,8 @@ export interface UserTableProps extends Omit<ComponentProps<'div'>, 'children'> 
    * @default SharedGroupsDialog
    */
   sharedGroupsDialog?: ComponentType<UserTableSharedGroupsDialogProps>
+  /** "Export" in the toolbar and "Export selected" in the bulk bar; none when absent. */
+  exportButton?: ComponentType<UserTableExportButtonProps>
   /** Adds "Edit…" to the row menu (for viewers holding `users:update`), e.g. to open a profile form. */
   onEditUser?: (user: User) => void
   /** Users per request. @default 50 */
@@ -97,6 +109,7 @@ export function UserTable({
   onColumnVisibilityChange,
   onShareGroups,
   sharedGroupsDialog: SharesDialog,
+  exportButton: ExportButton,
   onEditUser,
   pageSize = 50,
   rowHeight = 56,
@@ -253,6 +266,11 @@ export function UserTable({
         columnVisibility={columns.visibility}
         onColumnVisibilityChange={columns.setVisibility}
         showSeatUsage={showSeatUsage}
+        actions={
+          ExportButton ? (
+            <ExportButton query={query.searched} visibleColumns={columns.columns.map((column) => column.id)} />
+          ) : undefined
+        }
       />
       {selected.length > 0 ? (
         <UserTableBulkBar
@@ -264,6 +282,15 @@ export function UserTable({
           onAction={onBulkAction}
           onChangeRole={onBulkRole}
           onClearSelection={selection.clear}
+          extra={
+            ExportButton ? (
+              <ExportButton
+                query={query.searched}
+                userIds={selection.selectedUsers.map((user) => user.id)}
+                visibleColumns={columns.columns.map((column) => column.id)}
+              />
+            ) : undefined
+          }
         />
       ) : null}
       <NoticeBar

@@ -3,6 +3,7 @@ import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
 import { editUser } from './edit-user'
 import { errors } from './errors'
+import { exportUsers } from './export-users'
 import { groupShares } from './group-shares'
 import { groupsManager } from './groups-manager'
 import { importUsers } from './import-users'
@@ -33,4 +34,5 @@ export const en = {
   teamActivation,
   groupShares,
   groupsManager,
+  exportUsers,
 }

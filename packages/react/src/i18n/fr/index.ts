@@ -4,6 +4,7 @@ import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
 import { editUser } from './edit-user'
 import { errors } from './errors'
+import { exportUsers } from './export-users'
 import { groupShares } from './group-shares'
 import { groupsManager } from './groups-manager'
 import { importUsers } from './import-users'
@@ -34,4 +35,5 @@ export const fr: Messages = {
   teamActivation,
   groupShares,
   groupsManager,
+  exportUsers,
 }
