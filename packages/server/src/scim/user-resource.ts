@@ -1,4 +1,4 @@
-import { normalizeEmail, UpdateUserSchema } from '@usher/contract'
+import { isValidEmail, normalizeEmail, UpdateUserSchema } from '@usher/contract'
 import type { UserRow } from '../db/schema'
 import { iso } from '../domain/time'
 import { invalidValue } from './errors'
@@ -120,7 +120,8 @@ function pick(
   return entries.find((e) => attr(e, 'primary') === true || attr(e, 'primary') === 'True') ?? entries[0]
 }
 
-const looksLikeAddress = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
+// The contract's one email rule: a userName that it accepts is the person's address.
+const looksLikeAddress = (value: string) => isValidEmail(value.trim())
 
 /** Usher's field → the SCIM attribute it comes from, to word a refusal in the directory's terms. */
 const SCIM_NAMES: Record<string, string> = {
