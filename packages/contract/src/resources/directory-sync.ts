@@ -43,6 +43,14 @@ export const DEFAULT_DIRECTORY_SYNC_SETTINGS: DirectorySyncSettings = {
   invitations: 'email',
 }
 
+/**
+ * Whether `role` may be the role of people a directory creates: any role of the organization but
+ * the owner's (an identity provider's assignment must never hand out the whole organization).
+ * The server refuses the others; the panel offers only these.
+ */
+export const isDirectoryDefaultRole = (roles: { has(role: string): boolean }, role: string): boolean =>
+  role !== 'owner' && roles.has(role)
+
 export const UpdateDirectorySyncSettingsSchema = DirectorySyncSettingsSchema.partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to update.' })
