@@ -95,6 +95,7 @@ export {
   type DirectoryTokenCreated,
   DirectoryTokenCreatedSchema,
   DirectoryTokenSchema,
+  isDirectoryDefaultRole,
   type ListDirectoryRequestsQuery,
   ListDirectoryRequestsQuerySchema,
   SCIM_BASE_PATH,
