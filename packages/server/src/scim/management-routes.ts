@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { DirectorySyncSettingsSchema, type DirectoryToken, SCIM_BASE_PATH } from '@usher/contract'
+import {
+  DirectorySyncSettingsSchema,
+  type DirectoryToken,
+  isDirectoryDefaultRole,
+  SCIM_BASE_PATH,
+} from '@usher/contract'
 import type { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { UsherEnv } from '../app/env'
@@ -55,9 +60,7 @@ export function registerManagementRoutes(app: Hono<UsherEnv>) {
   route(app, 'updateDirectorySyncSettings', async (ctx) => {
     const { actor, body, now } = ctx
     if (body.defaultRole !== undefined) {
-      // People a directory creates may get any role but the owner's: an identity provider's
-      // assignment must never hand out the whole organization.
-      if (!actor.roles.has(body.defaultRole) || body.defaultRole === 'owner') {
+      if (!isDirectoryDefaultRole(actor.roles, body.defaultRole)) {
         throw new ProblemError('validation_failed', {
           errors: [
             {
