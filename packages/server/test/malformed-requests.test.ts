@@ -278,13 +278,79 @@ function recordOver(keys: readonly string[], value: fc.Arbitrary<unknown>) {
   return fc.record(Object.fromEntries(keys.map((key) => [key, value])), { requiredKeys: [] })
 }
 
+type ZodDef = {
+  type: string
+  shape?: Record<string, unknown>
+  element?: unknown
+  innerType?: unknown
+  in?: unknown
+  options?: unknown[]
+  entries?: Record<string, string>
+  values?: unknown[]
+}
+const defOf = (schema: unknown) => (schema as { _zod?: { def?: ZodDef } })?._zod?.def
+
+/**
+ * Values shaped by a request schema: its objects' fields, its arrays' items, its enums' values,
+ * strings with control characters, edge numbers, and at every level, now and then, a value of
+ * any kind instead. Close enough to valid to get past the first check, wrong somewhere deeper.
+ */
+function shapedBy(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
+  const def = defOf(schema)
+  if (!def || depth > 4) return anyJson
+  const shaped = ((): fc.Arbitrary<unknown> => {
+    switch (def.type) {
+      case 'object':
+        return fc.record(
+          Object.fromEntries(
+            Object.entries(def.shape ?? {}).map(([key, child]) => [key, shapedBy(child, depth + 1)]),
+          ),
+          { requiredKeys: [] },
+        )
+      case 'array':
+        return fc.array(shapedBy(def.element, depth + 1), { maxLength: 3 })
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+        return shapedBy(def.innerType, depth)
+      case 'pipe':
+        return shapedBy(def.in, depth)
+      case 'union':
+        return fc.oneof(...(def.options ?? []).map((option) => shapedBy(option, depth)))
+      case 'enum':
+        return fc.constantFrom(...Object.values(def.entries ?? { a: 'a' }))
+      case 'literal':
+        return fc.constantFrom(...(def.values ?? [null]))
+      case 'string':
+        return fc.oneof(
+          fc.string({ maxLength: 30 }),
+          fc.string({
+            unit: fc.constantFrom('\u0000', '\u001b', '\u0085', '\n', 'a', 'é', '@', '.', '-'),
+            maxLength: 20,
+          }),
+          fc.constantFrom(VALID_ID, 'jeanne.roy@exemple.fr', 'a@b', 'x'.repeat(300)),
+        )
+      case 'number':
+        return fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 2 ** 53, 1e308))
+      case 'boolean':
+        return fc.boolean()
+      default:
+        return anyJson
+    }
+  })()
+  return fc.oneof({ arbitrary: shaped, weight: 4 }, { arbitrary: anyJson, weight: 1 })
+}
+
 async function fuzzBody(op: Operation) {
   const keys = keysOf(op.endpoint?.body)
   const path = pathWith(op, VALID_ID)
   const arbitrary = fc.oneof(
     anyJson,
     recordOver(keys, anyJson),
-    recordOver(keys, fc.array(recordOver(keys, anyJson), { maxLength: 3 })),
+    shapedBy(op.endpoint?.body),
+    shapedBy(op.endpoint?.body),
   )
   await fc.assert(
     fc.asyncProperty(arbitrary, async (value) => {
@@ -299,18 +365,26 @@ async function fuzzBody(op: Operation) {
 }
 
 async function fuzzQuery(op: Operation) {
-  const keys = keysOf(op.endpoint?.query)
-  if (keys.length === 0) return
+  const shape = defOf(op.endpoint?.query)?.shape ?? {}
+  if (Object.keys(shape).length === 0) return
   const path = pathWith(op, VALID_ID)
-  const value = fc.oneof(
-    fc.string({ unit: 'binary', maxLength: 30 }),
-    fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+  const asText = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))
+  const field = (schema: unknown) =>
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.array(shapedBy(schema).map(asText), { maxLength: 3 }),
+      shapedBy(schema).map(asText),
+    )
+  const params = fc.record(
+    Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, field(schema)])),
+    { requiredKeys: [] },
   )
   await fc.assert(
-    fc.asyncProperty(recordOver(keys, value), async (params) => {
+    fc.asyncProperty(params, async (values) => {
       const query = new URLSearchParams()
-      for (const [key, v] of Object.entries(params))
-        for (const item of [v].flat()) query.append(key, String(item))
+      for (const [key, value] of Object.entries(values)) {
+        for (const item of [value].flat()) query.append(key, String(item))
+      }
       await send(op, {
         label: `fast-check query ${query.toString().slice(0, 60)}`,
         path,
