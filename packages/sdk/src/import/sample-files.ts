@@ -68,7 +68,14 @@ function sampleRows(locale: SampleLocale): SampleRow[] {
  * itself back. French CSV uses semicolons, as Excel writes and reads it in a French locale; CSV
  * starts with a BOM so Excel opens it as UTF-8.
  */
-export function sampleImportFile({ format, locale }: { format: ImportFormat; locale: SampleLocale }): string {
+export function sampleImportFile({
+  format,
+  locale,
+}: {
+  /** A text format: a workbook sample would need a writer in every app. */
+  format: Exclude<ImportFormat, 'xlsx'>
+  locale: SampleLocale
+}): string {
   const headers = SAMPLE_COLUMNS.map((c) => c.header[locale])
   const rows = sampleRows(locale)
   if (format === 'json') {

@@ -9,7 +9,10 @@ import { dataUrl } from './cell-text'
 const SAMPLE_LABELS = {
   csv: { en: 'importUsers.file.sampleCsv', fr: 'importUsers.file.sampleCsvFr' },
   json: { en: 'importUsers.file.sampleJson', fr: 'importUsers.file.sampleJsonFr' },
-} as const satisfies Record<ImportFormat, Record<(typeof LocaleSchema.options)[number], MessageKey>>
+} as const satisfies Record<
+  Exclude<ImportFormat, 'xlsx'>,
+  Record<(typeof LocaleSchema.options)[number], MessageKey>
+>
 
 const SAMPLES = (['csv', 'json'] as const).flatMap((format) =>
   LocaleSchema.options.map((locale) => [SAMPLE_LABELS[format][locale], format, locale] as const),
@@ -59,7 +62,7 @@ export function FileStep({
           id={inputId}
           type="file"
           className="usher-visually-hidden"
-          accept=".csv,.tsv,.txt,.json,text/csv,application/json"
+          accept=".csv,.tsv,.txt,.json,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby={hintId}
           onChange={(event) => {
             const picked = event.currentTarget.files?.[0]

@@ -2,18 +2,19 @@ import { useId } from 'react'
 import { useRoleName } from '../../hooks/use-role-name'
 import { useViewer } from '../../hooks/use-viewer'
 import type { MessageKey } from '../../i18n/types'
+import { indentedGroupOptions } from '../../lib/group-options'
 import { useUsherContext } from '../../provider/usher-context'
 import type { ImportOptions } from './use-import-wizard'
 
 export interface ImportOptionsFieldsProps {
   options: ImportOptions
   onChange: (options: ImportOptions) => void
-  groups: ReadonlyArray<{ id: string; name: string }>
+  groups: ReadonlyArray<{ id: string; name: string; parentId: string | null }>
 }
 
 /** The import's options: dry run, the role and group of rows that name none, invitations, updates. */
 export function ImportOptionsFields({ options, onChange, groups }: ImportOptionsFieldsProps) {
-  const { t } = useUsherContext()
+  const { t, locale } = useUsherContext()
   const roleId = useId()
   const groupId = useId()
   const roleName = useRoleName()
@@ -58,9 +59,10 @@ export function ImportOptionsFields({ options, onChange, groups }: ImportOptions
           onChange={(event) => onChange({ ...options, targetGroupId: event.currentTarget.value || null })}
         >
           <option value="">{t('importUsers.options.noGroup')}</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.name}
+          {/* The tree, each group under its parent, as every group picker shows it. */}
+          {indentedGroupOptions(groups, { locale }).map((g) => (
+            <option key={g.value} value={g.value}>
+              {g.label}
             </option>
           ))}
         </select>

@@ -54,7 +54,7 @@ describe('ImportUsersDialog', () => {
 
     // Columns: recognised in French and in any order; "Badge" is left out until mapped.
     expect(
-      await within(dialog).findByText('1 column was not recognised: choose a field or ignore it.'),
+      await within(dialog).findByText('1 column is ignored: “Badge”. Choose a field to import it.'),
     ).toHaveAttribute('role', 'status')
     const emailSelect = within(dialog).getByRole('combobox', { name: 'Field for the column “Courriel”' })
     expect((emailSelect as HTMLSelectElement).value).toBe('email')
@@ -162,7 +162,9 @@ describe('ImportUsersDialog', () => {
     renderWithUsher(<ImportUsersDialog defaultOpen />, { client })
     const dialog = await screen.findByRole('dialog')
     const json = JSON.stringify({ users: [{ 'E-mail': email, Prénom: 'Dora', Nom: 'Lenoir' }] })
-    const zone = within(dialog).getByRole('group', { name: 'Drop a CSV or JSON file here, or choose one.' })
+    const zone = within(dialog).getByRole('group', {
+      name: 'Drop a CSV, Excel (.xlsx) or JSON file here, or choose one.',
+    })
     fireEvent.drop(zone, { dataTransfer: { files: [new File([json], 'export.json')] } })
     await user.click(await within(dialog).findByRole('button', { name: 'Next' }))
     expect(within(dialog).getByRole('status').textContent).toBe('The row is valid.')

@@ -1,6 +1,8 @@
 import { IMPORT_FIELDS, type ImportField, type ParsedImportFile } from '@usher/sdk'
+import { useId } from 'react'
 import { useUsherContext } from '../../provider/usher-context'
 import { cellText } from './cell-text'
+import { problemText } from './import-messages'
 import type { ImportWizard } from './use-import-wizard'
 import { WizardFooter } from './wizard-footer'
 
@@ -17,6 +19,8 @@ export function MapStep({ wizard }: { wizard: ImportWizard }) {
   )
   return (
     <>
+      {file.parsed.sheets.length > 1 ? <SheetChoice wizard={wizard} /> : null}
+      <FileProblems parsed={file.parsed} />
       <ColumnMapping parsed={file.parsed} mapping={mapping} onChange={wizard.setMapping} />
       {missing.length ? (
         <p role="alert" className="usher-alert" data-slot="import-users-missing">
@@ -43,6 +47,48 @@ export function MapStep({ wizard }: { wizard: ImportWizard }) {
   )
 }
 
+/** A workbook with several sheets: the first is read, another may be chosen. */
+function SheetChoice({ wizard }: { wizard: ImportWizard }) {
+  const { t } = useUsherContext()
+  const id = useId()
+  const file = wizard.file
+  if (!file) return null
+  return (
+    <div className="usher-import-users-option" data-slot="import-users-sheet">
+      <label htmlFor={id}>{t('importUsers.map.sheet')}</label>
+      <select
+        id={id}
+        className="usher-select"
+        value={file.parsed.sheet ?? ''}
+        disabled={wizard.reading}
+        onChange={(event) => void wizard.readFile(file.source, event.currentTarget.value)}
+      >
+        {file.parsed.sheets.map((sheet) => (
+          <option key={sheet} value={sheet}>
+            {sheet}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+/** The lines the file's structure spoils (an unclosed quote, a wrong number of fields): left out. */
+function FileProblems({ parsed }: { parsed: ParsedImportFile }) {
+  const { t } = useUsherContext()
+  if (parsed.problems.length === 0) return null
+  return (
+    <section role="alert" className="usher-alert" data-slot="import-users-problems">
+      <p>{t('importUsers.file.problemsTitle', { count: parsed.problems.length })}</p>
+      <ul>
+        {parsed.problems.map((problem) => (
+          <li key={`${problem.line}-${problem.code}`}>{problemText(t, problem)}</li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 /** Which field each column of the file fills. */
 function ColumnMapping({
   parsed,
@@ -54,13 +100,16 @@ function ColumnMapping({
   onChange: (mapping: (ImportField | null)[]) => void
 }) {
   const { t } = useUsherContext()
-  const unknown = mapping.filter((f) => f === null).length
+  const ignored = parsed.headers.filter((_, index) => !mapping[index])
   return (
     <>
       <p>{t('importUsers.map.intro')}</p>
-      {unknown ? (
+      {ignored.length ? (
         <p role="status" data-slot="import-users-unknown">
-          {t('importUsers.map.unknown', { count: unknown })}
+          {t('importUsers.map.unknown', {
+            count: ignored.length,
+            columns: ignored.map((h) => t('importUsers.map.quoted', { header: h })).join(', '),
+          })}
         </p>
       ) : null}
       <table data-slot="import-users-mapping" className="usher-import-users-table">

@@ -24,14 +24,43 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
   const { t } = useUsherContext()
   const { validation, mapped, mapping, options, fieldLabel, errorText } = wizard
   const invalid = validation.rows.filter((r) => r.errors.length > 0)
+  const disabled = validation.valid.filter((row) => row.enabled === false).length
+  const missingGroups = validation.unknownGroups
   return (
     <>
       <p role="status" data-slot="import-users-counts">
         {invalid.length === 0
           ? t('importUsers.preview.allValid', { count: validation.validCount })
           : t('importUsers.preview.counts', { valid: validation.validCount, invalid: invalid.length })}
+        {disabled ? ` ${t('importUsers.preview.disabledCount', { count: disabled })}` : null}
       </p>
-      <PreviewTable rows={mapped.slice(0, PREVIEW_ROWS)} mapping={mapping} fieldLabel={fieldLabel} />
+      <PreviewTable
+        rows={mapped.slice(0, PREVIEW_ROWS)}
+        mapping={mapping}
+        fieldLabel={fieldLabel}
+        groups={wizard.groups}
+      />
+      {missingGroups.length ? (
+        <section data-slot="import-users-missing-groups" className="usher-import-users-missing-groups">
+          <p>
+            {t('importUsers.preview.missingGroups', {
+              count: missingGroups.length,
+              names: missingGroups.map((name) => t('importUsers.map.quoted', { header: name })).join(', '),
+            })}
+          </p>
+          {wizard.canManageGroups ? (
+            <button
+              type="button"
+              className="usher-button"
+              disabled={wizard.creatingGroups}
+              aria-busy={wizard.creatingGroups}
+              onClick={() => void wizard.createMissingGroups()}
+            >
+              {t('importUsers.preview.createGroups', { count: missingGroups.length })}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
       {invalid.length ? (
         <section data-slot="import-users-errors" aria-labelledby="usher-import-errors-title">
           <h3 id="usher-import-errors-title" className="usher-import-users-subtitle">
@@ -42,7 +71,7 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
             {invalid.slice(0, ERROR_ROWS).map((row) => (
               <li key={row.line} data-slot="import-users-error-row">
                 {row.errors.map((e) => (
-                  <div key={`${e.path}-${e.code}`} className="usher-import-users-error">
+                  <div key={`${e.path}-${e.code}-${e.value ?? ''}`} className="usher-import-users-error">
                     <span className="usher-field-error">
                       {t('importUsers.preview.errorAt', {
                         line: row.line,

@@ -44,6 +44,28 @@ export function SummaryStep({ wizard, onClose }: { wizard: ImportWizard; onClose
           </div>
         ))}
       </dl>
+      {wizard.refusals.length ? (
+        <section data-slot="import-users-refusals" aria-labelledby="usher-import-refusals-title">
+          <h3 id="usher-import-refusals-title" className="usher-import-users-subtitle">
+            {t('importUsers.summary.refusalsTitle')}
+          </h3>
+          <ul className="usher-import-users-error-list">
+            {wizard.refusals.slice(0, 50).map((r) => (
+              <li key={r.line} data-slot="import-users-refusal" data-status={r.status}>
+                {r.errors.map((e) => (
+                  <div key={`${e.path}-${e.code}`} className="usher-field-error">
+                    {t('importUsers.preview.errorAt', {
+                      line: r.line,
+                      field: wizard.fieldLabel(e.path),
+                      message: wizard.errorText(e),
+                    })}
+                  </div>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {failedCsv ? (
         <a
           className="usher-button"

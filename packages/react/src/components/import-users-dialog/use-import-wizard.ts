@@ -1,6 +1,5 @@
-import { ImportOptionsSchema } from '@usher/contract'
+import { ImportOptionsSchema, type ImportRowResult } from '@usher/contract'
 import {
-  type ApplyMappingOptions,
   applyMapping,
   failedRowsCsv,
   IMPORT_FIELDS,
@@ -13,12 +12,14 @@ import {
 } from '@usher/sdk'
 import { useMemo, useState } from 'react'
 import type * as z from 'zod'
+import { useCreateGroup } from '../../hooks/use-group-mutations'
 import { useGroups } from '../../hooks/use-groups'
 import { useMe } from '../../hooks/use-me'
-import { useRoles } from '../../hooks/use-roles'
+import { useRoleCatalog } from '../../hooks/use-role-catalog'
 import { useRunImport } from '../../hooks/use-run-import'
 import type { MessageKey } from '../../i18n/types'
 import { useUsherContext } from '../../provider/usher-context'
+import { columnOfPath, type RowErrorLike, rowErrorText } from './import-messages'
 
 /** The wizard's steps, in order. */
 export const IMPORT_STEPS = ['file', 'map', 'preview', 'import', 'summary'] as const
@@ -27,22 +28,38 @@ export type ImportStep = (typeof IMPORT_STEPS)[number]
 /** The import's options as the dialog holds them: the contract's `ImportOptions`, defaults applied. */
 export type ImportOptions = z.output<typeof ImportOptionsSchema>
 
-/** The file as read, with its name. */
+/** The file as read, with its name (and the picked file, to read another sheet of a workbook). */
 export interface ImportFile {
   name: string
   parsed: ParsedImportFile
+  source: File
 }
 
 /** One file-check error, as the preview and the rows-to-fix file word it. */
-export interface ImportErrorLike {
-  code: string
-  firstLine?: number
+export type ImportErrorLike = RowErrorLike
+
+/** A row the server refused or skipped, with the field of each reason. */
+export interface ServerRefusal {
+  line: number
+  status: ImportRowResult['status']
+  errors: RowErrorLike[]
+}
+
+/** The server's answer for a row as field errors: its own, or its code on the email. */
+function refusalOf(result: ImportRowResult): ServerRefusal | null {
+  if (!result.error || (result.status !== 'failed' && result.status !== 'skipped')) return null
+  const fieldErrors = result.error.errors ?? []
+  const errors = fieldErrors.length
+    ? fieldErrors.map((e) => ({ path: columnOfPath(e.path), code: e.code }))
+    : [{ path: 'email', code: result.error.code }]
+  return { line: result.line, status: result.status, errors }
 }
 
 /**
- * The import wizard's state: the step, the file read in the browser, the column mapping, the fixes
- * typed in the preview, the options, the check of every row with the contract's row schema, and
- * the run (`useRunImport`) with the rows to fix built once it ends.
+ * The import wizard's state: the step, the file read in the browser (a workbook's sheet chosen),
+ * the column mapping, the fixes typed in the preview, the options, the check of every row with the
+ * contract's row schema and the organization's roles and groups, the groups it names that do not
+ * exist (to create), and the run (`useRunImport`) with the server's refusals and the rows to fix.
  */
 export function useImportWizard({
   chunkSize,
@@ -54,8 +71,8 @@ export function useImportWizard({
   const { t } = useUsherContext()
   const me = useMe()
   const groups = useGroups()
-  // Asked for now, so the options' role picker offers the host's roles by the time it shows.
-  useRoles()
+  const catalog = useRoleCatalog()
+  const createGroup = useCreateGroup()
   const importer = useRunImport()
   const [step, setStep] = useState<ImportStep>('file')
   const [file, setFile] = useState<ImportFile | null>(null)
@@ -64,41 +81,52 @@ export function useImportWizard({
   const [mapping, setMapping] = useState<(ImportField | null)[]>([])
   const [edits, setEdits] = useState<Record<number, Record<string, string>>>({})
   const [failedCsv, setFailedCsv] = useState<string | null>(null)
+  const [refusals, setRefusals] = useState<ServerRefusal[]>([])
+  const [creatingGroups, setCreatingGroups] = useState(false)
   const [options, setOptions] = useState<ImportOptions>(() => ImportOptionsSchema.parse({}))
   const settings = me.data?.organization.settings
   const rowLimit = settings?.importRowLimit ?? 10_000
-  const canImport = me.data?.permissions.includes('imports:run') ?? true
+  const permissions = me.data?.permissions
+  const canImport = permissions?.includes('imports:run') ?? true
+  const canManageGroups = permissions?.includes('groups:manage') ?? false
+  const viewerRole = me.data?.user.role ?? null
 
   const groupList = groups.data
   const mapped = useMemo<MappedImportRow[]>(() => {
     if (!file) return []
-    const mapOptions: ApplyMappingOptions = groupList ? { groups: groupList } : {}
-    return applyMapping(file.parsed, mapping, mapOptions).map((row) =>
-      edits[row.line] ? { ...row, fields: { ...row.fields, ...edits[row.line] } } : row,
-    )
-  }, [file, mapping, edits, groupList])
+    return applyMapping(file.parsed, mapping, {
+      roles: catalog,
+      ...(groupList ? { groups: groupList } : {}),
+    }).map((row) => (edits[row.line] ? { ...row, fields: { ...row.fields, ...edits[row.line] } } : row))
+  }, [file, mapping, edits, groupList, catalog])
   const validation = useMemo(
-    () => validateImportRows(mapped, { refusedMailboxes: settings?.refusedMailboxes }),
-    [mapped, settings?.refusedMailboxes],
+    () =>
+      validateImportRows(mapped, {
+        refusedMailboxes: settings?.refusedMailboxes,
+        roles: { catalog, actorRole: viewerRole },
+      }),
+    [mapped, settings?.refusedMailboxes, catalog, viewerRole],
   )
 
-  const fieldLabel = (path: string) =>
-    (IMPORT_FIELDS as readonly string[]).includes(path) ? t(`importUsers.fields.${path}` as MessageKey) : path
-  const errorText = (e: ImportErrorLike) =>
-    e.code === 'duplicate' && e.firstLine
-      ? t('importUsers.preview.duplicate', { line: e.firstLine })
-      : t(`errors.fields.${e.code}` as MessageKey)
+  const fieldLabel = (path: string) => {
+    const column = columnOfPath(path)
+    return (IMPORT_FIELDS as readonly string[]).includes(column)
+      ? t(`importUsers.fields.${column}` as MessageKey)
+      : column
+  }
+  const errorText = (e: ImportErrorLike) => rowErrorText(t, e)
 
-  const readFile = async (picked: File) => {
+  const readFile = async (picked: File, sheet?: string) => {
     setReading(true)
     setFileError(null)
     try {
-      const parsed = await parseImportFile(picked)
-      if (parsed.rows.length === 0) setFileError(t('importUsers.file.errors.no_rows'))
+      const parsed = await parseImportFile(picked, sheet ? { sheet } : {})
+      if (parsed.rows.length === 0 && parsed.problems.length === 0)
+        setFileError(t('importUsers.file.errors.no_rows'))
       else if (parsed.rows.length > rowLimit)
         setFileError(t('importUsers.file.errors.too_many', { count: rowLimit }))
       else {
-        setFile({ name: picked.name, parsed })
+        setFile({ name: picked.name, parsed, source: picked })
         setMapping(parsed.mapping)
         setEdits({})
         setStep('map')
@@ -108,6 +136,17 @@ export function useImportWizard({
       setFileError(t(`importUsers.file.errors.${code}` as MessageKey))
     } finally {
       setReading(false)
+    }
+  }
+
+  /** Creates the groups the file names that do not exist; the rows then resolve to them. */
+  const createMissingGroups = async () => {
+    setCreatingGroups(true)
+    try {
+      for (const name of validation.unknownGroups) await createGroup.mutateAsync({ name })
+      await groups.refetch()
+    } finally {
+      setCreatingGroups(false)
     }
   }
 
@@ -121,26 +160,23 @@ export function useImportWizard({
       options,
       ...(chunkSize ? { chunkSize } : {}),
     })
-    // Rows to fix: those the file check refused, then those the server failed.
+    const refused = (result?.results ?? []).flatMap((r) => refusalOf(r) ?? [])
+    setRefusals(refused)
+    // Rows to fix: those the file check refused and those the server refused, in file order,
+    // each with the column and the reason in the viewer's language.
     const byLine = new Map(file.parsed.rows.map((r) => [r.line, r]))
-    const failed: Array<{ line: number; cells: readonly unknown[]; error: string }> = []
-    for (const check of validation.rows) {
-      if (check.errors.length === 0) continue
-      failed.push({
-        line: check.line,
-        cells: byLine.get(check.line)?.cells ?? [],
-        error: check.errors.map((e) => `${fieldLabel(e.path)}: ${errorText(e)}`).join('; '),
-      })
-    }
-    for (const r of result?.results ?? []) {
-      if (r.status !== 'failed') continue
-      failed.push({
-        line: r.line,
-        cells: byLine.get(r.line)?.cells ?? [],
-        error: r.error ? t(`errors.codes.${r.error.code}` as MessageKey) : '',
-      })
-    }
-    failed.sort((a, b) => a.line - b.line)
+    const describe = (errors: readonly RowErrorLike[]) =>
+      errors.map((e) => `${fieldLabel(e.path)}: ${errorText(e)}`).join('; ')
+    const failed = [
+      ...validation.rows
+        .filter((c) => c.errors.length > 0)
+        .map((c) => ({ line: c.line, error: describe(c.errors) })),
+      ...refused
+        .filter((r) => r.status === 'failed')
+        .map((r) => ({ line: r.line, error: describe(r.errors) })),
+    ]
+      .map((f) => ({ ...f, cells: byLine.get(f.line)?.cells ?? [] }))
+      .sort((a, b) => a.line - b.line)
     setFailedCsv(
       failed.length
         ? await failedRowsCsv({
@@ -163,6 +199,7 @@ export function useImportWizard({
     importer.reset()
     setFile(null)
     setFailedCsv(null)
+    setRefusals([])
     setStep('file')
   }
 
@@ -170,6 +207,7 @@ export function useImportWizard({
     step,
     setStep,
     canImport,
+    canManageGroups,
     rowLimit,
     reading,
     fileError,
@@ -182,10 +220,13 @@ export function useImportWizard({
     setOptions,
     groups: groupList ?? [],
     importer,
+    refusals,
     failedCsv,
+    creatingGroups,
     fieldLabel,
     errorText,
     readFile,
+    createMissingGroups,
     fix,
     startImport,
     startOver,

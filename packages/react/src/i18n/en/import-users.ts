@@ -1,7 +1,8 @@
 /** Owned by the import-users dialog. */
 export const importUsers = {
   title: 'Import users',
-  description: 'Add many people at once from a CSV or JSON file.',
+  description:
+    'Add many people at once from a CSV, Excel (.xlsx) or JSON file: a Microsoft Entra or Google Workspace download is read as it is.',
   open: 'Import users',
   forbidden: 'You cannot import users.',
   steps: {
@@ -14,7 +15,7 @@ export const importUsers = {
     current: 'Step {{step}} of {{total}}: {{name}}',
   },
   file: {
-    drop: 'Drop a CSV or JSON file here, or choose one.',
+    drop: 'Drop a CSV, Excel (.xlsx) or JSON file here, or choose one.',
     choose: 'Choose a file',
     hint: 'Comma, semicolon or tab separated; UTF-8 or Excel exports. At most {{limit}} rows.',
     reading: 'Reading the file…',
@@ -35,8 +36,22 @@ export const importUsers = {
         other: 'The file has more than {{count}} rows.',
       },
       unreadable: 'The file could not be read.',
+      not_a_csv: 'This file is not a CSV, Excel (.xlsx) or JSON file. Save it as CSV or .xlsx and try again.',
+      invalid_xlsx: 'This workbook cannot be opened. Save it again from Excel as .xlsx and try again.',
     },
     problem: 'Line {{line}}: a quoted cell is not closed.',
+    problemsTitle: {
+      one: '{{count}} line of the file cannot be read and is left out:',
+      other: '{{count}} lines of the file cannot be read and are left out:',
+    },
+    problems: {
+      unclosed_quote:
+        'Line {{line}}: a quote opens a cell that is never closed; the rest of the file is in that cell.',
+      stray_quote: 'Line {{line}}: a quote inside a cell that does not start with one.',
+      too_many_fields: 'Line {{line}}: {{found}} cells where the header has {{expected}}.',
+      too_few_fields: 'Line {{line}}: only {{found}} cells where the header has {{expected}}.',
+      not_an_object: 'Line {{line}}: this entry is not a person (an object).',
+    },
   },
   map: {
     intro: 'Check which field each column of your file fills. Columns set to “Ignore” are not imported.',
@@ -46,9 +61,11 @@ export const importUsers = {
     ignore: 'Ignore this column',
     selectLabel: 'Field for the column “{{header}}”',
     unknown: {
-      one: '{{count}} column was not recognised: choose a field or ignore it.',
-      other: '{{count}} columns were not recognised: choose a field or ignore them.',
+      one: '{{count}} column is ignored: {{columns}}. Choose a field to import it.',
+      other: '{{count}} columns are ignored: {{columns}}. Choose a field to import one.',
     },
+    quoted: '“{{header}}”',
+    sheet: 'Sheet to import',
     missing: 'Map a column to {{fields}} to continue.',
   },
   fields: {
@@ -58,6 +75,7 @@ export const importUsers = {
     fullName: 'Full name (split)',
     nickname: 'Nickname',
     email: 'Email',
+    principalName: 'User principal name (email if none)',
     phone: 'Phone',
     mobile: 'Mobile',
     jobTitle: 'Job title',
@@ -65,7 +83,7 @@ export const importUsers = {
     description: 'Description',
     externalId: 'SSO ID',
     role: 'Role',
-    groupId: 'Group',
+    groupId: 'Groups',
     contactFor: 'Contact for',
     locale: 'Language',
     password: 'Initial password',
@@ -81,6 +99,24 @@ export const importUsers = {
       'Fix a value here, or download the rows later to fix them in your spreadsheet. Rows with errors are not imported.',
     errorAt: 'Line {{line}}, {{field}}: {{message}}',
     duplicate: 'Same address as line {{line}}.',
+    unknownGroup: 'Unknown group “{{name}}”.',
+    noSuchGroup: 'This group does not exist.',
+    unknownRole: 'Unknown role “{{name}}”.',
+    noSuchRole: 'This role does not exist.',
+    maskedPassword:
+      'A masked password (such as ****) is not a password and is not set: empty the cell to invite the person, or give the password.',
+    enabledWord: 'Write yes or no (True, False, Active, Suspended… are understood).',
+    enabledYes: 'Enabled',
+    enabledNo: 'Disabled',
+    disabledCount: {
+      one: '{{count}} person will be imported disabled (no invitation email, no seat).',
+      other: '{{count}} people will be imported disabled (no invitation email, no seat).',
+    },
+    missingGroups: {
+      one: 'The file names {{count}} group that does not exist: {{names}}.',
+      other: 'The file names {{count}} groups that do not exist: {{names}}.',
+    },
+    createGroups: { one: 'Create this group', other: 'Create these {{count}} groups' },
     fixLabel: 'Line {{line}}: {{field}}',
     moreErrors: { one: 'And {{count}} more row with errors.', other: 'And {{count}} more rows with errors.' },
   },
@@ -121,5 +157,6 @@ export const importUsers = {
     downloadFailed: 'Download the rows to fix (CSV)',
     errorColumn: 'Error',
     lineColumn: 'Line in the original file',
+    refusalsTitle: 'Rows the server refused or skipped',
   },
 } as const

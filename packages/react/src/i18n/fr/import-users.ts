@@ -3,7 +3,8 @@ import type { Messages } from '../types'
 /** Propriété de la boîte de dialogue d’import. */
 export const importUsers: Messages['importUsers'] = {
   title: 'Importer des utilisateurs',
-  description: 'Ajoutez de nombreuses personnes en une fois à partir d’un fichier CSV ou JSON.',
+  description:
+    'Ajoutez de nombreuses personnes en une fois à partir d’un fichier CSV, Excel (.xlsx) ou JSON : un export Microsoft Entra ou Google Workspace se lit tel quel.',
   open: 'Importer des utilisateurs',
   forbidden: 'Vous ne pouvez pas importer d’utilisateurs.',
   steps: {
@@ -16,7 +17,7 @@ export const importUsers: Messages['importUsers'] = {
     current: 'Étape {{step}} sur {{total}} : {{name}}',
   },
   file: {
-    drop: 'Déposez un fichier CSV ou JSON ici, ou choisissez-en un.',
+    drop: 'Déposez un fichier CSV, Excel (.xlsx) ou JSON ici, ou choisissez-en un.',
     choose: 'Choisir un fichier',
     hint: 'Séparateur virgule, point-virgule ou tabulation ; UTF-8 ou export Excel. {{limit}} lignes au maximum.',
     reading: 'Lecture du fichier…',
@@ -37,6 +38,23 @@ export const importUsers: Messages['importUsers'] = {
         other: 'Le fichier dépasse {{count}} lignes.',
       },
       unreadable: 'Le fichier n’a pas pu être lu.',
+      not_a_csv:
+        'Ce fichier n’est ni un CSV, ni un classeur Excel (.xlsx), ni un JSON. Enregistrez-le en CSV ou en .xlsx et réessayez.',
+      invalid_xlsx:
+        'Ce classeur ne peut pas être ouvert. Enregistrez-le de nouveau depuis Excel en .xlsx et réessayez.',
+    },
+    problemsTitle: {
+      one: '{{count}} ligne du fichier est illisible et n’est pas importée :',
+      other: '{{count}} lignes du fichier sont illisibles et ne sont pas importées :',
+    },
+    problems: {
+      unclosed_quote:
+        'Ligne {{line}} : un guillemet ouvre une cellule qui n’est jamais fermée ; la suite du fichier est dans cette cellule.',
+      stray_quote:
+        'Ligne {{line}} : un guillemet au milieu d’une cellule qui ne commence pas par un guillemet.',
+      too_many_fields: 'Ligne {{line}} : {{found}} cellules alors que l’en-tête en a {{expected}}.',
+      too_few_fields: 'Ligne {{line}} : seulement {{found}} cellules alors que l’en-tête en a {{expected}}.',
+      not_an_object: 'Ligne {{line}} : cette entrée n’est pas une personne (un objet).',
     },
     problem: 'Ligne {{line}} : une cellule entre guillemets n’est pas fermée.',
   },
@@ -49,9 +67,11 @@ export const importUsers: Messages['importUsers'] = {
     ignore: 'Ignorer cette colonne',
     selectLabel: 'Champ de la colonne « {{header}} »',
     unknown: {
-      one: '{{count}} colonne n’a pas été reconnue : choisissez un champ ou ignorez-la.',
-      other: '{{count}} colonnes n’ont pas été reconnues : choisissez un champ ou ignorez-les.',
+      one: '{{count}} colonne est ignorée : {{columns}}. Choisissez un champ pour l’importer.',
+      other: '{{count}} colonnes sont ignorées : {{columns}}. Choisissez un champ pour en importer une.',
     },
+    quoted: '« {{header}} »',
+    sheet: 'Feuille à importer',
     missing: 'Associez une colonne à : {{fields}} pour continuer.',
   },
   fields: {
@@ -61,6 +81,7 @@ export const importUsers: Messages['importUsers'] = {
     fullName: 'Nom complet (séparé)',
     nickname: 'Surnom',
     email: 'Adresse e-mail',
+    principalName: 'Nom d’utilisateur principal (adresse à défaut)',
     phone: 'Téléphone',
     mobile: 'Portable',
     jobTitle: 'Intitulé du poste',
@@ -68,7 +89,7 @@ export const importUsers: Messages['importUsers'] = {
     description: 'Description',
     externalId: 'ID SSO',
     role: 'Rôle',
-    groupId: 'Groupe',
+    groupId: 'Groupes',
     contactFor: 'Contact pour',
     locale: 'Langue',
     password: 'Mot de passe initial',
@@ -84,6 +105,24 @@ export const importUsers: Messages['importUsers'] = {
       'Corrigez une valeur ici, ou téléchargez les lignes plus tard pour les corriger dans votre tableur. Les lignes en erreur ne sont pas importées.',
     errorAt: 'Ligne {{line}}, {{field}} : {{message}}',
     duplicate: 'Même adresse qu’à la ligne {{line}}.',
+    unknownGroup: 'Groupe « {{name}} » inconnu.',
+    noSuchGroup: 'Ce groupe n’existe pas.',
+    unknownRole: 'Rôle « {{name}} » inconnu.',
+    noSuchRole: 'Ce rôle n’existe pas.',
+    maskedPassword:
+      'Un mot de passe masqué (comme ****) n’est pas un mot de passe et n’est pas défini : videz la cellule pour inviter la personne, ou indiquez le mot de passe.',
+    enabledWord: 'Écrivez oui ou non (vrai, faux, True, False, Active, Suspended… sont compris).',
+    enabledYes: 'Actif',
+    enabledNo: 'Désactivé',
+    disabledCount: {
+      one: '{{count}} personne sera importée désactivée (sans e-mail d’invitation, sans licence).',
+      other: '{{count}} personnes seront importées désactivées (sans e-mail d’invitation, sans licence).',
+    },
+    missingGroups: {
+      one: 'Le fichier nomme {{count}} groupe qui n’existe pas : {{names}}.',
+      other: 'Le fichier nomme {{count}} groupes qui n’existent pas : {{names}}.',
+    },
+    createGroups: { one: 'Créer ce groupe', other: 'Créer ces {{count}} groupes' },
     fixLabel: 'Ligne {{line}} : {{field}}',
     moreErrors: {
       one: 'Et {{count}} autre ligne en erreur.',
@@ -127,5 +166,6 @@ export const importUsers: Messages['importUsers'] = {
     downloadFailed: 'Télécharger les lignes à corriger (CSV)',
     errorColumn: 'Erreur',
     lineColumn: 'Ligne dans le fichier d’origine',
+    refusalsTitle: 'Lignes refusées ou ignorées par le serveur',
   },
 }
