@@ -1,0 +1,2 @@
+export { DirectorySync, type DirectorySyncProps } from './directory-sync'
+export { directorySyncKeys, useDirectoryRequests, useDirectorySync } from './use-directory-sync'

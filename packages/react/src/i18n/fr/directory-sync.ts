@@ -1,0 +1,88 @@
+import type { Messages } from '../types'
+
+/** Propriété du composant directory-sync. */
+export const directorySync: Messages['directorySync'] = {
+  title: 'Synchronisation d’annuaire',
+  intro:
+    'Tenez vos collaborateurs à jour depuis Microsoft Entra ID ou Okta (SCIM 2.0) : l’annuaire les crée, les met à jour et les désactive ici.',
+  ownerOnly: 'Seul le propriétaire configure la synchronisation d’annuaire.',
+  unavailable: 'Ce serveur ne propose pas la synchronisation d’annuaire.',
+  endpoint: {
+    title: 'Point d’accès',
+    label: 'URL du locataire (URL de base SCIM 2.0)',
+    hint: 'Collez-la dans les paramètres d’approvisionnement d’Entra ID (URL du locataire) ou d’Okta (URL de base du connecteur SCIM).',
+    copy: 'Copier',
+    copied: 'Copié.',
+    provisioned: {
+      one: '{{count}} personne tenue à jour par l’annuaire.',
+      other: '{{count}} personnes tenues à jour par l’annuaire.',
+    },
+  },
+  tokens: {
+    title: 'Jetons',
+    intro:
+      'L’annuaire envoie un jeton avec chaque requête. Créez-en un par annuaire ; révoquez-le quand vous le déconnectez.',
+    empty: 'Aucun jeton pour l’instant : créez-en un pour connecter un annuaire.',
+    name: 'Nom du jeton',
+    nameHint: 'Par exemple l’annuaire auquel il sert : « Entra ID ».',
+    create: 'Créer un jeton',
+    creating: 'Création…',
+    created: 'Jeton « {{name}} » créé. Copiez-le maintenant : il ne sera plus affiché.',
+    secretLabel: 'Jeton secret de « {{name}} »',
+    copySecret: 'Copier le jeton',
+    hideSecret: 'Je l’ai copié',
+    createdAt: 'Créé le {{date}}',
+    lastUsed: 'Dernière utilisation le {{date}}',
+    neverUsed: 'Jamais utilisé',
+    revoke: 'Révoquer « {{name}} »',
+    revokeTitle: 'Révoquer le jeton « {{name}} » ?',
+    revokeDescription:
+      'L’annuaire qui l’utilise ne pourra plus approvisionner personne tant que vous ne lui donnez pas un nouveau jeton.',
+    revokeConfirm: 'Révoquer',
+    revoked: 'Jeton « {{name}} » révoqué.',
+  },
+  settings: {
+    title: 'Paramètres',
+    defaultRole: 'Rôle des personnes approvisionnées',
+    defaultRoleHint:
+      'Donné à chaque personne que l’annuaire crée ; vous pourrez le changer personne par personne ensuite.',
+    deprovisioning: 'Quand l’annuaire supprime quelqu’un',
+    disable: 'Le désactiver (son historique est conservé ; par défaut)',
+    delete: 'Supprimer son compte',
+    invitations: 'Nouvelles personnes',
+    email: 'Leur envoyer une invitation pour choisir un mot de passe',
+    none: 'Aucun e-mail : elles se connectent par votre authentification unique',
+    save: 'Enregistrer les paramètres',
+    saving: 'Enregistrement…',
+    saved: 'Paramètres enregistrés.',
+  },
+  requests: {
+    title: 'Dernières requêtes',
+    intro:
+      'Ce que l’annuaire a demandé et comment cela s’est passé : quand Entra ID ou Okta signale une erreur, la raison est ici.',
+    onlyFailed: 'Seulement les requêtes refusées',
+    refresh: 'Actualiser',
+    empty: 'Aucune requête pour l’instant.',
+    time: 'Heure',
+    operation: 'Opération',
+    subject: 'Personne ou groupe',
+    result: 'Résultat',
+    reason: 'Raison',
+    ok: 'Fait ({{status}})',
+    refused: 'Refusé ({{status}})',
+    more: 'Afficher plus',
+    operations: {
+      discovery: 'Découverte',
+      user_list: 'Recherche de personnes',
+      user_read: 'Lecture d’une personne',
+      user_create: 'Création d’une personne',
+      user_update: 'Mise à jour d’une personne',
+      user_delete: 'Suppression d’une personne',
+      group_list: 'Recherche de groupes',
+      group_read: 'Lecture d’un groupe',
+      group_create: 'Création d’un groupe',
+      group_update: 'Mise à jour d’un groupe',
+      group_delete: 'Suppression d’un groupe',
+    },
+  },
+}
