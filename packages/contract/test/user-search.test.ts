@@ -4,6 +4,7 @@ import {
   OrganizationSettingsSchema,
   UpdateOrganizationSchema,
 } from '../src/index'
+import { frenchDe, frenchQue } from '../src/rules/french'
 import { canonicalTimeZone, isValidTimeZone } from '../src/rules/time-zone'
 import { emailDomain, userMatchesSearch, userSearchTerms } from '../src/rules/user-search'
 
@@ -52,5 +53,15 @@ describe('given an organization time zone', () => {
       settings: { timeZone: 'Europe/Brussels' },
     })
     expect(OrganizationSettingsSchema.shape.timeZone.parse('Asia/Tokyo')).toBe('Asia/Tokyo')
+  })
+})
+
+describe('given a name in a French sentence', () => {
+  it('elides before a vowel, accented or capital, and not before a consonant or an h', () => {
+    expect(frenchQue('Atelier')).toBe('qu’Atelier')
+    expect(frenchDe('Élodie')).toBe('d’Élodie')
+    expect(frenchDe('Jean')).toBe('de Jean')
+    expect(frenchDe('Hugo')).toBe('de Hugo')
+    expect(frenchQue('Usher')).toBe('qu’Usher')
   })
 })

@@ -15,6 +15,7 @@ const invitation = (overrides: Partial<Parameters<typeof renderInvitationMail>[0
     firstName: 'Léa',
     link: LINK,
     expiresAt: EXPIRES,
+    timeZone: 'Europe/Paris',
     message: null,
     reminder: false,
     ...overrides,
@@ -27,7 +28,8 @@ describe('given an invitation email', () => {
     expect(mail.text).toContain('Hello Léa,')
     expect(mail.text).toContain('Jean Dupont invited you to join Atelier Dupont on Usher.')
     expect(mail.text).toContain('> See you on Monday!')
-    expect(mail.text).toContain('valid until 12 March 2026 at 14:05 UTC')
+    // 14:05 UTC is 15:05 in Paris in March (winter time), and the zone is named.
+    expect(mail.text).toContain('valid until 12 March 2026 at 15:05 (Central European Time).')
     expect(mail.text).toContain(`Accept the invitation:\n${LINK}`)
     expect(mail.html).toContain('<html lang="en"')
     expect(mail.html).toContain(`<a href="${LINK}"`)
@@ -38,7 +40,7 @@ describe('given an invitation email', () => {
     const mail = invitation({ locale: 'fr' })
     expect(mail.subject).toBe('Jean Dupont vous invite à rejoindre Atelier Dupont sur Usher')
     expect(mail.text).toContain('Bonjour Léa,')
-    expect(mail.text).toContain('valable jusqu’au 12 mars 2026 à 14:05 UTC')
+    expect(mail.text).toContain('valable jusqu’au 12 mars 2026 à 15:05 (heure d’Europe centrale).')
     expect(mail.text).toContain(`Accepter l’invitation\u00a0:\n${LINK}`)
     expect(mail.html).toContain('<html lang="fr"')
     expect(mail.html).toContain('>Accepter l’invitation</a>')
@@ -54,10 +56,44 @@ describe('given an invitation email', () => {
     expect(fr.text).toContain('Le lien des messages précédents ne fonctionne plus.')
   })
 
-  it('does without an inviter’s name', () => {
+  it('does without an inviter’s name, and never guesses the reader’s gender in French', () => {
     expect(invitation({ inviterName: null }).subject).toBe('Invitation to join Atelier Dupont on Usher')
-    expect(invitation({ inviterName: null, locale: 'fr' }).subject).toBe(
-      'Invitation à rejoindre Atelier Dupont sur Usher',
+    const fr = invitation({ inviterName: null, locale: 'fr', message: 'À lundi' })
+    expect(fr.subject).toBe('Invitation à rejoindre Atelier Dupont sur Usher')
+    expect(fr.text).toContain('Vous avez reçu une invitation à rejoindre Atelier Dupont sur Usher.')
+    expect(fr.text).toContain('Message joint à l’invitation\u00a0:\n> À lundi')
+    const reminder = invitation({ inviterName: null, locale: 'fr', reminder: true })
+    expect(reminder.text).toContain(
+      'Petit rappel\u00a0: une invitation à rejoindre Atelier Dupont sur Usher vous attend toujours.',
+    )
+    // No « invité », « invitée » or « administrateur » that would assume who reads or who wrote.
+    for (const mail of [fr, reminder, invitation({ locale: 'fr', message: 'x' })]) {
+      expect(mail.text).not.toMatch(/êtes invité|administrateur/)
+    }
+  })
+
+  it('elides « de » before an inviter’s name that starts with a vowel', () => {
+    expect(invitation({ locale: 'fr', inviterName: 'Anne Roux', message: 'Bienvenue' }).text).toContain(
+      'Message d’Anne Roux\u00a0:',
+    )
+    expect(invitation({ locale: 'fr', inviterName: 'Jean Dupont', message: 'Bienvenue' }).text).toContain(
+      'Message de Jean Dupont\u00a0:',
+    )
+  })
+
+  it('writes the expiry in the organization’s time zone and names it', () => {
+    expect(invitation({ timeZone: 'America/Montreal' }).text).toContain(
+      'valid until 12 March 2026 at 10:05 (Eastern Time).',
+    )
+    expect(invitation({ timeZone: 'America/Montreal', locale: 'fr' }).text).toContain(
+      'jusqu’au 12 mars 2026 à 10:05 (heure de l’Est nord-américain).',
+    )
+    expect(invitation({ timeZone: 'UTC', locale: 'fr' }).text).toContain(
+      'jusqu’au 12 mars 2026 à 14:05 (UTC).',
+    )
+    // Summer time: the same zone, an hour further from UTC.
+    expect(invitation({ expiresAt: new Date('2026-07-01T08:00:00Z') }).text).toContain(
+      '1 July 2026 at 10:00 (Central European Time)',
     )
   })
 
@@ -84,6 +120,7 @@ describe('given a password reset email', () => {
       firstName: 'Léa',
       link: LINK,
       expiresAt: EXPIRES,
+      timeZone: 'Europe/Paris',
       activation,
     })
 
@@ -95,6 +132,9 @@ describe('given a password reset email', () => {
     expect(reset('fr', false).subject).toBe('Réinitialisez votre mot de passe Atelier Dupont sur Usher')
     expect(reset('fr', true).subject).toBe('Activez votre compte Atelier Dupont sur Usher')
     expect(reset('fr', true).text).toContain('Choisissez votre mot de passe pour l’activer.')
+    expect(reset('fr', false).text).toContain(
+      'Ce lien ne sert qu’une fois et reste valable jusqu’au 12 mars 2026 à 15:05 (heure d’Europe centrale).',
+    )
   })
 })
 
@@ -132,5 +172,38 @@ describe('given the server sending invitations', () => {
       expect(mail?.html).not.toContain('<b>Bleue')
       expect(mail?.html).toContain('Bienvenue &lt;script&gt;')
     }
+  })
+
+  it('writes the expiry in the time zone the owner set for the organization', async () => {
+    const org = await createTestOrg(t)
+    const current = await org.owner.client.me.get()
+    expect(current.organization.settings.timeZone).toBe('Europe/Paris')
+    const refused = await org.owner.client.organization
+      .update({ settings: { timeZone: 'Montréal' } }, { ifMatch: current.organization.version })
+      .catch((e: unknown) => e as { status: number; problem: { errors?: { path: string; code: string }[] } })
+    expect(refused).toMatchObject({ status: 422 })
+    expect((refused as { problem: { errors: unknown[] } }).problem.errors).toEqual([
+      expect.objectContaining({ path: 'settings.timeZone', code: 'invalid_value' }),
+    ])
+    await org.owner.client.organization.update(
+      { settings: { timeZone: 'America/Montreal' } },
+      { ifMatch: current.organization.version },
+    )
+    const email = `tz.${randomUUID().slice(0, 8)}@example.com`
+    await org.owner.client.invitations.create({
+      invitations: [{ firstName: 'Zoé', email, role: 'technician', locale: 'fr' }],
+    })
+    const mail = await t.server.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to_address', '=', email)
+      .executeTakeFirstOrThrow()
+    const expires = new Date(t.clock.now().getTime() + 30 * 86_400_000)
+    const local = new Intl.DateTimeFormat('fr-FR', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'America/Montreal',
+    }).format(expires)
+    expect(mail.text).toContain(`valable jusqu’au ${local} (heure de l’Est nord-américain).`)
   })
 })

@@ -31,7 +31,7 @@ export const TimeZoneSchema = z
   .trim()
   .max(64)
   .refine(isValidTimeZone, {
-    params: { code: 'invalid_time_zone' },
+    params: { code: 'invalid_value' },
     message: 'Not a known IANA time zone name, such as "Europe/Paris".',
   })
   .meta({

@@ -15,6 +15,7 @@ export {
   normalizeEmail,
   SHARED_MAILBOX_MESSAGE,
 } from './email'
+export { frenchDe, frenchElides, frenchQue } from './french'
 export { buildGroupTree, coveredGroupIds, descendantIds, flattenGroupTree, type GroupNode } from './groups'
 export { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName, normalizePhone } from './names'
 export {

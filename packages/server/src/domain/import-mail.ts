@@ -32,6 +32,7 @@ export async function enqueueMailRows(
       firstName: user.first_name,
       link,
       expiresAt,
+      timeZone: actor.settings.timeZone,
       message: null,
       reminder: false,
     })

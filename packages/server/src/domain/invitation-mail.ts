@@ -15,6 +15,8 @@ export interface InvitationMailInput {
   invitation: InvitationRow
   token: string
   organizationName: string
+  /** The organization's time zone: the expiry is written in it. */
+  timeZone: string
   inviter: Pick<UserRow, 'first_name' | 'last_name'> | null
   /** A resend: "reminder" wording. */
   reminder: boolean
@@ -31,6 +33,7 @@ function invitationMessage(services: Services, input: InvitationMailInput): Outb
     firstName: input.user.first_name,
     link,
     expiresAt: new Date(input.invitation.expires_at),
+    timeZone: input.timeZone,
     message: input.invitation.message,
     reminder: input.reminder,
   })

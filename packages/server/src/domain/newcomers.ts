@@ -95,6 +95,7 @@ export async function writeNewcomers(
         invitation,
         token,
         organizationName: actor.org.name,
+        timeZone: actor.settings.timeZone,
         inviter: actor.user,
         reminder: false,
       }

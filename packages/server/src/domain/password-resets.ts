@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import type { LoginResult, PasswordResetLookup } from '@usher/contract'
+import {
+  DEFAULT_TIME_ZONE,
+  type LoginResult,
+  type PasswordResetLookup,
+  TimeZoneSchema,
+} from '@usher/contract'
 import { type Kysely, sql } from 'kysely'
 import type { Services } from '../app/services'
 import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
@@ -22,13 +27,19 @@ export const RESET_TOKEN_LIFETIME_MS = 60 * 60 * 1000
 export const resetLink = (services: Services, token: string) =>
   `${services.links.resetPasswordUrl}${services.links.resetPasswordUrl.includes('?') ? '&' : '?'}token=${token}`
 
+/** The time zone of an organization's stored settings (the default for settings older than it). */
+function settingsTimeZone(settings: unknown): string {
+  const raw = typeof settings === 'string' ? JSON.parse(settings) : settings
+  return TimeZoneSchema.catch(DEFAULT_TIME_ZONE).parse((raw as { timeZone?: unknown } | null)?.timeZone)
+}
+
 /** Accounts of an address, in every organization or the one of `slug`. */
 export async function accountsOf(db: Kysely<Database>, email: string, slug: string | undefined) {
   let query = db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .selectAll('u')
-    .select(['o.name as org_name', 'o.slug as org_slug'])
+    .select(['o.name as org_name', 'o.slug as org_slug', 'o.settings as org_settings'])
     .where('u.email', '=', email)
   if (slug) query = query.where('o.slug', '=', slug)
   // An address rarely holds more than a few accounts; the cap bounds the work of one request.
@@ -73,6 +84,7 @@ export async function requestPasswordReset(
       firstName: account.first_name,
       link,
       expiresAt,
+      timeZone: settingsTimeZone(account.org_settings),
       activation,
     })
     outboxIds.push(

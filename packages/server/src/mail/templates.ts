@@ -1,8 +1,12 @@
 /**
  * The messages Usher sends, in English and French (the recipient's locale), as plain text and
  * HTML. Every value from a person (names, the organization's name, the inviter's note) is escaped
- * in the HTML, and line breaks are removed from subjects.
+ * in the HTML, and line breaks are removed from subjects. Times are written in the organization's
+ * time zone and name it. The French wording follows docs/glossary.md: gender-neutral sentences
+ * (the recipient's gender is unknown), elision before names, a no-break space before « : » and « ? ».
  */
+import { frenchDe } from '@usher/contract'
+
 export type MailLocale = 'en' | 'fr'
 
 export interface RenderedMail {
@@ -19,6 +23,8 @@ export interface InvitationMailInput {
   firstName: string
   link: string
   expiresAt: Date
+  /** The organization's IANA time zone: the expiry is written in it. */
+  timeZone: string
   /** The inviter's personal note, shown as written (escaped in the HTML). */
   message: string | null
   /** A resend: "reminder" wording, and a word that the previous link no longer works. */
@@ -32,6 +38,8 @@ export interface PasswordResetMailInput {
   firstName: string
   link: string
   expiresAt: Date
+  /** The organization's IANA time zone: the expiry is written in it. */
+  timeZone: string
   /** The account was never activated (say, the invitation email was lost). */
   activation: boolean
 }
@@ -48,22 +56,40 @@ const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ').trim()
 // French puts a no-break space before ":"; mail clients must not wrap the line there.
 const NBSP = '\u00a0'
 
-/** "12 March 2026 at 14:05 UTC" / "12 mars 2026 à 14:05 UTC": in UTC, as the server knows no reader's time zone. */
-export function formatExpiry(date: Date, locale: MailLocale): string {
-  return `${expiryFormat(locale).format(date)} UTC`
+/**
+ * "12 March 2026 at 15:05 (Central European Time)" / "12 mars 2026 à 15:05 (heure d’Europe
+ * centrale)": in the organization's time zone, named, so a reader elsewhere can convert it.
+ */
+export function formatExpiry(date: Date, locale: MailLocale, timeZone: string): string {
+  const { dateTime, zone } = expiryFormats(locale, timeZone)
+  const zoneName = zone.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value
+  return `${dateTime.format(date)} (${zoneName ?? timeZone})`
+}
+
+function expiryFormats(locale: MailLocale, timeZone: string) {
+  try {
+    return cachedFormats(locale, timeZone)
+  } catch (error) {
+    // A zone the settings accepted but this runtime's zone data lacks: a mail in UTC beats no mail.
+    if (error instanceof RangeError) return cachedFormats(locale, 'UTC')
+    throw error
+  }
 }
 
 // Building a formatter costs far more than using one: a 1,000-row invitation renders 1,000 dates.
-const formats = new Map<MailLocale, Intl.DateTimeFormat>()
-function expiryFormat(locale: MailLocale): Intl.DateTimeFormat {
-  let format = formats.get(locale)
+const formats = new Map<string, { dateTime: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>()
+function cachedFormats(locale: MailLocale, timeZone: string) {
+  const key = `${locale} ${timeZone}`
+  let format = formats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: 'UTC',
-    })
-    formats.set(locale, format)
+    const tag = locale === 'fr' ? 'fr-FR' : 'en-GB'
+    // UTC has no generic name ("UTC+00:00" in French): its short name is the one people know.
+    const utc = /^(Etc\/)?(UTC|UCT|GMT|Universal|Zulu)$/i.test(timeZone)
+    format = {
+      dateTime: new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+      zone: new Intl.DateTimeFormat(tag, { timeZone, timeZoneName: utc ? 'short' : 'longGeneric' }),
+    }
+    formats.set(key, format)
   }
   return format
 }
@@ -157,12 +183,15 @@ function render(locale: MailLocale, subject: string, blocks: Block[], preheader:
 
 export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
   const { organizationName: org, productName: product } = input
-  const until = formatExpiry(input.expiresAt, input.locale)
+  const until = formatExpiry(input.expiresAt, input.locale, input.timeZone)
   const inviter = input.inviterName?.trim() || null
   const note = input.message?.trim() || null
   if (input.locale === 'fr') {
-    const invitedBy = inviter ? `${inviter} vous invite` : 'vous êtes invité'
-    const invited = `${inviter ? invitedBy : 'Vous êtes invité'} à rejoindre ${org} sur ${product}.`
+    // « Vous êtes invité » would guess the reader's gender: the sentences say who invites instead.
+    const joining = `à rejoindre ${org} sur ${product}`
+    const invited = inviter
+      ? `${inviter} vous invite ${joining}.`
+      : `Vous avez reçu une invitation ${joining}.`
     const subject = `${input.reminder ? `Rappel${NBSP}: ` : ''}${
       inviter
         ? `${inviter} vous invite à rejoindre ${org} sur ${product}`
@@ -173,14 +202,18 @@ export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
       {
         kind: 'p',
         text: input.reminder
-          ? `Petit rappel${NBSP}: ${invitedBy} à rejoindre ${org} sur ${product}, et l’invitation vous attend toujours.`
+          ? inviter
+            ? `Petit rappel${NBSP}: ${inviter} vous invite ${joining}, et l’invitation vous attend toujours.`
+            : `Petit rappel${NBSP}: une invitation ${joining} vous attend toujours.`
           : invited,
       },
       ...(note
         ? [
             {
               kind: 'note' as const,
-              heading: `Message de ${inviter ?? 'votre administrateur'}${NBSP}:`,
+              heading: inviter
+                ? `Message ${frenchDe(inviter)}${NBSP}:`
+                : `Message joint à l’invitation${NBSP}:`,
               text: note,
             },
           ]
@@ -244,7 +277,7 @@ export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
 
 export function renderPasswordResetMail(input: PasswordResetMailInput): RenderedMail {
   const { organizationName: org, productName: product } = input
-  const until = formatExpiry(input.expiresAt, input.locale)
+  const until = formatExpiry(input.expiresAt, input.locale, input.timeZone)
   if (input.locale === 'fr') {
     const subject = input.activation
       ? `Activez votre compte ${org} sur ${product}`

@@ -166,7 +166,17 @@ export async function createDirectoryPerson(ctx: ScimContext, person: DirectoryP
         ...(await queueInvitationMails(
           trx,
           services,
-          [{ user, invitation, token, organizationName: actor.org.name, inviter: null, reminder: false }],
+          [
+            {
+              user,
+              invitation,
+              token,
+              organizationName: actor.org.name,
+              timeZone: actor.settings.timeZone,
+              inviter: null,
+              reminder: false,
+            },
+          ],
           now,
         )),
       )

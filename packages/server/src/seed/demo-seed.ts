@@ -530,7 +530,13 @@ async function createOrganization(
         const lifetimeDays = organization.settings.invitationLifetimeDays
         await invite(
           trx,
-          { row, organizationName: spec.name, lifetimeDays, inviter: ownerActor },
+          {
+            row,
+            organizationName: spec.name,
+            timeZone: organization.settings.timeZone,
+            lifetimeDays,
+            inviter: ownerActor,
+          },
           at,
           options,
         )
@@ -583,6 +589,7 @@ async function invite(
   input: {
     row: UserRow
     organizationName: string
+    timeZone: string
     lifetimeDays: number
     inviter: { id: string; name: string }
   },
@@ -600,6 +607,7 @@ async function invite(
     locale: input.row.locale === 'fr' ? 'fr' : 'en',
     productName: options.productName ?? 'Usher',
     organizationName: input.organizationName,
+    timeZone: input.timeZone,
     inviterName: input.inviter.name,
     firstName: input.row.first_name,
     link,
