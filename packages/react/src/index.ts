@@ -85,6 +85,13 @@ export {
   saveFile,
   useExportUsers,
 } from './components/export-users'
+export {
+  DirectorySync,
+  type DirectorySyncProps,
+  directorySyncKeys,
+  useDirectoryRequests,
+  useDirectorySync,
+} from './components/directory-sync'
 
 // Components: display parts
 export { RoleBadge, type RoleBadgeProps } from './ui/role-badge'

@@ -1,6 +1,7 @@
 import { acceptInvitation } from './accept-invitation'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
+import { directorySync } from './directory-sync'
 import { editUser } from './edit-user'
 import { errors } from './errors'
 import { exportUsers } from './export-users'
@@ -35,4 +36,5 @@ export const en = {
   groupShares,
   groupsManager,
   exportUsers,
+  directorySync,
 }

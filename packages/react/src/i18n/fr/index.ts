@@ -2,6 +2,7 @@ import type { Messages } from '../types'
 import { acceptInvitation } from './accept-invitation'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
+import { directorySync } from './directory-sync'
 import { editUser } from './edit-user'
 import { errors } from './errors'
 import { exportUsers } from './export-users'
@@ -36,4 +37,5 @@ export const fr: Messages = {
   groupShares,
   groupsManager,
   exportUsers,
+  directorySync,
 }
