@@ -23,7 +23,7 @@ describe('given an app that imports only the error classes and guards', () => {
       bundle: true,
       format: 'esm',
       target: 'es2022',
-      external: ['@usher/contract', 'zod', 'ky', 'papaparse'],
+      external: ['@usher/contract', 'zod', 'ky', 'papaparse', 'read-excel-file'],
       logLevel: 'silent',
     })
   })
