@@ -25,6 +25,7 @@ const en = {
     users: 'Users',
     invite: 'Invite',
     groups: 'Groups',
+    directorySync: 'Directory sync',
     outbox: 'Outbox',
   },
   customers: {
@@ -141,6 +142,7 @@ const fr: Catalog = {
     users: 'Utilisateurs',
     invite: 'Inviter',
     groups: 'Groupes',
+    directorySync: 'Synchronisation d’annuaire',
     outbox: 'Boîte d’envoi',
   },
   customers: {

@@ -9,6 +9,7 @@ import { SettingsNav } from './chrome/settings-nav'
 import { createTokenSource, demoApi } from './demo-api'
 import { type DemoLocale, useDemoI18n } from './i18n'
 import { CustomersPage } from './pages/customers-page'
+import { DirectorySyncPage } from './pages/directory-sync-page'
 import { GroupsPage } from './pages/groups-page'
 import { InvitePage } from './pages/invite-page'
 import { NotFoundPage } from './pages/not-found-page'
@@ -281,6 +282,8 @@ export function Page({
       return <InvitePage />
     case '/settings/groups':
       return <GroupsPage />
+    case '/settings/directory-sync':
+      return <DirectorySyncPage />
     case '/settings/outbox':
       return <OutboxPage organization={organization} />
     default:

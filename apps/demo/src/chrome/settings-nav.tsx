@@ -12,12 +12,16 @@ export function SettingsNav({ pathname }: { pathname: string }) {
   const { t } = useDemoI18n()
   const canInvite = usePermission('users:invite')
   const canManageGroups = usePermission('groups:manage')
+  const canManageOrganization = usePermission('organization:manage')
   const work: NavItem[] = [{ href: '/customers', label: t('nav.customers'), icon: 'customers' }]
   const settings: NavItem[] = [
     { href: '/settings/users', label: t('nav.users'), icon: 'users' },
     ...(canInvite ? [{ href: '/settings/invite', label: t('nav.invite'), icon: 'invite' as const }] : []),
     ...(canManageGroups
       ? [{ href: '/settings/groups', label: t('nav.groups'), icon: 'customers' as const }]
+      : []),
+    ...(canManageOrganization
+      ? [{ href: '/settings/directory-sync', label: t('nav.directorySync'), icon: 'users' as const }]
       : []),
     { href: '/settings/outbox', label: t('nav.outbox'), icon: 'outbox' },
   ]
