@@ -1,4 +1,12 @@
-import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify, SignJWT } from 'jose'
+import { createSecretKey } from 'node:crypto'
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  type JWTPayload,
+  errors as joseErrors,
+  jwtVerify,
+  SignJWT,
+} from 'jose'
 import { ProblemError } from '../http/problem-error'
 
 /** What a verified bearer token says: who (`sub`, a user id) in which organization (`org`). */
@@ -35,7 +43,8 @@ export function createTokenVerifier(options: {
   /** Tolerance for a host clock ahead of ours, on `iat` and on the lifetime. */
   clockSkewSeconds?: number
 }): TokenVerifier {
-  const key = options.secret ? new TextEncoder().encode(options.secret) : null
+  // A KeyObject made once: given raw bytes, jose would import the key again for every token.
+  const key = options.secret ? createSecretKey(Buffer.from(options.secret, 'utf8')) : null
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null
   const maxLifetime = options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS
   const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS
@@ -75,22 +84,47 @@ export function createTokenVerifier(options: {
     return claims
   }
 
+  /**
+   * Tokens verified with the shared secret, until they expire: a client sends one token with every
+   * request of its lifetime, and the same HMAC over the same bytes gives the same answer, so the
+   * signature is checked once per token and process. The key is the whole token (signature
+   * included); the times (`exp`, `nbf`, `iat` and the lifetime) are checked again at each use. Not
+   * for JWKS tokens: a key the host withdraws must stop its tokens at once.
+   */
+  const verified = new Map<string, { payload: JWTPayload; claims: TokenClaims; host: boolean }>()
+  const VERIFIED_MAX = 10_000
+  const remember = (token: string, payload: JWTPayload, host: boolean): TokenClaims => {
+    const claims = host ? hostClaimsOf(payload) : claimsOf(payload)
+    if (verified.size >= VERIFIED_MAX) verified.clear()
+    verified.set(token, { payload, claims, host })
+    return claims
+  }
+  const stillValid = (payload: JWTPayload) => {
+    const now = Math.floor(options.now().getTime() / 1000)
+    return (payload.exp as number) > now && (payload.nbf === undefined || payload.nbf <= now)
+  }
+
   return {
     async verify(token) {
+      const known = verified.get(token)
+      if (known && stillValid(known.payload)) {
+        if (known.host) checkLifetime(known.payload)
+        return known.claims
+      }
+      if (known) verified.delete(token)
       const currentDate = options.now()
       try {
-        // Built-in sessions first (our own issuer, our secret); then the host's tokens.
+        // A built-in session (our own issuer, our secret) or the host's token: the unverified
+        // issuer only picks which check the token must pass, so each token is verified once.
         if (key) {
-          try {
+          if (decodeJwt(token).iss === ISSUER_BUILTIN) {
             const { payload } = await jwtVerify(token, key, {
               algorithms: ['HS256'],
               currentDate,
               issuer: ISSUER_BUILTIN,
               ...required,
             })
-            return claimsOf(payload)
-          } catch (error) {
-            if (!(error instanceof joseErrors.JWTClaimValidationFailed) || error.claim !== 'iss') throw error
+            return remember(token, payload, false)
           }
           if (!jwks) {
             const { payload } = await jwtVerify(token, key, {
@@ -100,7 +134,7 @@ export function createTokenVerifier(options: {
               ...(options.issuer ? { issuer: options.issuer } : {}),
               ...(options.audience ? { audience: options.audience } : {}),
             })
-            return hostClaimsOf(payload)
+            return remember(token, payload, true)
           }
         }
         if (jwks) {

@@ -55,17 +55,34 @@ export async function loadActor(
   if (!isUuid(claims.userId) || !isUuid(claims.orgId)) {
     throw new ProblemError('unauthenticated', { detail: 'The token names no member of an organization.' })
   }
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', claims.userId)
-    .where('org_id', '=', claims.orgId)
+  // The person and their organization in one query: this runs before every request.
+  const found = await db
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.org_id')
+    .selectAll('u')
+    .select([
+      'o.name as org_name',
+      'o.slug as org_slug',
+      'o.activated_at as org_activated_at',
+      'o.settings as org_settings',
+      'o.created_at as org_created_at',
+      'o.version as org_version',
+    ])
+    .where('u.id', '=', claims.userId)
+    .where('u.org_id', '=', claims.orgId)
     .executeTakeFirst()
-  const org = user
-    ? await db.selectFrom('organizations').selectAll().where('id', '=', claims.orgId).executeTakeFirst()
-    : undefined
-  if (!user || !org) {
+  if (!found) {
     throw new ProblemError('unauthenticated', { detail: 'The token names no member of an organization.' })
+  }
+  const { org_name, org_slug, org_activated_at, org_settings, org_created_at, org_version, ...user } = found
+  const org: OrganizationRow = {
+    id: user.org_id,
+    name: org_name,
+    slug: org_slug,
+    activated_at: org_activated_at,
+    settings: org_settings,
+    created_at: org_created_at,
+    version: org_version,
   }
   if (!user.enabled) throw new ProblemError('account_disabled')
   if (claims.session && claims.session.epoch !== user.session_epoch) {

@@ -7,13 +7,21 @@ import {
 import type { OrganizationRow } from '../db/schema'
 import { iso } from './time'
 
-const parsed = new WeakMap<OrganizationRow, OrganizationSettings>()
+/**
+ * Parsed settings by their stored text: every request reads its organization's row afresh (see
+ * `loadActor`), and the same text always parses to the same settings, so the schema runs once per
+ * version of an organization's settings instead of once per request. Bounded: cleared when full.
+ * The settings are shared between requests: read them, never change them.
+ */
+const parsed = new Map<string, OrganizationSettings>()
+const PARSED_MAX = 1_000
 
 /** The row's settings, with defaults for anything a newer version added since it was written. */
 export function organizationSettings(org: OrganizationRow): OrganizationSettings {
-  let settings = parsed.get(org)
+  const text = typeof org.settings === 'string' ? org.settings : JSON.stringify(org.settings)
+  let settings = parsed.get(text)
   if (!settings) {
-    const raw = (typeof org.settings === 'string' ? JSON.parse(org.settings) : org.settings) as object
+    const raw = JSON.parse(text) as object
     settings = OrganizationSettingsSchema.parse({
       ...DEFAULT_ORGANIZATION_SETTINGS,
       ...raw,
@@ -22,7 +30,8 @@ export function organizationSettings(org: OrganizationRow): OrganizationSettings
         ...((raw as { passwordPolicy?: object }).passwordPolicy ?? {}),
       },
     })
-    parsed.set(org, settings)
+    if (parsed.size >= PARSED_MAX) parsed.clear()
+    parsed.set(text, settings)
   }
   return settings
 }

@@ -87,49 +87,37 @@ export async function toUsers(
   const ids = rows.map((r) => r.id)
   const scope = viewer?.scope ?? null
   const scopeIds = [...(scope ?? [])]
-  const [groups, shares, invitations] = await Promise.all([
-    db.selectFrom('user_groups').select(['user_id', 'group_id']).where('user_id', 'in', ids).execute(),
-    db
-      .selectFrom('shares as s')
-      .select([
-        's.user_id',
-        sql<number>`count(*)::int`.as('n'),
-        sql<number>`(count(*) filter (where s.group_id = any(${sql.val(scopeIds)}::uuid[])))::int`.as(
-          'in_scope',
-        ),
-      ])
-      .where('s.user_id', 'in', ids)
-      .groupBy('s.user_id')
-      .execute(),
-    db
-      .selectFrom('invitations')
-      .select(['user_id', 'id'])
-      .where('user_id', 'in', ids)
-      .where('status', '=', 'pending')
-      .execute(),
-  ])
+  // What the rows do not carry (groups, share counts, the pending invitation), for the whole page
+  // in one query: one round trip and one plan, however many people the page shows.
+  const extras = await sql<{
+    user_id: string
+    group_ids: string[]
+    shares: number
+    shares_in_scope: number
+    invitation_id: string | null
+  }>`
+    select p.id::text as user_id,
+      array(select ug.group_id::text from user_groups ug where ug.user_id = p.id) as group_ids,
+      (select count(*)::int from shares s where s.user_id = p.id) as shares,
+      (select count(*)::int from shares s
+        where s.user_id = p.id and s.group_id = any(${sql.val(scopeIds)}::uuid[])) as shares_in_scope,
+      (select i.id::text from invitations i
+        where i.user_id = p.id and i.status = 'pending' limit 1) as invitation_id
+    from unnest(${sql.val(ids)}::uuid[]) as p(id)`.execute(db)
   // Their own account shows whole, to everyone.
   const narrowed = (userId: string) => scope !== null && userId !== viewer?.user.id
-  const groupsOf = new Map<string, string[]>()
-  for (const g of groups) {
-    if (narrowed(g.user_id) && !scope?.has(g.group_id)) continue
-    const list = groupsOf.get(g.user_id)
-    if (list) list.push(g.group_id)
-    else groupsOf.set(g.user_id, [g.group_id])
-  }
-  const sharesOf = new Map(shares.map((s) => [s.user_id, Number(narrowed(s.user_id) ? s.in_scope : s.n)]))
-  const invitationOf = new Map(invitations.map((i) => [i.user_id, i.id]))
-  return rows.map((row) =>
-    toUser(
-      row,
+  const extrasOf = new Map(
+    extras.rows.map((e) => [
+      e.user_id,
       {
-        groupIds: (groupsOf.get(row.id) ?? []).sort(),
-        sharedGroupCount: sharesOf.get(row.id) ?? 0,
-        invitationId: invitationOf.get(row.id) ?? null,
+        groupIds: (narrowed(e.user_id) ? e.group_ids.filter((id) => scope?.has(id)) : e.group_ids).sort(),
+        sharedGroupCount: narrowed(e.user_id) ? e.shares_in_scope : e.shares,
+        invitationId: e.invitation_id,
       },
-      now,
-    ),
+    ]),
   )
+  const none = { groupIds: [], sharedGroupCount: 0, invitationId: null }
+  return rows.map((row) => toUser(row, extrasOf.get(row.id) ?? none, now))
 }
 
 export async function toUserOne(
