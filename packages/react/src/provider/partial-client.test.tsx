@@ -49,6 +49,11 @@ describe('given a host backend with only some methods', () => {
       for await (const _ of client.audit.listAll()) break
     }
     await expect(iterate()).rejects.toThrow('This backend does not support audit.listAll.')
+    // Methods the interface gains later are "not supported" too, never "not a function".
+    const later = client as unknown as { reports: { weekly: { run(): Promise<unknown> } } }
+    await expect(later.reports.weekly.run()).rejects.toThrow(
+      'This backend does not support reports.weekly.run.',
+    )
   })
 
   it('derives listAll from list, and the built-in roles when roles.list is missing', async () => {

@@ -34,7 +34,7 @@ export function isUsherNotSupportedError(error: unknown): error is UsherNotSuppo
 // The permission a screen checks before it offers an action, and the methods that action needs:
 // a partial client's `me.get` leaves out a permission whose methods the backend lacks, so the
 // components hide what would only fail (they gate on permissions, never on role names).
-const PERMISSION_METHODS: Record<Permission, readonly UsherMethodName[]> = {
+const PERMISSION_METHODS: Partial<Record<Permission, readonly UsherMethodName[]>> = {
   'users:read': ['users.list'],
   'users:invite': ['invitations.create'],
   'users:update': ['users.update'],
@@ -44,52 +44,6 @@ const PERMISSION_METHODS: Record<Permission, readonly UsherMethodName[]> = {
   'imports:run': ['imports.create', 'imports.addChunk', 'imports.complete'],
   'audit:read': ['audit.list'],
   'organization:manage': ['organization.update'],
-}
-
-// Every method of UsherClient, so the missing ones answer "not supported" instead of crashing.
-const METHODS: readonly UsherMethodName[] = [
-  'me.get',
-  'organization.activate',
-  'organization.update',
-  ...paginated('users'),
-  'users.count',
-  'users.create',
-  'users.get',
-  'users.update',
-  'users.setPassword',
-  'users.delete',
-  'users.bulk',
-  ...paginated('invitations'),
-  'invitations.create',
-  'invitations.resend',
-  'invitations.revoke',
-  'invitations.lookup',
-  'invitations.accept',
-  ...paginated('groups'),
-  'groups.create',
-  'groups.update',
-  'groups.delete',
-  ...paginated('groups.shares'),
-  'shares.get',
-  'shares.replace',
-  'shares.bulk',
-  'roles.list',
-  'imports.create',
-  'imports.addChunk',
-  'imports.complete',
-  'imports.get',
-  'imports.cancel',
-  ...paginated('imports.report'),
-  ...paginated('audit'),
-  'auth.login',
-  'auth.requestPasswordReset',
-  'auth.lookupPasswordReset',
-  'auth.confirmPasswordReset',
-  'auth.changePassword',
-]
-
-function paginated(path: string): UsherMethodName[] {
-  return [`${path}.list`, `${path}.listAll`]
 }
 
 const supportedOf = new WeakMap<object, ReadonlySet<UsherMethodName>>()
@@ -108,39 +62,53 @@ const supportedOf = new WeakMap<object, ReadonlySet<UsherMethodName>>()
  */
 export function createPartialClient(methods: PartialUsherClient): UsherClient {
   const given = new Map<UsherMethodName, Method>()
-  for (const name of METHODS) {
-    const fn = lookup(methods, name)
-    if (typeof fn === 'function') given.set(name, fn.bind(parentOf(methods, name)) as Method)
-  }
+  collect(methods, [], given)
   if (!given.has('roles.list')) {
     given.set('roles.list', async () => ({ items: roleEntries(BUILT_IN_ROLE_CATALOG) }))
   }
-  for (const name of METHODS.filter((m) => m.endsWith('.listAll'))) {
-    const list = given.get(name.replace(/listAll$/, 'list'))
-    if (!given.has(name) && list) given.set(name, listAllFrom(list, name.split('.').length > 2))
+  for (const [name, list] of [...given]) {
+    const all = name.replace(/\.list$/, '.listAll')
+    if (all !== name && !given.has(all)) given.set(all, listAllFrom(list, name.split('.').length > 2))
   }
   const getMe = given.get('me.get')
   if (getMe) {
     given.set('me.get', async (...args: never[]) => {
       const me = (await getMe(...args)) as Awaited<ReturnType<UsherClient['me']['get']>>
-      return {
-        ...me,
-        permissions: me.permissions.filter((p) => PERMISSION_METHODS[p].every((m) => given.has(m))),
-      }
+      const permissions = me.permissions.filter((p) =>
+        (PERMISSION_METHODS[p] ?? []).every((m) => given.has(m)),
+      )
+      return { ...me, permissions }
     })
   }
-
-  const client: Record<string, unknown> = {}
-  for (const name of METHODS) {
-    const fn =
-      given.get(name) ??
-      (name.endsWith('.listAll')
-        ? () => rejectingIterable(name)
-        : () => Promise.reject(new UsherNotSupportedError(name)))
-    assign(client, name, fn)
-  }
+  const client = node([], given)
   supportedOf.set(client, new Set(given.keys()))
   return client as unknown as UsherClient
+}
+
+/** The host's functions by dotted path, bound to the object that holds them. */
+function collect(object: object, path: string[], into: Map<UsherMethodName, Method>): void {
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value === 'function') into.set([...path, key].join('.'), value.bind(object) as Method)
+    else if (value && typeof value === 'object') collect(value, [...path, key], into)
+  }
+}
+
+// Any path the host did not give — including methods added to UsherClient after this was
+// written — is a function that rejects "not supported", whose properties are the same again.
+function node(path: string[], given: Map<UsherMethodName, Method>): object {
+  const name = path.join('.')
+  const missing = name.endsWith('.listAll')
+    ? () => rejectingIterable(name)
+    : () => Promise.reject(new UsherNotSupportedError(name))
+  return new Proxy(missing, {
+    get(target, key) {
+      if (typeof key === 'symbol') return Reflect.get(target, key)
+      // Not a promise, not a React element, not serializable: what code probing an object asks.
+      if (key === 'then' || key === '$$typeof' || key === 'toJSON') return undefined
+      const child = [...path, key]
+      return given.get(child.join('.')) ?? node(child, given)
+    },
+  })
 }
 
 /**
@@ -150,27 +118,6 @@ export function createPartialClient(methods: PartialUsherClient): UsherClient {
  */
 export function isSupported(client: UsherClient, method: UsherMethodName): boolean {
   return supportedOf.get(client)?.has(method) ?? true
-}
-
-function lookup(root: object, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root)
-}
-
-function parentOf(root: object, path: string): unknown {
-  return lookup(root, path.split('.').slice(0, -1).join('.'))
-}
-
-function assign(root: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.')
-  const last = keys.pop() as string
-  let node = root
-  for (const key of keys) {
-    node[key] ??= {}
-    node = node[key] as Record<string, unknown>
-  }
-  node[last] = value
 }
 
 /** `listAll` from `list`: page after page while `nextCursor` is set. */
