@@ -600,7 +600,9 @@ export const endpoints = define({
     method: 'GET',
     path: '/audit',
     tag: 'audit',
-    summary: 'Audit events, newest first.',
+    summary: 'Audit events, newest first: filtered by who acted, on whom, which action and a time range.',
+    description:
+      'A group admin reads the events on the people, invitations and groups within their groups, and their own.',
     auth: 'audit:read',
     query: ListAuditQuerySchema,
     success: { status: 200, schema: AuditPageSchema },

@@ -79,6 +79,15 @@ export { TeamActivation, type TeamActivationProps } from './components/team-acti
 
 // Components: the admin console
 export {
+  type AuditFilters,
+  AuditLog,
+  type AuditLogProps,
+  auditKeys,
+  UserHistory,
+  type UserHistoryProps,
+  useAuditLog,
+} from './components/audit-log'
+export {
   ExportUsersButton,
   type ExportUsersButtonProps,
   type ExportUsersSearch,

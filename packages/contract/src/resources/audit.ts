@@ -55,6 +55,10 @@ export const ListAuditQuerySchema = z
     action: AuditActionSchema.optional(),
     actorId: IdSchema.optional(),
     targetId: IdSchema.optional(),
+    /** Events at or after this instant. */
+    from: TimestampSchema.optional(),
+    /** Events before this instant (a day's end: the next day's midnight). */
+    to: TimestampSchema.optional(),
     limit: limitSchema(200, 50),
     cursor: CursorSchema.optional(),
   })

@@ -48,6 +48,8 @@ export function registerAuditRoutes(app: Hono<UsherEnv>) {
     if (query.action) q = q.where('e.action', '=', query.action)
     if (query.actorId) q = q.where('e.actor_id', '=', query.actorId)
     if (query.targetId) q = q.where('e.target_id', '=', query.targetId)
+    if (query.from) q = q.where('e.at', '>=', new Date(query.from))
+    if (query.to) q = q.where('e.at', '<', new Date(query.to))
     if (after) q = q.where(sql<SqlBool>`(e.at, e.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`)
     if (actor.scope !== null) q = q.where(eventsInScope(actor))
     const rows = await q

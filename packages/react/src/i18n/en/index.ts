@@ -1,4 +1,5 @@
 import { acceptInvitation } from './accept-invitation'
+import { auditLog } from './audit-log'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
 import { directorySync } from './directory-sync'
@@ -36,5 +37,6 @@ export const en = {
   groupShares,
   groupsManager,
   exportUsers,
+  auditLog,
   directorySync,
 }

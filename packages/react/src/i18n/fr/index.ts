@@ -1,5 +1,6 @@
 import type { Messages } from '../types'
 import { acceptInvitation } from './accept-invitation'
+import { auditLog } from './audit-log'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
 import { directorySync } from './directory-sync'
@@ -37,5 +38,6 @@ export const fr: Messages = {
   groupShares,
   groupsManager,
   exportUsers,
+  auditLog,
   directorySync,
 }

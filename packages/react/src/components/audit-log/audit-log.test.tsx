@@ -1,0 +1,101 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { axeViolations, clientFor, createWorld, renderWithUsher } from '../../../test/render'
+import type { Locale } from '../../i18n/types'
+import { AuditLog } from './audit-log'
+import { UserHistory } from './user-history'
+
+function renderLog(token: string, ui = <AuditLog />, locale: Locale = 'en') {
+  const view = renderWithUsher(ui, { client: clientFor(token), locale })
+  return { ...view, user: userEvent.setup() }
+}
+
+const sentences = () =>
+  screen.queryAllByRole('listitem').filter((item) => item.getAttribute('data-slot') === 'audit-log-event')
+
+describe('AuditLog', () => {
+  it('tells each event as a sentence in French with what changed, and filters by who acted and which action', async () => {
+    const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    const hugo = await owner.users.get(world.users.technician)
+    await owner.users.update(hugo.id, { role: 'admin' }, { ifMatch: hugo.version })
+
+    const { user, container } = renderLog(world.tokens.owner, <AuditLog />, 'fr')
+    const changed = await screen.findByText(
+      (_, node) =>
+        node?.tagName === 'P' &&
+        node.textContent === `Camille Durand a changé le rôle de ${world.emails.technician}`,
+    )
+    const event = changed.closest('li') as HTMLElement
+    expect(within(event).getByRole('list', { name: 'Ce qui a changé' })).toHaveTextContent(
+      'Rôle Technicien → Administrateur',
+    )
+    expect(await axeViolations(container)).toEqual([])
+
+    await user.selectOptions(screen.getByLabelText('Action'), 'Rôle modifié')
+    await waitFor(() => expect(sentences()).toHaveLength(1))
+    expect(sentences()[0]).toHaveTextContent('a changé le rôle de')
+
+    await user.selectOptions(screen.getByLabelText('Action'), 'Toutes les actions')
+    await waitFor(() => expect(sentences().length).toBeGreaterThan(3))
+    const [first] = within(sentences()[0] as HTMLElement).getAllByRole('button')
+    await user.click(first as HTMLElement)
+    expect(await screen.findByText('Par Camille Durand')).toBeInTheDocument()
+    for (const item of sentences()) expect(item).toHaveTextContent(/^Camille Durand/)
+  })
+
+  it('shows a group admin only the events within their groups', async () => {
+    const world = await createWorld({ technicians: 1 })
+    renderLog(world.tokens.admin)
+    await screen.findByText(
+      (_, node) => node?.tagName === 'P' && (node.textContent ?? '').includes(world.emails.technician),
+    )
+    // The technician created in Lyon, outside Élodie's groups, never shows.
+    expect(screen.queryByText(/numero/i)).toBeNull()
+    expect(document.body).not.toHaveTextContent(/Clients Lyon/)
+  })
+
+  it('pages through older events and says when there are no more', async () => {
+    const world = await createWorld()
+    const { user } = renderLog(world.tokens.owner, <AuditLog pageSize={2} showFilters={false} />)
+    await waitFor(() => expect(sentences()).toHaveLength(2))
+    await user.click(screen.getByRole('button', { name: 'Show older events' }))
+    await waitFor(() => expect(sentences()).toHaveLength(4))
+    while (screen.queryByRole('button', { name: 'Show older events' })) {
+      await user.click(screen.getByRole('button', { name: 'Show older events' }))
+      await waitFor(() => expect(screen.queryByText('Loading more…')).toBeNull())
+    }
+    expect(screen.getByText('No older events.')).toBeInTheDocument()
+    // Newest first.
+    const times = screen.getAllByRole('listitem').flatMap((item) => {
+      const time = item.querySelector('time')
+      return time ? [time.getAttribute('datetime') as string] : []
+    })
+    expect([...times].sort().reverse()).toEqual(times)
+  })
+
+  it('tells a technician they may not read it', async () => {
+    const world = await createWorld()
+    renderLog(world.tokens.technician)
+    expect(await screen.findByText('You may not read the activity of this organization.')).toBeInTheDocument()
+  })
+})
+
+describe('UserHistory', () => {
+  it('lists only the events about that person', async () => {
+    const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    const hugo = await owner.users.get(world.users.technician)
+    await owner.users.update(hugo.id, { jobTitle: 'Chef d’équipe' }, { ifMatch: hugo.version })
+    renderLog(world.tokens.owner, <UserHistory userId={hugo.id} />)
+    expect(await screen.findByRole('heading', { name: 'History' })).toBeInTheDocument()
+    await waitFor(() => expect(sentences().length).toBeGreaterThanOrEqual(2))
+    for (const item of sentences()) expect(item).toHaveTextContent(world.emails.technician)
+    expect(
+      screen.getByText(
+        (_, node) => node?.tagName === 'LI' && node.textContent === 'Job title — → Chef d’équipe',
+      ),
+    ).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,331 @@
+import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '@usher/contract'
+import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
+import { useMe, usePermission } from '../../hooks/use-me'
+import { useRoleName } from '../../hooks/use-role-name'
+import { cn } from '../../lib/cn'
+import { errorMessage } from '../../lib/error-message'
+import { formatDateTime, formatRelative } from '../../lib/format'
+import { useUsherContext } from '../../provider/usher-context'
+import { actionLabelKey, changedFields, fillSentence, sentenceTemplate } from './event-sentence'
+import { type AuditFilters, useAuditLog } from './use-audit-log'
+
+export interface AuditLogProps extends Omit<ComponentProps<'section'>, 'children'> {
+  /** The filters it opens with; the viewer changes them from there. @default none */
+  defaultFilters?: AuditFilters
+  /** Events about this person, group or invitation only, with no way to widen it (a person's history). */
+  targetId?: string
+  /** The filter bar (action, dates, who and whom). @default true */
+  showFilters?: boolean
+  /** The heading. @default "Activity" */
+  title?: string
+  /** Events per request. @default 50 */
+  pageSize?: number
+}
+
+/** A calendar day typed in a date field → the instant it starts, in the viewer's time zone. */
+const dayStart = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : undefined)
+const nextDayStart = (day: string) => {
+  if (!day) return undefined
+  const date = new Date(`${day}T00:00:00`)
+  date.setDate(date.getDate() + 1)
+  return date.toISOString()
+}
+
+/**
+ * Who did what to whom, newest first, each event a sentence in the viewer's language with what
+ * changed (before → after), older events loading as the list scrolls. Filters: an action, a date
+ * range, and — from any event — the person who acted or the one it was about. Shown to viewers
+ * holding `audit:read`; a group admin reads the events within their groups.
+ * @example <AuditLog />
+ */
+export function AuditLog({
+  defaultFilters = {},
+  targetId,
+  showFilters = true,
+  title,
+  pageSize = 50,
+  className,
+  ...props
+}: AuditLogProps) {
+  const { t, locale, now, messages } = useUsherContext()
+  const me = useMe()
+  const canRead = usePermission('audit:read')
+  const roleName = useRoleName()
+  const titleId = useId()
+  const [filters, setFilters] = useState<AuditFilters>(defaultFilters)
+  const [days, setDays] = useState({ from: '', to: '' })
+  const [names, setNames] = useState<{ actor?: string; target?: string }>({})
+  const effective: AuditFilters = {
+    ...filters,
+    from: dayStart(days.from),
+    to: nextDayStart(days.to),
+    ...(targetId ? { targetId } : {}),
+  }
+  const log = useAuditLog(effective, { pageSize })
+  const events = log.data?.pages.flatMap((page) => page.items) ?? []
+  const filtered = Boolean(filters.action || filters.actorId || filters.targetId || days.from || days.to)
+
+  const sentinel = useRef<HTMLDivElement>(null)
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = log
+  useEffect(() => {
+    // Older events load as the end of the list comes into view; the button does it without observers.
+    const node = sentinel.current
+    if (!node || typeof IntersectionObserver === 'undefined' || !hasNextPage) return
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage()
+    })
+    observer.observe(node)
+    return () => observer.disconnect()
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage])
+
+  const state = !me.data
+    ? me.isError
+      ? 'error'
+      : 'loading'
+    : !canRead
+      ? 'forbidden'
+      : log.isPending
+        ? 'loading'
+        : log.isError
+          ? 'error'
+          : events.length === 0
+            ? 'empty'
+            : 'ready'
+
+  const byActor = (event: AuditEvent) => {
+    if (!event.actor) return
+    setFilters({ ...filters, actorId: event.actor.id })
+    setNames({ ...names, actor: event.actor.name || event.actor.email })
+  }
+  const aboutTarget = (event: AuditEvent) => {
+    setFilters({ ...filters, targetId: event.target.id })
+    setNames({ ...names, target: event.target.label })
+  }
+  const clear = () => {
+    setFilters({})
+    setDays({ from: '', to: '' })
+    setNames({})
+  }
+  const nowDate = now()
+
+  return (
+    <section
+      data-slot="audit-log"
+      data-state={state}
+      aria-labelledby={titleId}
+      aria-busy={state === 'loading' || log.isFetching || undefined}
+      className={cn('usher-audit-log', className)}
+      {...props}
+    >
+      <h2 id={titleId} className="usher-audit-log-title">
+        {title ?? t('auditLog.title')}
+      </h2>
+      {state === 'forbidden' ? (
+        <p role="note">{t('auditLog.forbidden')}</p>
+      ) : (
+        <>
+          {showFilters ? (
+            <AuditFilterBar
+              filters={filters}
+              days={days}
+              names={names}
+              hideTarget={Boolean(targetId)}
+              onFilters={setFilters}
+              onDays={setDays}
+              onClear={filtered ? clear : undefined}
+            />
+          ) : null}
+          {state === 'loading' ? <p role="status">{t('auditLog.loading')}</p> : null}
+          {state === 'error' ? (
+            <div role="alert" className="usher-alert">
+              <p>{t('auditLog.error', { reason: errorMessage(t, log.error ?? me.error) })}</p>
+              <button
+                type="button"
+                className="usher-button"
+                onClick={() => void (me.isError ? me.refetch() : log.refetch())}
+              >
+                {t('common.retry')}
+              </button>
+            </div>
+          ) : null}
+          {state === 'empty' ? (
+            <p role="status">{t(filtered ? 'auditLog.emptyFiltered' : 'auditLog.empty')}</p>
+          ) : null}
+          {state === 'ready' ? (
+            <ol data-slot="audit-log-events" className="usher-audit-log-events">
+              {events.map((event) => (
+                <li
+                  key={event.id}
+                  data-slot="audit-log-event"
+                  data-action={event.action}
+                  className="usher-audit-log-event"
+                >
+                  <p className="usher-audit-log-sentence">
+                    {fillSentence(sentenceTemplate(messages, event.action), {
+                      actor: event.actor ? (
+                        <NameButton
+                          key="actor"
+                          name={event.actor.name || event.actor.email}
+                          label={t('auditLog.showActor', { name: event.actor.name || event.actor.email })}
+                          onClick={() => byActor(event)}
+                        />
+                      ) : (
+                        <strong key="actor">{t('auditLog.system')}</strong>
+                      ),
+                      target: targetId ? (
+                        <strong key="target">{event.target.label}</strong>
+                      ) : (
+                        <NameButton
+                          key="target"
+                          name={event.target.label}
+                          label={t('auditLog.showTarget', { name: event.target.label })}
+                          onClick={() => aboutTarget(event)}
+                        />
+                      ),
+                    })}
+                  </p>
+                  <time
+                    dateTime={event.at}
+                    title={formatDateTime(event.at, locale)}
+                    className="usher-audit-log-time"
+                  >
+                    {formatRelative(event.at, nowDate, locale)}
+                  </time>
+                  <Changes event={event} roleName={roleName} />
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {state === 'ready' ? (
+            <div ref={sentinel} data-slot="audit-log-more" className="usher-audit-log-more">
+              {log.hasNextPage ? (
+                <button
+                  type="button"
+                  className="usher-button"
+                  disabled={log.isFetchingNextPage}
+                  onClick={() => void log.fetchNextPage()}
+                >
+                  {log.isFetchingNextPage ? t('auditLog.loadingMore') : t('auditLog.loadMore')}
+                </button>
+              ) : (
+                <p className="usher-audit-log-end">{t('auditLog.end')}</p>
+              )}
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  )
+}
+
+function NameButton({ name, label, onClick }: { name: string; label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="usher-audit-log-name"
+      title={label}
+      aria-label={`${name} — ${label}`}
+      onClick={onClick}
+    >
+      {name}
+    </button>
+  )
+}
+
+function Changes({ event, roleName }: { event: AuditEvent; roleName: (role: string) => string }) {
+  const { t, locale } = useUsherContext()
+  const fields = changedFields(event, { t, locale, roleName })
+  if (fields.length === 0) return null
+  return (
+    <ul aria-label={t('auditLog.changes')} className="usher-audit-log-changes">
+      {fields.map(([label, before, after]) => (
+        <li key={label}>
+          <span className="usher-audit-log-field">{label}</span> <del>{before}</del>{' '}
+          <span aria-hidden="true">→</span> <ins>{after}</ins>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+interface FilterBarProps {
+  filters: AuditFilters
+  days: { from: string; to: string }
+  names: { actor?: string; target?: string }
+  hideTarget: boolean
+  onFilters: (filters: AuditFilters) => void
+  onDays: (days: { from: string; to: string }) => void
+  onClear: (() => void) | undefined
+}
+
+function AuditFilterBar({ filters, days, names, hideTarget, onFilters, onDays, onClear }: FilterBarProps) {
+  const { t } = useUsherContext()
+  const id = useId()
+  const chip = (label: string, remove: () => void) => (
+    <span className="usher-audit-log-chip">
+      {label}
+      <button
+        type="button"
+        className="usher-button"
+        aria-label={t('auditLog.filters.remove', { label })}
+        onClick={remove}
+      >
+        ×
+      </button>
+    </span>
+  )
+  return (
+    <fieldset data-slot="audit-log-filters" className="usher-audit-log-filters">
+      <legend className="usher-visually-hidden">{t('auditLog.filters.label')}</legend>
+      <label htmlFor={`${id}-action`}>{t('auditLog.filters.action')}</label>
+      <select
+        id={`${id}-action`}
+        className="usher-select"
+        value={filters.action ?? ''}
+        onChange={(event) =>
+          onFilters({ ...filters, action: (event.target.value || undefined) as AuditAction | undefined })
+        }
+      >
+        <option value="">{t('auditLog.filters.allActions')}</option>
+        {AUDIT_ACTIONS.map((action) => (
+          <option key={action} value={action}>
+            {t(actionLabelKey(action))}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-from`}>{t('auditLog.filters.from')}</label>
+      <input
+        id={`${id}-from`}
+        type="date"
+        className="usher-input"
+        value={days.from}
+        max={days.to || undefined}
+        onChange={(event) => onDays({ ...days, from: event.target.value })}
+      />
+      <label htmlFor={`${id}-to`}>{t('auditLog.filters.to')}</label>
+      <input
+        id={`${id}-to`}
+        type="date"
+        className="usher-input"
+        value={days.to}
+        min={days.from || undefined}
+        onChange={(event) => onDays({ ...days, to: event.target.value })}
+      />
+      {filters.actorId
+        ? chip(t('auditLog.filters.byActor', { name: names.actor ?? '' }), () =>
+            onFilters({ ...filters, actorId: undefined }),
+          )
+        : null}
+      {filters.targetId && !hideTarget
+        ? chip(t('auditLog.filters.onTarget', { name: names.target ?? '' }), () =>
+            onFilters({ ...filters, targetId: undefined }),
+          )
+        : null}
+      {onClear ? (
+        <button type="button" className="usher-button" onClick={onClear}>
+          {t('auditLog.filters.clear')}
+        </button>
+      ) : null}
+    </fieldset>
+  )
+}

@@ -1,0 +1,102 @@
+import type { AuditEvent } from '@usher/contract'
+import type { ReactNode } from 'react'
+import type { Translate } from '../../i18n/translate'
+import type { Locale, MessageKey, Messages } from '../../i18n/types'
+import { formatDateTime } from '../../lib/format'
+
+const FIELD_KEYS = new Set([
+  'name',
+  'role',
+  'status',
+  'enabled',
+  'mustChangePassword',
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'department',
+  'phone',
+  'mobile',
+  'email',
+  'groupIds',
+  'contactFor',
+  'invitationLifetimeDays',
+  'refusedMailboxes',
+  'passwordPolicy',
+  'topics',
+  'timeZone',
+  'expiresAt',
+  'permission',
+  'shares',
+  'created',
+  'failed',
+  'activatedAt',
+])
+
+/** `user.role_changed` → the catalog's `auditLog.sentences.user.role_changed`. */
+const sentenceKey = (action: string) => `auditLog.sentences.${action}` as MessageKey
+export const actionLabelKey = (action: string) => `auditLog.actions.${action}` as MessageKey
+
+/** The sentence's template in the viewer's language, for an action of the contract. */
+export function sentenceTemplate(messages: Messages, action: string): string {
+  const [group, name] = action.split('.') as [string, string]
+  const sentences = messages.auditLog.sentences as Record<string, Record<string, string> | undefined>
+  return sentences[group]?.[name] ?? `{{actor}} · ${action} · {{target}}`
+}
+
+/**
+ * The sentence with the actor's and the target's names as nodes: "{{actor}} invited {{target}}"
+ * → [actor, ' invited ', target]. Each name appears where the language puts it.
+ */
+export function fillSentence(template: string, parts: { actor: ReactNode; target: ReactNode }): ReactNode[] {
+  return template.split(/(\{\{actor\}\}|\{\{target\}\})/).map((piece) => {
+    if (piece === '{{actor}}') return parts.actor
+    if (piece === '{{target}}') return parts.target
+    return piece
+  })
+}
+
+/** A changed value as a person reads it: yes / no, "—" for nothing, lists joined, dates formatted. */
+export function formatValue(
+  value: unknown,
+  field: string,
+  { t, locale, roleName }: { t: Translate; locale: Locale; roleName: (role: string) => string },
+): string {
+  if (value === null || value === undefined || value === '') return '—'
+  if (typeof value === 'boolean') return value ? t('auditLog.yes') : t('auditLog.no')
+  if (field === 'role' && typeof value === 'string') return roleName(value)
+  if (
+    field === 'status' &&
+    typeof value === 'string' &&
+    ['invited', 'expired', 'active', 'disabled'].includes(value)
+  )
+    return t(`status.${value}` as MessageKey)
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale)
+  if (Array.isArray(value))
+    return value.length
+      ? value.map((v) => formatValue(v, field, { t, locale, roleName })).join(', ')
+      : t('auditLog.none')
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, v]) => `${key}: ${formatValue(v, key, { t, locale, roleName })}`)
+      .join(', ')
+  }
+  return String(value)
+}
+
+/** A field's name in the viewer's language; the wire name for one the catalog does not know. */
+export const fieldLabel = (t: Translate, field: string) =>
+  FIELD_KEYS.has(field) ? t(`auditLog.fields.${field}` as MessageKey) : field
+
+/** The changed fields of an event, each as [label, before, after]. */
+export function changedFields(
+  event: AuditEvent,
+  context: { t: Translate; locale: Locale; roleName: (role: string) => string },
+): Array<[string, string, string]> {
+  return Object.entries(event.changes ?? {}).map(([field, [before, after]]) => [
+    fieldLabel(context.t, field),
+    formatValue(before, field, context),
+    formatValue(after, field, context),
+  ])
+}
+
+export { sentenceKey }
