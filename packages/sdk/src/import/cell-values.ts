@@ -104,9 +104,25 @@ function isSalutation(key: string): key is Salutation {
   return (SalutationSchema.options as readonly string[]).includes(key)
 }
 
-/** What a cell is read against: the organization's roles and groups, by `looseKey`. */
+/** What a cell is read against: the organization's roles, by `looseKey`, and a cache of keys. */
 export interface CellContext {
   roles: ReadonlyMap<string, string>
+  /**
+   * `looseKey` of the words seen so far: a column of roles, salutations or groups repeats a few
+   * words over thousands of rows, and the Unicode normalisation is the costly part.
+   */
+  keys: Map<string, string>
+}
+
+/** `looseKey(text)`, remembered in `context.keys`. */
+export function cachedKey(context: Pick<CellContext, 'keys'>, text: string): string {
+  let key = context.keys.get(text)
+  if (key === undefined) {
+    key = looseKey(text)
+    // A column of unique values (names, ids) would only fill memory: the cache stays small.
+    if (context.keys.size < 10_000) context.keys.set(text, key)
+  }
+  return key
 }
 
 /**
@@ -138,13 +154,13 @@ export function cellValue(field: ImportField, cell: unknown, context: CellContex
         .map((t) => t.trim())
         .filter(Boolean)
     case 'salutation': {
-      const key = looseKey(text)
+      const key = cachedKey(context, text)
       return SALUTATION_WORDS[key] ?? (isSalutation(key) ? key : text)
     }
     case 'role':
-      return context.roles.get(looseKey(text)) ?? text
+      return context.roles.get(cachedKey(context, text)) ?? text
     case 'locale':
-      return LOCALE_WORDS[looseKey(text)] ?? text.toLowerCase()
+      return LOCALE_WORDS[cachedKey(context, text)] ?? text.toLowerCase()
     default:
       return text
   }
@@ -165,6 +181,7 @@ export interface GroupCell {
 export function readGroupCell(
   cell: unknown,
   groups: { ids: ReadonlySet<string>; byName: ReadonlyMap<string, string> } | null,
+  context: Pick<CellContext, 'keys'> = { keys: new Map() },
 ): GroupCell | undefined {
   const entries = (
     Array.isArray(cell) ? cell.map(String) : typeof cell === 'string' ? cell.split(/[;|]/) : []
@@ -175,7 +192,8 @@ export function readGroupCell(
   const ids: string[] = []
   const unknown: string[] = []
   for (const entry of entries) {
-    const id = groups === null ? entry : groups.ids.has(entry) ? entry : groups.byName.get(looseKey(entry))
+    const id =
+      groups === null ? entry : groups.ids.has(entry) ? entry : groups.byName.get(cachedKey(context, entry))
     if (id === undefined) unknown.push(entry)
     else if (!ids.includes(id)) ids.push(id)
   }

@@ -54,7 +54,7 @@ export function applyMapping(
         byName: new Map(options.groups.map((g) => [looseKey(g.name), g.id])),
       }
     : null
-  const context: CellContext = { roles: roleWords(options.roles) }
+  const context: CellContext = { roles: roleWords(options.roles), keys: new Map() }
   const columns = mapping.flatMap((field, index) => (field === null ? [] : [[index, field] as const]))
   return parsed.rows.map(({ line, cells }) => {
     const fields: Record<string, unknown> = {}
@@ -64,7 +64,7 @@ export function applyMapping(
     for (const [index, field] of columns) {
       if (field === 'groupId') {
         if (fields.groupIds !== undefined || row.unknownGroups) continue
-        const read = readGroupCell(cells[index], groups)
+        const read = readGroupCell(cells[index], groups, context)
         if (!read) continue
         if (read.ids.length) fields.groupIds = read.ids
         if (read.unknown.length) row.unknownGroups = read.unknown
