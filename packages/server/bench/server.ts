@@ -101,6 +101,30 @@ for (let start = 0; start < USERS; start += BATCH) {
   await db.insertInto('users').values(rows).execute()
   await db.insertInto('user_groups').values(memberships).execute()
 }
+// BENCH_AUDIT_EVENTS: that many audit events in the organization too (the owner's and admins'
+// actions on the people above, one a minute back in time), for the audit log's first page.
+const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 0)
+const ACTIONS = ['user.updated', 'user.role_changed', 'invitation.created', 'shares.replaced', 'user.disabled']
+for (let start = 0; start < AUDIT_EVENTS; start += BATCH) {
+  const events = []
+  for (let i = start; i < Math.min(AUDIT_EVENTS, start + BATCH); i++) {
+    events.push({
+      id: randomUUID(),
+      org_id: organization.id,
+      at: new Date(now.getTime() - (AUDIT_EVENTS - i) * 60_000),
+      action: ACTIONS[i % ACTIONS.length] as string,
+      actor_id: owner.id,
+      actor_name: 'Olivia Owner',
+      actor_email: 'owner@bench.example',
+      target_type: 'user',
+      target_id: randomUUID(),
+      target_label: `person.${i}@bench.example`,
+      changes: JSON.stringify({ jobTitle: [null, 'Technicien'] }),
+      request_id: null,
+    })
+  }
+  await db.insertInto('audit_events').values(events).execute()
+}
 // Fresh statistics, as autovacuum would have them on a database that grew over time.
 await sql`analyze`.execute(db)
 const seedSeconds = (performance.now() - started) / 1000
