@@ -10,6 +10,7 @@ import type { UsherEnv } from '../app/env'
 import type { Services } from '../app/services'
 import type { Database, UserRow } from '../db/schema'
 import type { Actor } from '../domain/actor'
+import { throttle } from '../domain/auth-limits'
 import { organizationSettings } from '../domain/organizations'
 import { ScimError } from './errors'
 
@@ -104,22 +105,6 @@ function directoryActor(services: Services, org: Actor['org'], token: { id: stri
 const unauthorized = (detail: string) =>
   new ScimError(401, detail, null, { 'WWW-Authenticate': 'Bearer realm="scim"' })
 
-/** Counts a hit on the token's budget in the server's limiter; the seconds to wait when over. */
-async function overLimit(services: Services, tokenId: string, now: Date): Promise<number> {
-  const key = `scim:${tokenId}`
-  const { requests, windowSeconds } = DIRECTORY_RATE_LIMIT
-  // The server's limiter: a store (`hit(key, window, now)`) or the in-process counter.
-  const limits = services as unknown as {
-    rateLimits?: { hit(key: string, window: number, now: Date): Promise<{ count: number; resetsAt: Date }> }
-    rateLimiter?: { hit(key: string, limit: number, window: number, nowMs: number): number }
-  }
-  if (limits.rateLimits) {
-    const { count, resetsAt } = await limits.rateLimits.hit(key, windowSeconds, now)
-    return count > requests ? Math.max(1, Math.ceil((resetsAt.getTime() - now.getTime()) / 1000)) : 0
-  }
-  return limits.rateLimiter?.hit(key, requests, windowSeconds, now.getTime()) ?? 0
-}
-
 /**
  * The caller of a SCIM request: a live token of the organization (401 otherwise), within its rate
  * limit (429). A token reaches its own organization only: everything below filters on its org.
@@ -139,10 +124,15 @@ export async function authenticateDirectory(
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   if (!token) throw unauthorized('This directory token is not valid (revoked, or never issued).')
-  const wait = await overLimit(services, token.id, now)
-  if (wait > 0) {
-    throw new ScimError(429, `Too many requests; retry in ${wait} s.`, null, { 'Retry-After': String(wait) })
-  }
+  // The server's limiter (its store: the database by default, so instances share the budget).
+  await throttle(
+    services,
+    `scim:${token.id}`,
+    DIRECTORY_RATE_LIMIT.requests,
+    DIRECTORY_RATE_LIMIT.windowSeconds,
+    now,
+    'Too many requests with this directory token.',
+  )
   const org = await services.db
     .selectFrom('organizations')
     .selectAll()
