@@ -48,13 +48,13 @@ describe('a person who never accepted their invitation', () => {
       expect([answer.status, answer.body?.code], path).toEqual([403, 'account_not_activated'])
       expect(answer.type).toContain(PROBLEM_CONTENT_TYPE)
     }
-    // Being refused activates nothing.
+    // Being refused neither activates the person nor shows them as recently active.
     const row = await t.server.db
       .selectFrom('users')
-      .select('activated_at')
+      .select(['activated_at', 'last_active_at'])
       .where('id', '=', userId)
       .executeTakeFirstOrThrow()
-    expect(row.activated_at).toBeNull()
+    expect(row).toEqual({ activated_at: null, last_active_at: null })
   })
 
   it('is refused the same way once the invitation has expired', async () => {

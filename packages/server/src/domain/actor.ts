@@ -85,6 +85,9 @@ export async function loadActor(
     version: org_version,
   }
   if (!user.enabled) throw new ProblemError('account_disabled')
+  // Someone who never accepted their invitation (invited or expired) has not joined: whatever
+  // token the host signs for them, they are refused like a disabled account, and not seen active.
+  if (!user.activated_at) throw new ProblemError('account_not_activated')
   if (claims.session && claims.session.epoch !== user.session_epoch) {
     // The password changed since this session was issued.
     throw new ProblemError('token_expired', { detail: 'The session ended when the password changed.' })

@@ -25,9 +25,6 @@ export async function authenticate(
   }
   const claims = await services.tokens.verify(match[1])
   const actor = await loadActor(services.db, claims, now, services.roles)
-  // Someone who never accepted their invitation (invited or expired) has not joined: whatever
-  // token the host signs for them, they are refused like a disabled account.
-  if (!actor.user.activated_at) throw new ProblemError('account_not_activated')
   // A built-in session whose password was set by an administrator may only change it.
   if (claims.session && actor.user.must_change_password && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(endpoint)) {
     throw new ProblemError('password_change_required')
