@@ -19,7 +19,7 @@ export const ERROR_CODES = {
   status_not_allowed: { status: 409, title: "This action is not allowed in the user's current status." },
   email_taken: { status: 409, title: 'A user with this email already belongs to the organization.' },
   invitation_pending: { status: 409, title: 'An invitation to this email is already pending.' },
-  seat_limit_reached: { status: 409, title: "The plan's seats for technicians are all taken." },
+  seat_limit_reached: { status: 409, title: "The plan's seats are all taken." },
   last_owner: { status: 409, title: 'The organization must keep at least one owner.' },
   team_not_activated: { status: 409, title: 'The team must be activated before users can be managed.' },
   group_cycle: { status: 409, title: 'A group cannot be moved under itself or its descendants.' },

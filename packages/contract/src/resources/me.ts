@@ -5,7 +5,10 @@ import { UserSchema } from './user'
 
 export const SeatUsageSchema = z
   .object({
-    /** Technicians (operators) holding a seat: active or invited. */
+    /**
+     * Seats held: the active or invited people whose role takes a seat (technicians, and any role
+     * a host declares with `takesSeat`, such as an operator).
+     */
     used: z.number().int().nonnegative(),
     /** The plan's seats; null for unlimited. */
     allowed: z.number().int().nonnegative().nullable(),

@@ -46,7 +46,10 @@ export const IMPORT_ROW_LIMIT_MAX = 1_000_000
 
 export const OrganizationSettingsSchema = z
   .object({
-    /** How many technicians (operators) the plan allows; null for unlimited. */
+    /**
+     * How many seats the plan allows; null for unlimited. A person whose role takes a seat
+     * (technicians, a host's operators) holds one while active or invited.
+     */
     seats: z.number().int().nonnegative().nullable(),
     invitationLifetimeDays: z.number().int().min(1).max(90),
     /** Local parts refused as shared mailboxes; replaces the default list. */
