@@ -27,7 +27,9 @@ const en = {
     groups: 'Groups',
     directorySync: 'Directory sync',
     outbox: 'Outbox',
+    activity: 'Activity',
   },
+  activity: { heading: 'Who did what' },
   customers: {
     title: 'Customers',
     introManager: 'The customer groups you look after, with their subgroups.',
@@ -144,7 +146,9 @@ const fr: Catalog = {
     groups: 'Groupes',
     directorySync: 'Synchronisation d’annuaire',
     outbox: 'Boîte d’envoi',
+    activity: 'Activité',
   },
+  activity: { heading: 'Qui a fait quoi' },
   customers: {
     title: 'Clients',
     introManager: 'Les groupes de clients dont vous vous occupez, avec leurs sous-groupes.',

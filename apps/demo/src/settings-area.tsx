@@ -8,6 +8,7 @@ import { AppHeader, type AppHeaderProps } from './chrome/app-header'
 import { SettingsNav } from './chrome/settings-nav'
 import { createTokenSource, demoApi } from './demo-api'
 import { type DemoLocale, useDemoI18n } from './i18n'
+import { ActivityPage } from './pages/activity-page'
 import { CustomersPage } from './pages/customers-page'
 import { DirectorySyncPage } from './pages/directory-sync-page'
 import { GroupsPage } from './pages/groups-page'
@@ -284,6 +285,8 @@ export function Page({
       return <GroupsPage />
     case '/settings/directory-sync':
       return <DirectorySyncPage />
+    case '/settings/activity':
+      return <ActivityPage />
     case '/settings/outbox':
       return <OutboxPage organization={organization} />
     default:

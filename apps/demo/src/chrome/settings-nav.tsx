@@ -12,6 +12,7 @@ export function SettingsNav({ pathname }: { pathname: string }) {
   const { t } = useDemoI18n()
   const canInvite = usePermission('users:invite')
   const canManageGroups = usePermission('groups:manage')
+  const canReadAudit = usePermission('audit:read')
   const canManageOrganization = usePermission('organization:manage')
   const work: NavItem[] = [{ href: '/customers', label: t('nav.customers'), icon: 'customers' }]
   const settings: NavItem[] = [
@@ -22,6 +23,9 @@ export function SettingsNav({ pathname }: { pathname: string }) {
       : []),
     ...(canManageOrganization
       ? [{ href: '/settings/directory-sync', label: t('nav.directorySync'), icon: 'users' as const }]
+      : []),
+    ...(canReadAudit
+      ? [{ href: '/settings/activity', label: t('nav.activity'), icon: 'invite' as const }]
       : []),
     { href: '/settings/outbox', label: t('nav.outbox'), icon: 'outbox' },
   ]
