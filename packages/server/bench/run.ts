@@ -5,7 +5,9 @@
  *   the way down the name order), a prefix search and a status filter — p50/p99 over sequential
  *   requests on loopback;
  * - requests per second on the first page with autocannon (10 connections, 10 s);
- * - one `POST /invitations` of 1,000 rows, end to end (median of 3, a new organization each).
+ * - one `POST /invitations` of 1,000 rows, end to end (median of 3, a new organization each);
+ * - on PostgreSQL, 60 s of mixed load on two instances behind a balancer (`mixed-load.ts`): errors,
+ *   anything lost or doubled, p50/p99.
  *
  * Run on embedded PGlite and, when DATABASE_URL is set (the `bench` script wraps this in
  * scripts/with-postgres.mjs), on PostgreSQL. The server runs in a child process so the load
@@ -18,6 +20,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { createUsherClient, runImport } from '@usher/sdk'
 import autocannon from 'autocannon'
+import { runMixedLoad } from './mixed-load'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const PACKAGE = '@usher/server'
@@ -251,6 +254,41 @@ for (const kind of kinds) {
   } finally {
     server.child.kill('SIGTERM')
   }
+}
+
+// Two instances behind a balancer on one PostgreSQL (bench/mixed-load.ts): needs a real server.
+if (process.env.DATABASE_URL) {
+  const seconds = Number(process.env.BENCH_MIXED_SECONDS ?? 60)
+  const mixed = await runMixedLoad(process.env.DATABASE_URL, seconds)
+  const what = `${seconds} s mixed load, 2 instances behind a round-robin proxy, ${mixed.requests} operations`
+  const kinds = Object.entries(mixed.byKind)
+    .map(([kind, k]) => `${kind} ×${k.count} p50 ${k.p50} / p99 ${k.p99} ms`)
+    .join('; ')
+  entry(
+    'postgres',
+    `${what}: errors`,
+    mixed.errors,
+    'errors',
+    0,
+    mixed.errorSamples.join(' | ') || 'reads, invitations, share changes, imports',
+  )
+  entry(
+    'postgres',
+    `${what}: people, emails or shares lost or doubled`,
+    mixed.peopleWrong + mixed.emailsWrong + mixed.sharesWrong,
+    'rows',
+    0,
+    `${mixed.created} people created, ${mixed.emails} emails each received once by SMTP; people wrong ${mixed.peopleWrong}, emails wrong ${mixed.emailsWrong}, shares wrong ${mixed.sharesWrong}`,
+  )
+  entry('postgres', `${what}: p50`, mixed.p50, 'ms', null, kinds)
+  entry(
+    'postgres',
+    `${what}: p99`,
+    mixed.p99,
+    'ms',
+    null,
+    'all operations; an import is 3 requests, a person and their shares 2',
+  )
 }
 
 const file = resolve(HERE, 'results.json')
