@@ -1,6 +1,7 @@
 import {
   type CreateImportSchema,
   type ErrorCode,
+  type FieldErrorCode,
   type Import,
   type ImportChunkSchema,
   type ImportRowResult,
@@ -72,11 +73,24 @@ function importRow(
 ): ImportRowResult {
   const { options } = current.job
   const base = { line: row.line, email: row.email }
+  // As the server answers: every refusal names its field (the dialog shows it on the row).
+  const onField = (code: ErrorCode) => {
+    const message = code === 'shared_mailbox_refused' ? SHARED_MAILBOX_MESSAGE : code
+    const path =
+      code === 'validation_failed' || code === 'role_above_own' || code === 'seat_limit_reached'
+        ? 'role'
+        : 'email'
+    const fieldCode =
+      code === 'validation_failed' || code === 'forbidden' || code === 'internal_error'
+        ? 'invalid_value'
+        : code
+    return itemError(code, message, [{ path, code: fieldCode as FieldErrorCode, message }])
+  }
   const failed = (code: ErrorCode): ImportRowResult => ({
     ...base,
     status: 'failed',
     userId: null,
-    error: itemError(code, code === 'shared_mailbox_refused' ? SHARED_MAILBOX_MESSAGE : undefined),
+    error: onField(code),
   })
   if (failAnyway) return failed('internal_error')
   const refused = refusalOf(db, viewer, current, row)
@@ -86,13 +100,13 @@ function importRow(
   if (options.dryRun) return { ...base, status: 'valid', userId: existing?.id ?? null, error: null }
   if (existing) {
     if (!options.updateExisting) {
-      return { ...base, status: 'skipped', userId: existing.id, error: itemError('email_taken') }
+      return { ...base, status: 'skipped', userId: existing.id, error: onField('email_taken') }
     }
     if (existing.id === viewer.id) {
-      return { ...base, status: 'skipped', userId: existing.id, error: itemError('forbidden') }
+      return { ...base, status: 'skipped', userId: existing.id, error: onField('forbidden') }
     }
     if (!db.roles.canManage(viewer.role, existing.role)) {
-      return { ...base, status: 'skipped', userId: existing.id, error: itemError('role_above_own') }
+      return { ...base, status: 'skipped', userId: existing.id, error: onField('role_above_own') }
     }
     db.replaceUser({
       ...existing,
@@ -102,11 +116,18 @@ function importRow(
     })
     return { ...base, status: 'updated', userId: existing.id, error: null }
   }
-  if (db.roles.takesSeat(role) && db.seatsAllowed !== null && db.seatsUsed() + 1 > db.seatsAllowed) {
+  // A disabled row holds no seat (the catalog's rule), and is created disabled.
+  const status = row.enabled === false ? 'disabled' : 'invited'
+  if (
+    db.roles.holdsSeat({ role, status }) &&
+    db.seatsAllowed !== null &&
+    db.seatsUsed() + 1 > db.seatsAllowed
+  ) {
     return failed('seat_limit_reached')
   }
   const template = db.users.find((u) => u.status === 'invited') ?? (db.users[0] as User)
-  const groupId = row.groupId ?? options.targetGroupId
+  const named = [...new Set([...(row.groupId ? [row.groupId] : []), ...(row.groupIds ?? [])])]
+  const groupIds = named.length ? named : options.targetGroupId ? [options.targetGroupId] : []
   const userId = crypto.randomUUID()
   db.users = [
     ...db.users,
@@ -117,10 +138,10 @@ function importRow(
       firstName: row.firstName,
       lastName: row.lastName,
       role,
-      status: 'invited',
+      status,
       invitationId: crypto.randomUUID(),
       invitationExpiresAt: invitationExpiry(db),
-      groupIds: groupId ? [groupId] : [],
+      groupIds,
       source: 'import',
       version: 1,
     },
