@@ -46,7 +46,12 @@ const HEADERS: Record<Locale, Record<UserExportColumn, string>> = {
 
 const STATUSES: Record<Locale, Record<UserStatus, string>> = {
   en: { invited: 'Invited', expired: 'Invitation expired', active: 'Active', disabled: 'Disabled' },
-  fr: { invited: 'Invité', expired: 'Invitation expirée', active: 'Actif', disabled: 'Désactivé' },
+  fr: {
+    invited: 'Invitation envoyée',
+    expired: 'Invitation expirée',
+    active: 'Actif',
+    disabled: 'Désactivé',
+  },
 }
 
 const BUILT_IN_ROLES: Record<Locale, Record<string, string>> = {
