@@ -24,6 +24,9 @@ describe('who may do what', () => {
         .getByRole('combobox', { name: 'Signed in as' })
         .selectOption({ label: 'Oliver Bennett — Technician' })
       await page.getByRole('navigation').getByRole('link', { name: 'Invite' }).waitFor({ state: 'detached' })
+      // Nor a Users link that would lead to a refusal; Customers, their own page, stays.
+      await page.getByRole('navigation').getByRole('link', { name: 'Users' }).waitFor({ state: 'detached' })
+      await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).waitFor()
       await page.goto(`${ctx.demo.url}/settings/invite`)
       await page.getByRole('note').waitFor()
       expect(await page.getByRole('button', { name: 'Send invitations' }).count()).toBe(0)

@@ -57,6 +57,7 @@ const en = {
     title: 'Users',
     intro: 'Everyone in {{org}}: roles, invitations and the customer groups each technician can reach.',
     phone: 'Phone',
+    import: 'Import…',
   },
   invite: {
     title: 'Invite colleagues',
@@ -177,6 +178,7 @@ const fr: Catalog = {
     intro:
       'Toutes les personnes de l’organisation {{org}} : rôles, invitations et groupes de clients auxquels chaque technicien a accès.',
     phone: 'Téléphone',
+    import: 'Importer…',
   },
   invite: {
     title: 'Inviter des collègues',

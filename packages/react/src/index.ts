@@ -56,6 +56,7 @@ export {
 } from './components/invite-form'
 export { SharedGroupsDialog, type SharedGroupsDialogProps } from './components/shared-groups-dialog'
 export type {
+  UserTableColumnPriority,
   UserTableColumnVisibility,
   UserTableExtraColumn,
   UserTableProps,
@@ -127,7 +128,7 @@ export { type RunImportState, useRunImport } from './hooks/use-run-import'
 export { type ShareGroupsOutcome, useShareGroups } from './hooks/use-share-groups'
 export { type UpdateUserVariables, useUpdateUser } from './hooks/use-update-user'
 export { useUserShares } from './hooks/use-user-shares'
-export { useUser, useUsers } from './hooks/use-users'
+export { useUser, useUsers, useUsersCount } from './hooks/use-users'
 
 // Query keys and options: prefetch and invalidate what the hooks read
 export { usherKeys } from './query/keys'
@@ -137,6 +138,7 @@ export {
   rolesQueryOptions,
   userQueryOptions,
   userSharesQueryOptions,
+  usersCountQueryOptions,
   usersInfiniteQueryOptions,
 } from './query/options'
 

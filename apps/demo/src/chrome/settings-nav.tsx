@@ -5,18 +5,20 @@ import { Link } from '../router'
 type NavItem = { href: string; label: string; icon: keyof typeof PATHS }
 
 /**
- * The product's menu: its own work pages, then the settings section. Invite shows only to those
- * who may invite, as the API would refuse.
+ * The product's menu: its own work pages, then the settings section. Each link shows only to
+ * those who may use its page (a technician sees no Users, Invite or Groups), as the API would
+ * refuse them.
  */
 export function SettingsNav({ pathname }: { pathname: string }) {
   const { t } = useDemoI18n()
+  const canReadUsers = usePermission('users:read')
   const canInvite = usePermission('users:invite')
   const canManageGroups = usePermission('groups:manage')
   const canReadAudit = usePermission('audit:read')
   const canManageOrganization = usePermission('organization:manage')
   const work: NavItem[] = [{ href: '/customers', label: t('nav.customers'), icon: 'customers' }]
   const settings: NavItem[] = [
-    { href: '/settings/users', label: t('nav.users'), icon: 'users' },
+    ...(canReadUsers ? [{ href: '/settings/users', label: t('nav.users'), icon: 'users' as const }] : []),
     ...(canInvite ? [{ href: '/settings/invite', label: t('nav.invite'), icon: 'invite' as const }] : []),
     ...(canManageGroups
       ? [{ href: '/settings/groups', label: t('nav.groups'), icon: 'customers' as const }]

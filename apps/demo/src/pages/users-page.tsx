@@ -1,19 +1,25 @@
 import {
   EditUserDialog,
-  SharedGroupsDialog,
+  ImportUsersDialog,
   TeamActivation,
   UserTable,
   type UserTableExtraColumn,
+  usePermission,
 } from '@usher/react'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { PageHeading } from '../chrome/page-heading'
 import { useDemoI18n } from '../i18n'
 
-/** Settings → Users: Usher's table, with one column of the host's own, its edit and shared-groups dialogs. */
+/**
+ * Settings → Users: Usher's table (with its own shared-groups dialog), one column of the host's
+ * own, the edit dialog, and Import for those who may run one.
+ */
 export function UsersPage({ organizationName }: { organizationName: string }) {
   const { t } = useDemoI18n()
-  const [sharing, setSharing] = useState<string[] | null>(null)
+  const canImport = usePermission('imports:run')
   const [editing, setEditing] = useState<string | null>(null)
+  // The row's "..." button that opened the edit dialog: focus goes back there when it closes.
+  const editTrigger = useRef<HTMLElement | null>(null)
   // A column of the host's own after Usher's: typed against the user the table renders.
   const extraColumns = useMemo<UserTableExtraColumn[]>(
     () => [
@@ -31,11 +37,24 @@ export function UsersPage({ organizationName }: { organizationName: string }) {
       <PageHeading title={t('users.title')}>{t('users.intro', { org: organizationName })}</PageHeading>
       {/* Seed 002: until the team is named, the owner is asked to (nothing shows afterwards). */}
       <TeamActivation className="relai-team-activation" />
+      {canImport ? (
+        <div className="relai-page-actions">
+          <ImportUsersDialog
+            trigger={
+              <button type="button" className="relai-button">
+                {t('users.import')}
+              </button>
+            }
+          />
+        </div>
+      ) : null}
       <UserTable
         className="relai-user-table"
         extraColumns={extraColumns}
-        onShareGroups={setSharing}
-        onEditUser={(user) => setEditing(user.id)}
+        onEditUser={(user, trigger) => {
+          editTrigger.current = trigger
+          setEditing(user.id)
+        }}
       />
       {editing ? (
         <EditUserDialog
@@ -44,14 +63,11 @@ export function UsersPage({ organizationName }: { organizationName: string }) {
           onOpenChange={(open) => {
             if (!open) setEditing(null)
           }}
-        />
-      ) : null}
-      {sharing ? (
-        <SharedGroupsDialog
-          userIds={sharing}
-          open
-          onOpenChange={(open) => {
-            if (!open) setSharing(null)
+          onCloseAutoFocus={(event) => {
+            const trigger = editTrigger.current
+            if (!trigger?.isConnected) return
+            event.preventDefault()
+            trigger.focus()
           }}
         />
       ) : null}

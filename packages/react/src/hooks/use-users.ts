@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import type { ListUsersQuery } from '@usher/contract'
+import type { CountUsersQuery, ListUsersQuery } from '@usher/contract'
 import { useUsherClient } from '../provider/usher-context'
-import { userQueryOptions, usersInfiniteQueryOptions } from '../query/options'
+import { userQueryOptions, usersCountQueryOptions, usersInfiniteQueryOptions } from '../query/options'
 
 /** Users, page after page (`fetchNextPage`), filtered and sorted on the server. */
 export function useUsers(query: Omit<ListUsersQuery, 'cursor'> = {}) {
@@ -11,4 +11,12 @@ export function useUsers(query: Omit<ListUsersQuery, 'cursor'> = {}) {
 export function useUser(id: string | undefined) {
   const client = useUsherClient()
   return useQuery({ ...userQueryOptions(client, id ?? ''), enabled: Boolean(id) })
+}
+
+/**
+ * How many people a search and filters match (`{ count, exact }`): exact, or the server's estimate
+ * (`exact: false`) when very many match — show that one as an approximation.
+ */
+export function useUsersCount(query: CountUsersQuery = {}, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...usersCountQueryOptions(useUsherClient(), query), enabled: options.enabled ?? true })
 }

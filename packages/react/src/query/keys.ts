@@ -1,4 +1,4 @@
-import type { ListGroupsQuery, ListInvitationsQuery, ListUsersQuery } from '@usher/contract'
+import type { CountUsersQuery, ListGroupsQuery, ListInvitationsQuery, ListUsersQuery } from '@usher/contract'
 
 /**
  * Every query key Usher uses, for hosts that prefetch or invalidate:
@@ -12,6 +12,8 @@ export const usherKeys = {
     all: ['usher', 'users'] as const,
     lists: () => [...usherKeys.users.all, 'list'] as const,
     list: (query: Omit<ListUsersQuery, 'cursor'>) => [...usherKeys.users.lists(), query] as const,
+    /** How many people a search and filters match (`GET /users/count`). */
+    count: (query: CountUsersQuery) => [...usherKeys.users.all, 'count', query] as const,
     detail: (id: string) => [...usherKeys.users.all, 'detail', id] as const,
     shares: (id: string) => [...usherKeys.users.all, 'shares', id] as const,
   },

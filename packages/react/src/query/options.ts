@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
-import type { Group, ListGroupsQuery, ListUsersQuery } from '@usher/contract'
+import type { CountUsersQuery, Group, ListGroupsQuery, ListUsersQuery } from '@usher/contract'
 import type { UsherClient } from '@usher/sdk'
 import { usherKeys } from './keys'
 
@@ -22,6 +22,12 @@ export const usersInfiniteQueryOptions = (client: UsherClient, query: Omit<ListU
       client.users.list({ ...query, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+  })
+
+export const usersCountQueryOptions = (client: UsherClient, query: CountUsersQuery = {}) =>
+  queryOptions({
+    queryKey: usherKeys.users.count(query),
+    queryFn: ({ signal }) => client.users.count(query, { signal }),
   })
 
 export const userQueryOptions = (client: UsherClient, id: string) =>

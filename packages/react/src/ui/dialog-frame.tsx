@@ -19,6 +19,12 @@ export interface DialogFrameProps {
    * loading); otherwise Radix focuses the first control.
    */
   focusPanel?: boolean
+  /**
+   * Where focus goes once the dialog closes (Radix's `onCloseAutoFocus`): call
+   * `event.preventDefault()` and focus it yourself when the dialog had no trigger of its own
+   * (opened from a menu item that is gone by then).
+   */
+  onCloseAutoFocus?: ((event: Event) => void) | undefined
   /** `data-*` attributes of the panel, e.g. `{ 'data-mode': 'many' }`. */
   panelData?: Record<`data-${string}`, string | undefined>
   /** The content, given a way to close the dialog. Mounted only while open. */
@@ -39,6 +45,7 @@ export function DialogFrame({
   onOpenChange,
   trigger,
   focusPanel = false,
+  onCloseAutoFocus,
   panelData,
   children,
 }: DialogFrameProps) {
@@ -72,6 +79,7 @@ export function DialogFrame({
                 }
               : undefined
           }
+          onCloseAutoFocus={onCloseAutoFocus}
         >
           {children(() => setOpen(false))}
           {/* Last in the panel: Tab from the panel reaches the content first. */}

@@ -27,6 +27,11 @@ export interface EditUserDialogProps {
   trigger?: ReactNode
   /** The dialog panel's class. */
   className?: string
+  /**
+   * Where focus goes once it closes, when it was opened without `trigger` (from a table row's
+   * menu): `event.preventDefault()`, then focus the row's "..." button.
+   */
+  onCloseAutoFocus?: (event: Event) => void
 }
 
 /**
@@ -47,6 +52,7 @@ export function EditUserDialog({
   onSaved,
   trigger,
   className,
+  onCloseAutoFocus,
 }: EditUserDialogProps) {
   return (
     <DialogFrame
@@ -59,6 +65,7 @@ export function EditUserDialog({
       trigger={trigger}
       // The title is read first; Tab then leads to the first field.
       focusPanel
+      onCloseAutoFocus={onCloseAutoFocus}
     >
       {(close) => (
         <EditUserContent

@@ -119,7 +119,13 @@ export function InviteFormBody({ viewer, defaultRole, onInvited, titleId }: Invi
           <button type="submit" className="usher-button" data-variant="primary" disabled={busy}>
             {busy ? t('inviteForm.submitting') : t('inviteForm.submit')}
           </button>
-          <p role="status" data-slot="invite-form-status" className="usher-invite-form-status">
+          <p
+            id={invite.statusId}
+            role="status"
+            tabIndex={-1}
+            data-slot="invite-form-status"
+            className="usher-invite-form-status"
+          >
             {invite.status}
           </p>
         </div>

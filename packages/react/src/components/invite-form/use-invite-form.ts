@@ -59,6 +59,7 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
   const [status, setStatus] = useState('')
   const [focusTarget, setFocusTarget] = useState<string | null>(null)
   const addId = `${formId}-add`
+  const statusId = `${formId}-status`
   const idBase = (rowId: string) => `${formId}-${rowId}`
 
   // Focus moves once the rows it targets are rendered (after an addition, removal or answer).
@@ -190,6 +191,8 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
     const failed = result.results.flatMap((row) => (row.status === 'failed' ? [row] : []))
     if (failed.length === 0) {
       reset({ invitations: [blankRow(initialRole)], message: '' })
+      // The button was disabled while sending (focus fell to the page): land on the result.
+      setFocusTarget(statusId)
     } else {
       const byRow: ServerErrors = {}
       for (const row of failed) {
@@ -222,6 +225,7 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
     status,
     busy: formState.isSubmitting,
     addId,
+    statusId,
     idBase,
     addRow,
     removeRow,

@@ -32,6 +32,11 @@ export interface SharedGroupsDialogProps {
   trigger?: ReactNode
   /** The dialog panel's class. */
   className?: string
+  /**
+   * Where focus goes once it closes, when it was opened without `trigger` (from a menu, a
+   * table's row): `event.preventDefault()`, then focus what opened it.
+   */
+  onCloseAutoFocus?: (event: Event) => void
 }
 
 /**
@@ -51,6 +56,7 @@ export function SharedGroupsDialog({
   onSaved,
   trigger,
   className,
+  onCloseAutoFocus,
 }: SharedGroupsDialogProps) {
   const mode = userIds.length > 1 ? 'many' : 'one'
   return (
@@ -65,6 +71,7 @@ export function SharedGroupsDialog({
       // The title and description are read first; the groups arrive after opening, and Tab then
       // leads to the search field.
       focusPanel
+      onCloseAutoFocus={onCloseAutoFocus}
       panelData={{ 'data-mode': mode }}
     >
       {(close) => (

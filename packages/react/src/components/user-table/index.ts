@@ -1,6 +1,7 @@
 export {
   displayName,
   type UserSort,
+  type UserTableColumnPriority,
   type UserTableColumnVisibility,
   type UserTableExtraColumn,
 } from './columns'

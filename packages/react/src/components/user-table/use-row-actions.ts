@@ -15,7 +15,7 @@ export interface RowActionsOptions {
   t: Translate
   roleName: (role: string) => string
   notice: NoticeApi
-  onEditUser: ((user: User) => void) | undefined
+  onEditUser: ((user: User, trigger: HTMLElement | null) => void) | undefined
   onShareGroups: (userIds: string[], opener?: HTMLElement | null) => void
 }
 
@@ -57,7 +57,7 @@ export function useRowActions({ t, roleName, notice, onEditUser, onShareGroups }
     notice.clear()
     switch (action) {
       case 'edit':
-        onEditUser?.(user)
+        onEditUser?.(user, trigger)
         return
       case 'shareGroups':
         onShareGroups([user.id], trigger)

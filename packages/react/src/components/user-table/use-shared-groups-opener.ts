@@ -23,11 +23,17 @@ export function useSharedGroupsOpener(
   const onOpenChange = (isOpen: boolean) => {
     // The ids stay while the dialog closes, so its content does not change under the animation.
     setSharesFor((current) => ({ ...current, open: isOpen }))
-    if (isOpen) return
-    // The dialog has no Trigger of ours to return to: put focus back where it was opened from
-    // (the row's menu button, the count, the bulk button) once the dialog has unmounted.
-    const target = returnFocus.current
-    setTimeout(() => (target?.isConnected ? target : fallbackFocus.current)?.focus(), 0)
   }
-  return { userIds: sharesFor.userIds, isOpen: sharesFor.open, open, onOpenChange }
+  /**
+   * The dialog has no Trigger of ours to return to (it opened from a menu item, gone by now):
+   * focus goes back where it was opened from (the row's menu button, the count, the bulk button),
+   * or to the table when that row is gone. Done in the dialog's own close-focus step, which would
+   * otherwise put focus on the page after any timer of ours.
+   */
+  const onCloseAutoFocus = (event: Event) => {
+    event.preventDefault()
+    const target = returnFocus.current
+    ;(target?.isConnected ? target : fallbackFocus.current)?.focus()
+  }
+  return { userIds: sharesFor.userIds, isOpen: sharesFor.open, open, onOpenChange, onCloseAutoFocus }
 }

@@ -1,7 +1,8 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualized table places its rows absolutely, which native table elements do not allow; the ARIA table roles carry the semantics (see UserTable).
-import type { User, UserAction } from '@usher/contract'
+import type { User, UserAction, UserCount } from '@usher/contract'
 import type { CSSProperties, RefObject } from 'react'
 import type { Viewer } from '../../hooks/use-viewer'
+import type { Translate } from '../../i18n/translate'
 import { errorMessage } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
 import type { UserSort, UserTableCellContext, UserTableColumn } from './columns'
@@ -30,6 +31,8 @@ export interface UserTableGridProps {
   canShare: boolean
   onAction: (action: UserAction, user: User, trigger: HTMLElement | null) => void
   onChangeRole: (user: User, role: string) => void
+  /** How many people the search and filters match (`GET /users/count`), once known. */
+  matches?: UserCount | undefined
   /** The list's paging state (react-query's infinite query). */
   list: {
     hasNextPage: boolean
@@ -40,6 +43,13 @@ export interface UserTableGridProps {
     fetchNextPage: () => unknown
     error: unknown
   }
+}
+
+/** "12 people", "About 48,000 people — 50 loaded", or (before the count lands) "50 users loaded". */
+function footerText(t: Translate, loaded: number, matches: UserCount | undefined): string {
+  if (!matches) return t('userTable.loaded', { count: loaded })
+  const total = t(matches.exact ? 'userTable.matches' : 'userTable.matchesAbout', { count: matches.count })
+  return loaded < matches.count ? t('userTable.matchesLoaded', { total, count: loaded }) : total
 }
 
 /** The priorities a narrower table still shows, widest tier first (see user-table.css). */
@@ -102,6 +112,7 @@ export function UserTableGrid({
   canShare,
   onAction,
   onChangeRole,
+  matches,
   list,
 }: UserTableGridProps) {
   const { t } = useUsherContext()
@@ -183,9 +194,7 @@ export function UserTableGrid({
       </div>
       <div data-slot="user-table-footer" className="usher-user-table-footer">
         <span role="status" className="usher-user-table-muted">
-          {isFetchingNextPage
-            ? t('userTable.states.loadingMore')
-            : t('userTable.loaded', { count: rows.length })}
+          {isFetchingNextPage ? t('userTable.states.loadingMore') : footerText(t, rows.length, matches)}
         </span>
         {isFetchNextPageError ? (
           <span role="alert" className="usher-field-error">

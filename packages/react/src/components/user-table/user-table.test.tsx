@@ -124,6 +124,14 @@ describe('given the owner', () => {
     await waitFor(() => expect(names(table)).toEqual(['Hugo Moreau']))
     // Debounced: one request for "Mor", none for "M" or "Mo".
     expect(queries.map((query) => query.q).filter(Boolean)).toEqual(['Mor'])
+    // The footer says how many match, counted on the server (GET /users/count).
+    expect(await screen.findByText('1 user')).toBeInTheDocument()
+
+    // An email domain matches everyone at that address (the world's people are @atelier.test).
+    await user.clear(screen.getByRole('searchbox', { name: 'Search users' }))
+    await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'atelier.test')
+    await waitFor(() => expect(bodyRows(table)).toHaveLength(3))
+    expect(await screen.findByText('3 users')).toBeInTheDocument()
 
     await user.clear(screen.getByRole('searchbox', { name: 'Search users' }))
     await user.type(screen.getByRole('searchbox', { name: 'Search users' }), 'zzz')

@@ -21,6 +21,7 @@ import { confirmationWording } from './confirmation'
 import { tableState } from './table-state'
 import { useBulkRunner } from './use-bulk-runner'
 import { useColumnVisibility } from './use-column-visibility'
+import { useMatchCount } from './use-match-count'
 import { useNotice } from './use-notice'
 import { useRowActions } from './use-row-actions'
 import { useSelection } from './use-selection'
@@ -37,6 +38,11 @@ export interface UserTableSharedGroupsDialogProps {
   userIds: string[]
   open: boolean
   onOpenChange: (open: boolean) => void
+  /**
+   * Hands focus back to what opened the dialog (the row's "..." button, the count, the bulk
+   * button) or to the table when that row is gone: give it to the dialog's close-focus step.
+   */
+  onCloseAutoFocus?: (event: Event) => void
 }
 
 /** What the table hands its export button (Usher's `ExportUsersButton` fits). */
@@ -72,8 +78,11 @@ export interface UserTableProps extends Omit<ComponentProps<'div'>, 'children'> 
   sharedGroupsDialog?: ComponentType<UserTableSharedGroupsDialogProps>
   /** "Export" in the toolbar and "Export selected" in the bulk bar; none when absent. */
   exportButton?: ComponentType<UserTableExportButtonProps>
-  /** Adds "Edit…" to the row menu (for viewers holding `users:update`), e.g. to open a profile form. */
-  onEditUser?: (user: User) => void
+  /**
+   * Adds "Edit…" to the row menu (for viewers holding `users:update`), e.g. to open a profile form.
+   * `trigger` is the row's "..." button: give focus back to it when the form closes.
+   */
+  onEditUser?: (user: User, trigger: HTMLElement | null) => void
   /** Users per request. @default 50 */
   pageSize?: number
   /** Each row's height in px: rows are virtualized at a fixed height. @default 56 */
@@ -129,6 +138,7 @@ export function UserTable({
   const query = useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled: canRead })
   const { list, rows } = query
   const selection = useSelection(rows, query.queryKey)
+  const matches = useMatchCount(query.queryKey, list.dataUpdatedAt, canRead)
   const selected = selection.selectedUsers
   const columns = useColumnVisibility({
     t,
@@ -246,6 +256,7 @@ export function UserTable({
         canShare={canShare}
         onAction={actions.onAction}
         onChangeRole={actions.changeRole}
+        matches={matches}
         list={list}
       />
     )
@@ -268,7 +279,10 @@ export function UserTable({
         showSeatUsage={showSeatUsage}
         actions={
           ExportButton ? (
-            <ExportButton query={query.searched} visibleColumns={columns.columns.map((column) => column.id)} />
+            <ExportButton
+              query={query.searched}
+              visibleColumns={columns.columns.map((column) => column.id)}
+            />
           ) : undefined
         }
       />
@@ -321,7 +335,12 @@ export function UserTable({
         }}
       />
       {SharesDialog && onShareGroups === undefined && shares.userIds.length > 0 ? (
-        <SharesDialog userIds={shares.userIds} open={shares.isOpen} onOpenChange={shares.onOpenChange} />
+        <SharesDialog
+          userIds={shares.userIds}
+          open={shares.isOpen}
+          onOpenChange={shares.onOpenChange}
+          onCloseAutoFocus={shares.onCloseAutoFocus}
+        />
       ) : null}
     </div>
   )

@@ -58,6 +58,10 @@ export const userTable = {
     forbiddenHint: 'Your role does not include seeing other users. Ask an administrator if you need it.',
   },
   loaded: { one: '{{count}} user loaded', other: '{{count}} users loaded' },
+  matches: { one: '{{count}} user', other: '{{count}} users' },
+  /** The server's estimate, when very many match. */
+  matchesAbout: { one: 'About {{count}} user', other: 'About {{count}} users' },
+  matchesLoaded: { one: '{{total}}, {{count}} loaded', other: '{{total}}, {{count}} loaded' },
   loadMore: 'Load more',
   notices: {
     dismiss: 'Dismiss',

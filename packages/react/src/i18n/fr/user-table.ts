@@ -60,6 +60,9 @@ export const userTable: Messages['userTable'] = {
       'Votre rôle ne permet pas de voir les autres utilisateurs. Adressez-vous à un administrateur si vous en avez besoin.',
   },
   loaded: { one: '{{count}} utilisateur chargé', other: '{{count}} utilisateurs chargés' },
+  matches: { one: '{{count}} utilisateur', other: '{{count}} utilisateurs' },
+  matchesAbout: { one: 'Environ {{count}} utilisateur', other: 'Environ {{count}} utilisateurs' },
+  matchesLoaded: { one: '{{total}}, {{count}} chargé', other: '{{total}}, {{count}} chargés' },
   loadMore: 'Charger la suite',
   notices: {
     dismiss: 'Fermer le message',
