@@ -5,6 +5,7 @@ import {
   BROKEN_CSV_FIXTURE,
   EXCEL_FR_NOTES_SHEET,
   EXCEL_FR_PEOPLE_SHEET,
+  IMPORT_ADDRESS_CASES,
   IMPORT_FILE_FIXTURES,
   IMPORT_WORLD_GROUPS,
   type ImportFileFixture,
@@ -113,6 +114,18 @@ describe('the sources, one by one', () => {
 })
 
 describe('cells', () => {
+  it('judges each address with the contract’s one rule: a domain needs a dot and a top-level label', async () => {
+    const text = ['Email,First name', ...IMPORT_ADDRESS_CASES.map((c, i) => `"${c.email}",P${i}`)].join('\n')
+    const parsed = await parseImportFile(text)
+    const validation = validateImportRows(applyMapping(parsed, parsed.mapping))
+    expect(
+      validation.rows.map((r) => ({ email: IMPORT_ADDRESS_CASES[r.line - 2]?.email, valid: r.row !== null })),
+    ).toEqual(IMPORT_ADDRESS_CASES)
+    for (const r of validation.rows.filter((r) => r.row === null)) {
+      expect(r.errors.map((e) => [e.path, e.code])).toEqual([['email', 'invalid_email']])
+    }
+  })
+
   it('reads the enabled flag in the words of each source', async () => {
     const words = [
       'True',

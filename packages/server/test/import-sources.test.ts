@@ -1,4 +1,5 @@
 import type { ImportRowResult } from '@usher/contract'
+import { IMPORT_ADDRESS_CASES } from '@usher/fixtures'
 import { isUsherApiError } from '@usher/sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestOrg, startTestServer, type TestServer } from './support/harness'
@@ -97,6 +98,36 @@ describe('given rows read from a directory download or a workbook', () => {
       status: 'failed',
       error: { errors: [{ path: 'role', code: 'invalid_value' }] },
     })
+  })
+
+  it('judges each address with the contract’s one rule, as the file check does', async () => {
+    const org = await createTestOrg(t)
+    const owner = org.owner.client
+    const job = await owner.imports.create({
+      fileName: 'people.csv',
+      format: 'csv',
+      totalRows: IMPORT_ADDRESS_CASES.length,
+      options: { dryRun: true },
+    })
+    const valid = IMPORT_ADDRESS_CASES.filter((c) => c.valid)
+    const { results } = await owner.imports.addChunk(job.id, {
+      index: 0,
+      rows: valid.map((c, i) => ({ line: i + 2, firstName: 'P', email: c.email })),
+    })
+    expect(results.map((r) => r.status)).toEqual(valid.map(() => 'valid'))
+    // An invalid address fails the chunk's schema on that row, past the SDK's own check.
+    const invalid = IMPORT_ADDRESS_CASES.filter((c) => !c.valid)
+    const token = await org.owner.token()
+    for (const [i, c] of invalid.entries()) {
+      const response = await fetch(`${t.url}/imports/${job.id}/chunks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ index: i + 1, rows: [{ line: 100 + i, firstName: 'P', email: c.email }] }),
+      })
+      expect(response.status, c.email).toBe(422)
+      const problem = (await response.json()) as { errors: Array<{ path: string; code: string }> }
+      expect(problem.errors, c.email).toEqual([expect.objectContaining({ path: 'rows.0.email' })])
+    }
   })
 
   it('never sets a masked password: the chunk is refused on that row’s password', async () => {
