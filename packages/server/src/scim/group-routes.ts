@@ -17,7 +17,7 @@ import {
   updateDirectoryGroup,
 } from './group-writer'
 import { scimHandler } from './handle'
-import { queryOf, readPaging } from './list-query'
+import { queryOf, readPaging, totalOf } from './list-query'
 import { applyPatch, readPatchOperations } from './patch'
 import { etagOf, ifMatchVersion } from './user-resource'
 
@@ -64,10 +64,10 @@ export function registerScimGroupRoutes(scim: Hono<UsherEnv>) {
       const orgId = caller.actor.org.id
       let where: RawBuilder<SqlBool> = sql<SqlBool>`true`
       if (query.filter) where = filterCondition(query.filter, groupAttributes())
-      const [rows, total] = await Promise.all([
+      const rows =
         count === 0
           ? []
-          : scimGroups(db, orgId)
+          : await scimGroups(db, orgId)
               .selectAll('g')
               .select('dg.external_id')
               .where(where)
@@ -75,12 +75,13 @@ export function registerScimGroupRoutes(scim: Hono<UsherEnv>) {
               .orderBy('g.id')
               .offset(startIndex - 1)
               .limit(count)
-              .execute(),
+              .execute()
+      const total = await totalOf(rows.length, startIndex, count, () =>
         scimGroups(db, orgId)
           .select(sql<number>`count(*)::int`.as('n'))
           .where(where)
           .executeTakeFirstOrThrow(),
-      ])
+      )
       const members = wantsMembers(projection)
         ? await membersOf(
             db,
@@ -92,7 +93,7 @@ export function registerScimGroupRoutes(scim: Hono<UsherEnv>) {
       )
       return {
         status: 200,
-        body: listResponse(resources, Number(total.n), startIndex),
+        body: listResponse(resources, total, startIndex),
         subject: query.filter ?? null,
       }
     }),

@@ -32,3 +32,17 @@ export function queryOf(url: string): Record<string, string | undefined> {
   }
   return out
 }
+
+/**
+ * `totalResults`: a first page that came back short holds every match (a lookup by userName, the
+ * common case, costs no second query); otherwise the count.
+ */
+export async function totalOf(
+  found: number,
+  startIndex: number,
+  count: number,
+  countAll: () => Promise<{ n: number }>,
+): Promise<number> {
+  if (startIndex === 1 && found < count) return found
+  return Number((await countAll()).n)
+}

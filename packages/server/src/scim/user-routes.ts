@@ -6,7 +6,7 @@ import { listResponse } from './discovery'
 import { notFound, ScimError } from './errors'
 import { filterCondition, userAttributes } from './filter'
 import { scimHandler } from './handle'
-import { queryOf, readPaging } from './list-query'
+import { queryOf, readPaging, totalOf } from './list-query'
 import { applyPatch, readPatchOperations } from './patch'
 import { etagOf, ifMatchVersion, readScimUser, type ScimUserRow, toScimUser } from './user-resource'
 import { findScimUser, scimUsers } from './user-store'
@@ -33,10 +33,11 @@ export function registerScimUserRoutes(scim: Hono<UsherEnv>) {
       const orgId = caller.actor.org.id
       let where: RawBuilder<SqlBool> = sql<SqlBool>`true`
       if (query.filter) where = filterCondition(query.filter, userAttributes(orgId))
-      const [rows, total] = await Promise.all([
+      const db = c.get('services').db
+      const rows =
         count === 0
           ? []
-          : scimUsers(c.get('services').db, orgId)
+          : await scimUsers(db, orgId)
               .selectAll('u')
               .select(['du.user_name', 'du.attributes'])
               .where(where)
@@ -44,18 +45,19 @@ export function registerScimUserRoutes(scim: Hono<UsherEnv>) {
               .orderBy('u.id')
               .offset(startIndex - 1)
               .limit(count)
-              .execute(),
-        scimUsers(c.get('services').db, orgId)
+              .execute()
+      const total = await totalOf(rows.length, startIndex, count, () =>
+        scimUsers(db, orgId)
           .select(sql<number>`count(*)::int`.as('n'))
           .where(where)
           .executeTakeFirstOrThrow(),
-      ])
+      )
       const resources = (rows as ScimUserRow[]).map((row) =>
         project(toScimUser(row, `${base}/Users/${row.id}`), projection),
       )
       return {
         status: 200,
-        body: listResponse(resources, Number(total.n), startIndex),
+        body: listResponse(resources, total, startIndex),
         subject: query.filter ?? null,
       }
     }),
