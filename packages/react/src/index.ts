@@ -7,7 +7,7 @@ export { tokenFromEndpoint } from './provider/token-endpoint'
 export { localeFromAcceptLanguage, matchLocale, USHER_LOCALES } from './provider/locale'
 
 // Own backend: a whole client from the methods a host has, and the resources it answers
-export { buildMe, buildOrganization, buildUser } from './provider/builders'
+export { buildMe, buildOrganization, buildRoleList, buildUser } from './provider/builders'
 export {
   createPartialClient,
   isSupported,

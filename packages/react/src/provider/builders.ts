@@ -4,6 +4,8 @@ import {
   type Me,
   type Organization,
   type RoleCatalog,
+  type RoleList,
+  roleEntries,
   type User,
 } from '@usher/contract'
 
@@ -77,4 +79,9 @@ export function buildMe(
     counts: { users: 1, operators: 0 },
     ...fields,
   }
+}
+
+/** What `roles.list()` answers: the built-in roles, or a catalog with your own. */
+export function buildRoleList(roles: RoleCatalog = BUILT_IN_ROLE_CATALOG): RoleList {
+  return { items: roleEntries(roles) }
 }
