@@ -81,7 +81,14 @@ async function install() {
   const tarballs = {}
   for (const name of ['contract', 'sdk', 'react', 'server']) {
     const out = await run('pnpm', ['pack', '--pack-destination', app], { cwd: join(packages, name) })
-    tarballs[`@usher/${name}`] = `file:${out.trim().split('\n').pop()}`
+    const tarball = out.trim().split('\n').pop()
+    const listing = await run('tar', ['-tzf', tarball])
+    check(
+      listing.includes('package/dist/index.js'),
+      `${tarball} has no dist/index.js: build @usher/${name} first`,
+    )
+    check(listing.includes('package/LICENSE'), `${tarball} has no LICENSE`)
+    tarballs[`@usher/${name}`] = `file:${tarball}`
   }
   for (const entry of ['app', 'lib', 'next.config.ts', 'tsconfig.json']) {
     cpSync(join(here, entry), join(app, entry), { recursive: true })
