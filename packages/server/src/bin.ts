@@ -32,6 +32,9 @@ Environment:
   USHER_APP_URL      the app that serves the accept and reset pages (links: $USHER_APP_URL/accept-invitation,
                      $USHER_APP_URL/reset-password; default http://localhost:5173)
   USHER_MOUNT_PATH   serve the API under this prefix, e.g. /api/usher (default: at the root)
+  USHER_TRUST_PROXY  how many proxies of yours (load balancer, ingress) append to X-Forwarded-For in front
+                     of the server: the per-address limits count the client they forward (default 0: the
+                     socket's peer, the header ignored)
   USHER_CORS_ORIGINS origins whose pages may call the API from a browser, comma-separated
                      (e.g. https://app.example.com,http://localhost:5173; default: none)
 `
@@ -97,6 +100,7 @@ function serverOptions(auth: UsherServerOptions['auth']): UsherServerOptions {
       resetPasswordUrl: `${base}/reset-password`,
     },
     ...corsOrigins(),
+    ...(process.env.USHER_TRUST_PROXY ? { trustProxy: Number(process.env.USHER_TRUST_PROXY) } : {}),
   }
 }
 

@@ -97,6 +97,41 @@ describe('given two servers on one database', () => {
     expect((await lookup(second.url)).status).not.toBe(429)
   })
 
+  it('counts the client address a trusted proxy forwards, and ignores the header otherwise', async () => {
+    const token = randomBytes(32).toString('base64url')
+    const lookup = (base: string, forwardedFor: string) =>
+      fetch(`${base}/invitations/lookup?token=${token}`, { headers: { 'X-Forwarded-For': forwardedFor } })
+    // Without trustProxy any client writes the header: changing it does not buy a new budget.
+    const spoofed = []
+    for (let i = 0; i <= LIMITS.publicPerMinute; i++)
+      spoofed.push((await lookup(first.url, `198.51.100.${i}`)).status)
+    expect(spoofed.at(-1)).toBe(429)
+
+    first.clock.advanceSeconds(60)
+    const behindProxy = createUsherServer({
+      database: { kysely: first.server.db },
+      auth: { secret: TEST_SECRET },
+      clock: first.clock.now,
+      logger: { info() {}, warn() {}, error() {} },
+      limits: LIMITS,
+      trustProxy: 1,
+    })
+    const http = serve({ fetch: behindProxy.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise<void>((resolve) => http.once('listening', () => resolve()))
+    try {
+      const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+      for (let i = 0; i < LIMITS.publicPerMinute; i++)
+        expect((await lookup(base, '203.0.113.7')).status).not.toBe(429)
+      expect((await lookup(base, '203.0.113.7')).status).toBe(429)
+      // Another client behind the same proxy keeps its own budget…
+      expect((await lookup(base, '203.0.113.8')).status).not.toBe(429)
+      // …and what a client writes left of the proxy's entry changes nothing.
+      expect((await lookup(base, 'anything, 203.0.113.7')).status).toBe(429)
+    } finally {
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+    }
+  })
+
   it('loses no hit when both servers count at the same moment', async () => {
     const key = `race:${randomUUID()}`
     const one = databaseRateLimitStore(first.server.db)

@@ -27,8 +27,8 @@ import { registerMeRoutes } from '../routes/me'
 import { registerOrganizationRoutes } from '../routes/organization'
 import { registerShareRoutes } from '../routes/shares'
 import { registerUserRoutes } from '../routes/users'
-import { registerDirectorySyncRoutes } from '../scim/routes'
 import { registerUserExportRoutes } from '../routes/users-export'
+import { registerDirectorySyncRoutes } from '../scim/routes'
 import { corsMiddleware } from './cors'
 import type { UsherEnv } from './env'
 import type { Logger, UsherServerOptions } from './options'
@@ -99,6 +99,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
     }),
     secret,
     builtinAuth: (options.auth?.builtin ?? true) && Boolean(secret),
+    trustProxy: trustedProxies(options.trustProxy),
     sessionTtlSeconds: options.auth?.sessionTtlSeconds ?? 3600,
     mail: {
       transport,
@@ -218,6 +219,14 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
       await database.close()
     },
   })
+}
+
+function trustedProxies(value: number | undefined): number {
+  if (value === undefined) return 0
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error('trustProxy must be the number of proxies in front of the server (0 or more).')
+  }
+  return value
 }
 
 function rateLimitStore(

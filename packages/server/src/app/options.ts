@@ -2,8 +2,8 @@ import type { CustomRoleDefinition } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { DatabaseOptions } from '../db/database'
 import type { Database } from '../db/schema'
-import type { UserExportExtraColumn } from '../domain/user-export'
 import type { RateLimitStore } from '../domain/rate-limit-store'
+import type { UserExportExtraColumn } from '../domain/user-export'
 import type { MailTransport } from '../mail/mailer'
 
 export interface AuthOptions {
@@ -134,6 +134,15 @@ export interface UsherServerOptions {
   clock?: () => Date
   logger?: Logger
   limits?: LimitOptions
+  /**
+   * How many proxies of the host's own (load balancer, ingress) stand in front of the server and
+   * append the address they saw to X-Forwarded-For. The per-address limits then count the address
+   * that many entries from the right of that header; 0 counts the socket's peer and ignores the
+   * header, which any client can write.
+   * @default 0
+   * @example 1 // one load balancer in front
+   */
+  trustProxy?: number
   /**
    * Cross-origin access, when the pages that call the API are served from another origin than the
    * API (a standalone server, a separate API domain). Off by default: a host that mounts the API

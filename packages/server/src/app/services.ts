@@ -2,8 +2,8 @@ import type { RoleCatalog } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { TokenVerifier } from '../auth/tokens'
 import type { Database } from '../db/schema'
-import type { UserExportExtraColumn } from '../domain/user-export'
 import type { RateLimitStore } from '../domain/rate-limit-store'
+import type { UserExportExtraColumn } from '../domain/user-export'
 import type { MailTransport } from '../mail/mailer'
 import type { LinkOptions, Logger } from './options'
 
@@ -19,6 +19,8 @@ export interface Services {
   /** The HS256 secret, when one is configured (for `provision.token`). */
   secret: string | undefined
   builtinAuth: boolean
+  /** Proxies in front that append to X-Forwarded-For (`options.trustProxy`). */
+  trustProxy: number
   sessionTtlSeconds: number
   mail: { transport: MailTransport | null; from: string }
   links: Required<LinkOptions>

@@ -5,13 +5,25 @@ import type { Services } from '../app/services'
 import { rateLimited } from '../http/problem-error'
 
 /**
- * The client's address, for per-address limits on the public endpoints: the socket's peer.
- * X-Forwarded-For is not read: any client can write it, so trusting it by default would let one
- * client pose as many. Behind a proxy every request counts under the proxy's address; when the
- * server is not served by @hono/node-server (mounted in another runtime) there is no socket to
- * read and every request counts under 'unknown'.
+ * The client's address, for per-address limits on the public endpoints. By default the socket's
+ * peer: X-Forwarded-For is not read, since any client can write it and trusting it would let one
+ * client pose as many; behind a proxy every request then counts under the proxy's address. With
+ * `trustProxy: n` (n proxies of the host's own in front, each appending the address it saw), the
+ * address n entries from the right of X-Forwarded-For: the entries left of it are the client's
+ * own writing. When the server is not served by @hono/node-server (mounted in another runtime)
+ * and no proxy is trusted, there is no socket to read and every request counts under 'unknown'.
  */
 export function clientIp(c: Context<UsherEnv>): string {
+  const hops = c.get('services').trustProxy
+  if (hops > 0) {
+    const forwarded = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+    // Fewer entries than proxies: the request did not come through them all; the socket decides.
+    const client = forwarded[forwarded.length - hops]
+    if (client) return client
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {
