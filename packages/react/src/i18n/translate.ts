@@ -40,12 +40,32 @@ function lookup(messages: Messages, key: string): unknown {
   return node
 }
 
-const fill = (template: string, params: MessageParams | undefined, format: (n: number) => string) =>
-  template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
-    const value = params?.[name]
-    if (value === undefined) return whole
-    return typeof value === 'number' ? format(value) : value
-  })
+/** French words that elide before a vowel: « que Atelier » is written « qu’Atelier ». */
+const ELIDING = /(^|[\s(«])(que|Que|de|De|jusque|lorsque|puisque|ne|le|la)\s$/
+/** A name that starts with a vowel sound (an initial h is left alone: aspirated or not, it varies). */
+const VOWEL_START = /^[aeiouyàâäéèêëîïôöùûüæœ]/i
+
+const fill = (
+  template: string,
+  params: MessageParams | undefined,
+  format: (n: number) => string,
+  elide: boolean,
+) => {
+  let out = ''
+  let last = 0
+  for (const match of template.matchAll(/\{\{(\w+)\}\}/g)) {
+    const index = match.index ?? 0
+    let before = template.slice(last, index)
+    const value = params?.[match[1] ?? '']
+    const text = value === undefined ? match[0] : typeof value === 'number' ? format(value) : value
+    // A name filled in after "que" or "de" elides in French, as written text would.
+    if (elide && typeof value === 'string' && VOWEL_START.test(value) && ELIDING.test(before))
+      before = before.replace(/(\S+)\s$/, (word) => `${word.slice(0, -2)}’`)
+    out += before + text
+    last = index + match[0].length
+  }
+  return out + template.slice(last)
+}
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string
 
@@ -58,16 +78,17 @@ export function createTranslator(locale: Locale, messages: Messages): Translate 
   const plural = new Intl.PluralRules(locale)
   const number = new Intl.NumberFormat(locale)
   const format = (n: number) => number.format(n)
+  const elide = locale === 'fr'
   return (key, params) => {
     const value = lookup(messages, key)
-    if (typeof value === 'string') return fill(value, params, format)
+    if (typeof value === 'string') return fill(value, params, format, elide)
     if (isPlural(value)) {
       const count = Number(params?.count ?? 0)
       const form =
         count === 0 && value.zero !== undefined
           ? value.zero
           : (value[plural.select(count) as 'one' | 'other'] ?? value.other)
-      return fill(form, params, format)
+      return fill(form, params, format, elide)
     }
     return key
   }

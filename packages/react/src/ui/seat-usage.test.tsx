@@ -25,6 +25,14 @@ describe('given SeatUsage on a plan with seats', () => {
     expect(screen.queryByText(/with this form/)).toBeNull()
   })
 
+  it('tells a form that goes over the plan by how many, apart from one that only fills it', async () => {
+    const world = await createWorld({ seats: 2 })
+    renderWithUsher(<SeatUsage pending={3} />, { client: clientFor(world.tokens.owner) })
+    expect(await screen.findByText('(4 of 2 with this form)')).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('This form goes over the plan by 2 seats.')
+    expect(screen.getByRole('status')).not.toHaveTextContent('last seats')
+  })
+
   it('says unlimited in French when the plan has no cap', async () => {
     const world = await createWorld()
     renderWithUsher(<SeatUsage />, { client: clientFor(world.tokens.owner), locale: 'fr' })

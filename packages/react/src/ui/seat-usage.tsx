@@ -34,6 +34,17 @@ export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) 
   const full = allowed !== null && after >= allowed
   const over = allowed !== null && after > allowed
   const fullNow = allowed !== null && used >= allowed
+  // "Full" and "over by N" are different news: the second needs seats freed or bought.
+  const message =
+    allowed === null || !full
+      ? null
+      : over && pending > 0
+        ? t('seatUsage.over', { count: after - allowed })
+        : used > allowed
+          ? t('seatUsage.overNow', { count: used - allowed })
+          : fullNow
+            ? t('seatUsage.full')
+            : t('seatUsage.fills')
   return (
     <div
       data-slot="seat-usage"
@@ -54,10 +65,10 @@ export function SeatUsage({ pending = 0, className, ...props }: SeatUsageProps) 
           ) : null}
         </>
       )}
-      {full ? (
-        <span role="status" className="usher-field-error">
+      {message ? (
+        <span role="status" data-slot="seat-usage-message" className="usher-field-error">
           {' '}
-          {fullNow ? t('seatUsage.full') : t('seatUsage.fills')}
+          {message}
         </span>
       ) : null}
     </div>

@@ -26,7 +26,12 @@ export function InviteSeats({ control, seats, rowIds, refused, takesSeat }: Invi
     <div data-slot="invite-form-seats" data-state={over ? 'over' : 'ok'} className="usher-invite-seats">
       <SeatUsage pending={pending} />
       <p role="status" data-slot="invite-form-seat-warning" className="usher-invite-seat-warning">
-        {over ? t('inviteForm.seatWarning', { count: pending, left: left ?? 0 }) : null}
+        {over
+          ? t('inviteForm.seatWarning', {
+              count: pending,
+              left: t('inviteForm.seatsLeft', { count: left ?? 0 }),
+            })
+          : null}
       </p>
     </div>
   )

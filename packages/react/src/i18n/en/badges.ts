@@ -38,5 +38,10 @@ export const seatUsage = {
   unlimited: { one: '{{count}} used (unlimited)', other: '{{count}} used (unlimited)' },
   full: 'All seats are taken.',
   fills: 'This form takes the last seats.',
+  over: {
+    one: 'This form goes over the plan by {{count}} seat.',
+    other: 'This form goes over the plan by {{count}} seats.',
+  },
+  overNow: { one: 'Over the plan by {{count}} seat.', other: 'Over the plan by {{count}} seats.' },
   counts: { one: '{{count}} user', other: '{{count}} users' },
 } as const

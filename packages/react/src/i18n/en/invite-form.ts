@@ -58,8 +58,13 @@ export const inviteForm = {
       other: '{{count}} addresses left out: one request takes at most {{max}} people.',
     },
   },
-  seatWarning:
-    'Not enough technician seats: {{count}} needed, {{left}} left. The server will refuse the rows beyond the limit.',
+  seatWarning: {
+    one: 'Not enough technician seats: {{count}} needed, {{left}}. The server will refuse the rows beyond the limit.',
+    other:
+      'Not enough technician seats: {{count}} needed, {{left}}. The server will refuse the rows beyond the limit.',
+  },
+  /** `{{left}}` of seatWarning, with its own plural. */
+  seatsLeft: { one: '{{count}} left', other: '{{count}} left' },
   submit: 'Send invitations',
   submitting: 'Sending…',
   summary: {

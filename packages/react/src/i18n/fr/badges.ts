@@ -23,7 +23,8 @@ export const permissions: Messages['permissions'] = {
 
 export const status: Messages['status'] = {
   invited: 'Invité',
-  expired: 'Expirée',
+  // The noun carries its own gender beside Invité / Actif / Désactivé (said of the person).
+  expired: 'Invitation expirée',
   active: 'Actif',
   disabled: 'Désactivé',
   invitedExpires: 'Invité, expire {{when}}',
@@ -40,5 +41,13 @@ export const seatUsage: Messages['seatUsage'] = {
   unlimited: { one: '{{count}} utilisé (illimité)', other: '{{count}} utilisés (illimité)' },
   full: 'Tous les postes sont pris.',
   fills: 'Ce formulaire prend les derniers postes.',
+  over: {
+    one: 'Ce formulaire dépasse l’offre de {{count}} poste.',
+    other: 'Ce formulaire dépasse l’offre de {{count}} postes.',
+  },
+  overNow: {
+    one: 'L’offre est dépassée de {{count}} poste.',
+    other: 'L’offre est dépassée de {{count}} postes.',
+  },
   counts: { one: '{{count}} utilisateur', other: '{{count}} utilisateurs' },
 }

@@ -60,8 +60,12 @@ export const inviteForm: Messages['inviteForm'] = {
       other: '{{count}} adresses écartées : une demande compte au plus {{max}} personnes.',
     },
   },
-  seatWarning:
-    'Places de technicien insuffisantes : {{count}} nécessaires, {{left}} disponibles. Le serveur refusera les lignes au-delà de la limite.',
+  seatWarning: {
+    one: 'Postes de technicien insuffisants : {{count}} nécessaire, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
+    other:
+      'Postes de technicien insuffisants : {{count}} nécessaires, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
+  },
+  seatsLeft: { one: '{{count}} disponible', other: '{{count}} disponibles' },
   submit: 'Envoyer les invitations',
   submitting: 'Envoi…',
   summary: {
