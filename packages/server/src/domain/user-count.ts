@@ -2,6 +2,7 @@ import type { UserCount } from '@usher/contract'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Actor } from './actor'
+import { usersInScopeSet } from './scope'
 import { type UserListFilters, userListConditions } from './user-list'
 
 /**
@@ -23,7 +24,7 @@ export async function countUsers(
   now: Date,
   exactUpTo = EXACT_COUNT_UP_TO,
 ): Promise<UserCount> {
-  const conditions = await userListConditions(db, actor, query, now)
+  const conditions = await userListConditions(db, actor, query, now, usersInScopeSet)
   const matches = db
     .selectFrom('users as u')
     .select(sql<number>`1`.as('one'))

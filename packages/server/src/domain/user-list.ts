@@ -94,15 +94,17 @@ export type UserListFilters = Pick<ListUsersQuery, 'q' | 'role' | 'status' | 'gr
 
 /**
  * The conditions on `users as u` (besides the organization) that the list's search and filters
- * make, within the actor's scope. Every one is an indexed prefix or equality match.
+ * make, within the actor's scope (`scope`: the shape of that condition, per row for a page,
+ * `usersInScopeSet` for a count). Every one is an indexed prefix or equality match.
  */
 export async function userListConditions(
   db: Kysely<Database>,
   actor: Actor,
   query: UserListFilters,
   now: Date,
+  scope: (actor: Actor) => Expression<SqlBool> = usersInScope,
 ): Promise<Expression<SqlBool>[]> {
-  const conditions: Expression<SqlBool>[] = [usersInScope(actor)]
+  const conditions: Expression<SqlBool>[] = [scope(actor)]
   const terms = userSearchTerms(query.q)
   if (terms) conditions.push(searchCondition(terms))
   if (query.role?.length) conditions.push(sql<SqlBool>`u.role = any(${sql.val(query.role)}::text[])`)
