@@ -166,7 +166,11 @@ export function useImportWizard({
     // each with the column and the reason in the viewer's language.
     const byLine = new Map(file.parsed.rows.map((r) => [r.line, r]))
     const describe = (errors: readonly RowErrorLike[]) =>
-      errors.map((e) => `${fieldLabel(e.path)}: ${errorText(e)}`).join('; ')
+      errors
+        .map((e) =>
+          t('importUsers.summary.fieldReason', { field: fieldLabel(e.path), message: errorText(e) }),
+        )
+        .join('; ')
     const failed = [
       ...validation.rows
         .filter((c) => c.errors.length > 0)

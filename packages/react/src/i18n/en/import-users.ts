@@ -158,5 +158,6 @@ export const importUsers = {
     errorColumn: 'Error',
     lineColumn: 'Line in the original file',
     refusalsTitle: 'Rows the server refused or skipped',
+    fieldReason: '{{field}}: {{message}}',
   },
 } as const

@@ -167,5 +167,6 @@ export const importUsers: Messages['importUsers'] = {
     errorColumn: 'Erreur',
     lineColumn: 'Ligne dans le fichier d’origine',
     refusalsTitle: 'Lignes refusées ou ignorées par le serveur',
+    fieldReason: '{{field}} : {{message}}',
   },
 }
