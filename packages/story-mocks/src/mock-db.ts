@@ -158,9 +158,12 @@ export class MockDb {
     return list
   }
 
-  /** GET /users/count: a story's database is small, so always exact. */
+  /** GET /users/count: exact (a story's database is small), or an estimate when the scenario asks. */
   countUsers(viewer: User, query: z.output<typeof CountUsersQuerySchema>): UserCount {
-    return { count: this.matchingUsers(viewer, query).length, exact: true }
+    const count = this.matchingUsers(viewer, query).length
+    if (!this.scenario.estimatedCounts || count < 10) return { count, exact: true }
+    const step = 10 ** (Math.floor(Math.log10(count)) - 1)
+    return { count: Math.ceil(count / step) * step, exact: false }
   }
 
   listUsers(viewer: User, query: z.output<typeof ListUsersQuerySchema>): User[] {

@@ -40,6 +40,11 @@ export interface MockScenario {
   /** The team is not activated yet: activating it is the first thing to do. */
   notActivated?: boolean
   /**
+   * `GET /users/count` answers as for a very large organization: an estimate (`exact: false`)
+   * rounded to two significant digits, at least the true count. @default false (exact)
+   */
+  estimatedCounts?: boolean
+  /**
    * Failures injected per endpoint: `error` answers 500, `loading` never answers, `rows` makes
    * the row-level answers of batch endpoints fail for every other row (a server error per row).
    */
