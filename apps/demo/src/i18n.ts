@@ -28,6 +28,7 @@ const en = {
     directorySync: 'Directory sync',
     outbox: 'Outbox',
     activity: 'Activity',
+    organization: 'Organization',
   },
   activity: { heading: 'Who did what' },
   customers: {
@@ -148,6 +149,7 @@ const fr: Catalog = {
     directorySync: 'Synchronisation d’annuaire',
     outbox: 'Boîte d’envoi',
     activity: 'Activité',
+    organization: 'Organisation',
   },
   activity: { heading: 'Qui a fait quoi' },
   customers: {

@@ -14,6 +14,7 @@ import { DirectorySyncPage } from './pages/directory-sync-page'
 import { GroupsPage } from './pages/groups-page'
 import { InvitePage } from './pages/invite-page'
 import { NotFoundPage } from './pages/not-found-page'
+import { OrganizationPage } from './pages/organization-page'
 import { OutboxPage } from './pages/outbox-page'
 import { UsersPage } from './pages/users-page'
 import { Link } from './router'
@@ -285,6 +286,8 @@ export function Page({
       return <GroupsPage />
     case '/settings/directory-sync':
       return <DirectorySyncPage />
+    case '/settings/organization':
+      return <OrganizationPage />
     case '/settings/activity':
       return <ActivityPage />
     case '/settings/outbox':

@@ -80,6 +80,11 @@ export { TeamActivation, type TeamActivationProps } from './components/team-acti
 
 // Components: the admin console
 export {
+  OrganizationSettings,
+  type OrganizationSettingsProps,
+  useOrganizationSettings,
+} from './components/organization-settings'
+export {
   type AuditFilters,
   AuditLog,
   type AuditLogProps,

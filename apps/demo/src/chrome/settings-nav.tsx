@@ -15,6 +15,7 @@ export function SettingsNav({ pathname }: { pathname: string }) {
   const canInvite = usePermission('users:invite')
   const canManageGroups = usePermission('groups:manage')
   const canReadAudit = usePermission('audit:read')
+  const canSeeOrganization = usePermission('users:read')
   const canManageOrganization = usePermission('organization:manage')
   const work: NavItem[] = [{ href: '/customers', label: t('nav.customers'), icon: 'customers' }]
   const settings: NavItem[] = [
@@ -25,6 +26,9 @@ export function SettingsNav({ pathname }: { pathname: string }) {
       : []),
     ...(canManageOrganization
       ? [{ href: '/settings/directory-sync', label: t('nav.directorySync'), icon: 'users' as const }]
+      : []),
+    ...(canSeeOrganization
+      ? [{ href: '/settings/organization', label: t('nav.organization'), icon: 'customers' as const }]
       : []),
     ...(canReadAudit
       ? [{ href: '/settings/activity', label: t('nav.activity'), icon: 'invite' as const }]

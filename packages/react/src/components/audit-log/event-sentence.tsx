@@ -30,6 +30,10 @@ const FIELD_KEYS = new Set([
   'created',
   'failed',
   'activatedAt',
+  'contactTopics',
+  'minLength',
+  'minStrength',
+  'forceChangeAfterAdminSet',
 ])
 
 /** `user.role_changed` → the catalog's `auditLog.sentences.user.role_changed`. */
@@ -84,8 +88,11 @@ export function formatValue(
 }
 
 /** A field's name in the viewer's language; the wire name for one the catalog does not know. */
-export const fieldLabel = (t: Translate, field: string) =>
-  FIELD_KEYS.has(field) ? t(`auditLog.fields.${field}` as MessageKey) : field
+export const fieldLabel = (t: Translate, field: string) => {
+  // Organization events name their fields by path: settings.passwordPolicy.minLength.
+  const bare = field.replace(/^settings\.(?:passwordPolicy\.)?/, '')
+  return FIELD_KEYS.has(bare) ? t(`auditLog.fields.${bare}` as MessageKey) : bare
+}
 
 /** The changed fields of an event, each as [label, before, after]. */
 export function changedFields(
@@ -94,8 +101,8 @@ export function changedFields(
 ): Array<[string, string, string]> {
   return Object.entries(event.changes ?? {}).map(([field, [before, after]]) => [
     fieldLabel(context.t, field),
-    formatValue(before, field, context),
-    formatValue(after, field, context),
+    formatValue(before, field.replace(/^settings\.(?:passwordPolicy\.)?/, ''), context),
+    formatValue(after, field.replace(/^settings\.(?:passwordPolicy\.)?/, ''), context),
   ])
 }
 

@@ -54,6 +54,10 @@ export const auditLog = {
     created: 'Created',
     failed: 'Failed',
     activatedAt: 'Activated',
+    contactTopics: 'Contact-for topics',
+    minLength: 'Minimum password length',
+    minStrength: 'Minimum password strength',
+    forceChangeAfterAdminSet: 'Admin-set password must be changed',
   },
   actions: {
     organization: { activated: 'Team activated', updated: 'Settings changed' },

@@ -10,6 +10,7 @@ import { groupShares } from './group-shares'
 import { groupsManager } from './groups-manager'
 import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
+import { organizationSettings } from './organization-settings'
 import { passwordField } from './password-field'
 import { passwordReset } from './password-reset'
 import { sharedGroups } from './shared-groups'
@@ -38,5 +39,6 @@ export const en = {
   groupsManager,
   exportUsers,
   auditLog,
+  organizationSettings,
   directorySync,
 }

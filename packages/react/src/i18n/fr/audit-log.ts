@@ -55,6 +55,10 @@ export const auditLog: Messages['auditLog'] = {
     created: 'Créés',
     failed: 'En échec',
     activatedAt: 'Activée',
+    contactTopics: 'Sujets «\u00a0contact pour\u00a0»',
+    minLength: 'Longueur minimale des mots de passe',
+    minStrength: 'Robustesse minimale des mots de passe',
+    forceChangeAfterAdminSet: 'Mot de passe défini par un administrateur à changer',
   },
   actions: {
     organization: { activated: 'Équipe activée', updated: 'Paramètres modifiés' },

@@ -11,6 +11,7 @@ import { groupShares } from './group-shares'
 import { groupsManager } from './groups-manager'
 import { importUsers } from './import-users'
 import { inviteForm } from './invite-form'
+import { organizationSettings } from './organization-settings'
 import { passwordField } from './password-field'
 import { passwordReset } from './password-reset'
 import { sharedGroups } from './shared-groups'
@@ -39,5 +40,6 @@ export const fr: Messages = {
   groupsManager,
   exportUsers,
   auditLog,
+  organizationSettings,
   directorySync,
 }

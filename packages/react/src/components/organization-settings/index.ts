@@ -1,0 +1,2 @@
+export { OrganizationSettings, type OrganizationSettingsProps } from './organization-settings'
+export { useOrganizationSettings } from './use-organization-settings'

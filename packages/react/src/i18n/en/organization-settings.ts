@@ -1,0 +1,66 @@
+/** Owned by the organization-settings component. */
+export const organizationSettings = {
+  title: 'Organization',
+  readOnly: 'Only the owner changes these settings; you can read them.',
+  forbidden: 'You may not see the settings of this organization.',
+  loading: 'Loading the settings…',
+  error: 'The settings could not be loaded: {{reason}}',
+  save: 'Save',
+  saving: 'Saving…',
+  saved: 'Settings saved.',
+  conflict:
+    'Someone else saved these settings while you were editing. Reload to see theirs, then make your changes again.',
+  reload: 'Reload',
+  failed: 'The settings were not saved: {{reason}}',
+  team: { legend: 'Team', name: 'Team name' },
+  invitations: {
+    legend: 'Invitations',
+    lifetime: 'Invitation lifetime (days)',
+    lifetimeHint:
+      'From 1 to 90 days. Invitations already sent keep their expiry date; the new lifetime applies to invitations sent or resent from now on.',
+  },
+  mailboxes: {
+    legend: 'Refused mailboxes',
+    hint: 'Addresses whose name before the @ is one of these are shared department mailboxes: nobody can be invited with them.',
+    add: 'Add a mailbox name',
+    addButton: 'Add',
+    remove: 'Remove {{name}}',
+    reset: 'Restore the default list',
+    test: 'Try an address',
+    refused: '{{email}} would be refused.',
+    accepted: '{{email}} would be accepted.',
+    duplicate: '{{name}} is already in the list.',
+  },
+  password: {
+    legend: 'Passwords',
+    minLength: 'Minimum length',
+    minStrength: 'Minimum strength',
+    strengths: { s0: 'Any', s1: 'Weak', s2: 'Fair', s3: 'Good', s4: 'Strong' },
+    forceChange: 'A password set by an administrator must be changed at the next sign-in',
+  },
+  topics: {
+    legend: '“Contact for” topics',
+    hint: 'People can be tagged as the contact for these topics.',
+    label: 'Name of {{name}}',
+    add: 'New topic',
+    addButton: 'Add',
+    remove: 'Remove {{name}}',
+    inUse: {
+      one: '{{name}} is the contact for it: {{people}}.',
+      other: '{{count}} people are contacts for it: {{people}}.',
+    },
+    confirmRemove: 'Remove anyway',
+    keep: 'Keep it',
+  },
+  timeZone: {
+    legend: 'Time zone',
+    label: 'Organization time zone',
+    hint: 'Dates and times in the emails Usher sends are written in this zone.',
+  },
+  seats: {
+    legend: 'Seats',
+    hint: 'Set by your plan.',
+    roles: 'Roles that take a seat: {{roles}}.',
+    noRoles: 'No role takes a seat.',
+  },
+} as const
