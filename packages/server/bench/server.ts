@@ -104,7 +104,13 @@ for (let start = 0; start < USERS; start += BATCH) {
 // BENCH_AUDIT_EVENTS: that many audit events in the organization too (the owner's and admins'
 // actions on the people above, one a minute back in time), for the audit log's first page.
 const AUDIT_EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 0)
-const ACTIONS = ['user.updated', 'user.role_changed', 'invitation.created', 'shares.replaced', 'user.disabled']
+const ACTIONS = [
+  'user.updated',
+  'user.role_changed',
+  'invitation.created',
+  'shares.replaced',
+  'user.disabled',
+]
 for (let start = 0; start < AUDIT_EVENTS; start += BATCH) {
   const events = []
   for (let i = start; i < Math.min(AUDIT_EVENTS, start + BATCH); i++) {
