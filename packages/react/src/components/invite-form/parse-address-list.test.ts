@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { dedupeEntries, parseAddressList, splitAddressList, splitDisplayName } from './parse-address-list'
+import {
+  dedupeEntries,
+  nameFromAddress,
+  parseAddressList,
+  splitAddressList,
+  splitDisplayName,
+} from './parse-address-list'
 
 const emails = (text: string) =>
   parseAddressList(text).map((entry) => (entry.kind === 'address' ? entry.email : `!${entry.source}`))
@@ -102,6 +108,27 @@ describe('given entries to add to a form', () => {
       'b@acme.fr',
       'junk',
       'c@acme.fr',
+    ])
+  })
+})
+
+describe('given bare addresses that spell a name', () => {
+  it('suggests the first and last name from first.last@ and first_last@, and nothing from others', () => {
+    expect(nameFromAddress('julie.blanc@durand.example')).toEqual({ firstName: 'Julie', lastName: 'Blanc' })
+    expect(nameFromAddress('jean-pierre_dupont+test@acme.fr')).toEqual({
+      firstName: 'Jean-Pierre',
+      lastName: 'Dupont',
+    })
+    expect(nameFromAddress('ÉLODIE.MARTIN@acme.fr')).toEqual({ firstName: 'Élodie', lastName: 'Martin' })
+    for (const email of ['jdupont@acme.fr', 'j.dupont@acme.fr', 'a.b.c@acme.fr', 'jean.dupont2@acme.fr'])
+      expect(nameFromAddress(email)).toEqual({ firstName: '', lastName: '' })
+  })
+
+  it('fills the rows of a pasted list of bare addresses, and keeps a name given beside one', () => {
+    const entries = parseAddressList('julie.blanc@durand.example\nMarc Petit <julie.petit@durand.example>')
+    expect(entries).toMatchObject([
+      { kind: 'address', firstName: 'Julie', lastName: 'Blanc' },
+      { kind: 'address', firstName: 'Marc', lastName: 'Petit' },
     ])
   })
 })

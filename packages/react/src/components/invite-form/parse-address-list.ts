@@ -92,10 +92,35 @@ export function splitDisplayName(display: string): { firstName: string; lastName
   return { firstName: words[0] as string, lastName: words.slice(1).join(' ') }
 }
 
-const address = (email: string, name: { firstName: string; lastName: string }, source: string) =>
-  ({ kind: 'address', email: email.replace(MAILTO, ''), ...name, source }) as const
-
 const NO_NAME = { firstName: '', lastName: '' }
+
+/** A name part of an address: letters, with inner hyphens (jean-pierre). */
+const NAME_PART = /^\p{L}{2,}(?:-\p{L}{2,})*$/u
+const capitalize = (part: string) =>
+  part
+    .split('-')
+    .map((word) => word.charAt(0).toLocaleUpperCase('fr') + word.slice(1).toLocaleLowerCase('fr'))
+    .join('-')
+
+/**
+ * The name an address suggests when it is written `first.last@` or `first_last@` (a `+tag` left
+ * out): `julie.blanc@acme.fr` → Julie Blanc. Anything else (`jdupont@`, `j.dupont@`,
+ * `support@`) suggests nothing: a guess is offered only where the address spells the name out,
+ * and the form lets it be corrected.
+ */
+export function nameFromAddress(email: string): { firstName: string; lastName: string } {
+  const local = (email.split('@')[0] ?? '').split('+')[0] ?? ''
+  const parts = local.split(/[._]/u)
+  if (parts.length !== 2 || !parts.every((part) => NAME_PART.test(part))) return NO_NAME
+  return { firstName: capitalize(parts[0] as string), lastName: capitalize(parts[1] as string) }
+}
+
+const address = (email: string, name: { firstName: string; lastName: string }, source: string) => {
+  const clean = email.replace(MAILTO, '')
+  // No name given beside the address: the address may spell it out.
+  const named = name.firstName || name.lastName ? name : nameFromAddress(clean)
+  return { kind: 'address', email: clean, ...named, source } as const
+}
 
 /** The entries of one token: usually one; `a@x.fr b@x.fr` (space separated) gives two. */
 function parseToken(token: string): PastedEntry[] {

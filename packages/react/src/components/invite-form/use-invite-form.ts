@@ -6,7 +6,7 @@ import {
   normalizeEmail,
 } from '@usher/contract'
 import { isUsherApiError } from '@usher/sdk'
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
 import { useInviteUsers } from '../../hooks/use-invite-users'
 import { errorMessage } from '../../lib/error-message'
@@ -68,6 +68,20 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
     document.getElementById(focusTarget)?.focus()
     setFocusTarget(null)
   }, [focusTarget])
+
+  // The paste notice ("1 entry is not an address: fix it in its row") goes once the rows it
+  // points at are fixed: after the rows had errors, none is left.
+  const pasteNotice = useRef<'shown' | 'awaiting-fix' | null>(null)
+  const rowErrors = formState.errors.invitations
+  const hasRowErrors = Array.isArray(rowErrors) ? rowErrors.some(Boolean) : Boolean(rowErrors)
+  useEffect(() => {
+    if (pasteNotice.current === null) return
+    if (hasRowErrors) pasteNotice.current = 'awaiting-fix'
+    else if (pasteNotice.current === 'awaiting-fix') {
+      pasteNotice.current = null
+      setStatus('')
+    }
+  }, [hasRowErrors])
 
   const dropServerErrors = (rowIds: readonly string[]) =>
     setServerErrors((previous) => {
@@ -149,6 +163,7 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
       void trigger(names)
     }
     const invalid = taken.filter((entry) => entry.kind === 'invalid').length
+    pasteNotice.current = 'shown'
     setStatus(
       [
         t('inviteForm.paste.added', { count: rows.length }),
@@ -171,6 +186,7 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
     const rowIds = fields.map((field) => field.id)
     setAlert(null)
     setStatus('')
+    pasteNotice.current = null
     setServerErrors({})
     const request: CreateInvitationsInput = {
       invitations: data.invitations,
