@@ -28,6 +28,8 @@ const CORE = /^urn:ietf:params:scim:schemas:core:2\.0:(user|group):/i
 
 /** A path as [top-level key, sub key?], keys matched case-insensitively against `resource`. */
 function split(path: string, resource: Record<string, unknown>): [string, string | undefined] | null {
+  const whole = Object.keys(resource).find((k) => k.toLowerCase() === path.toLowerCase())
+  if (whole) return [whole, undefined] // an extension's URN alone names its whole object
   const core = path.replace(CORE, '')
   const extension = core.match(EXTENSION)
   if (extension?.[1] && extension[2]) {
