@@ -1,9 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query'
 import {
   EditUserDialog,
   ImportUsersDialog,
   TeamActivation,
   UserTable,
   type UserTableExtraColumn,
+  useMe,
   usePermission,
 } from '@usher/react'
 import { useMemo, useRef, useState } from 'react'
@@ -17,6 +19,9 @@ import { useDemoI18n } from '../i18n'
 export function UsersPage({ organizationName }: { organizationName: string }) {
   const { t } = useDemoI18n()
   const canImport = usePermission('imports:run')
+  const queryClient = useQueryClient()
+  // Usher's own answer for the name: a team just activated under a new name shows it at once.
+  const name = useMe().data?.organization.name ?? organizationName
   const [editing, setEditing] = useState<string | null>(null)
   // The row's "..." button that opened the edit dialog: focus goes back there when it closes.
   const editTrigger = useRef<HTMLElement | null>(null)
@@ -34,9 +39,13 @@ export function UsersPage({ organizationName }: { organizationName: string }) {
   )
   return (
     <>
-      <PageHeading title={t('users.title')}>{t('users.intro', { org: organizationName })}</PageHeading>
-      {/* Seed 002: until the team is named, the owner is asked to (nothing shows afterwards). */}
-      <TeamActivation className="relai-team-activation" />
+      <PageHeading title={t('users.title')}>{t('users.intro', { org: name })}</PageHeading>
+      {/* Seed 002: until the team is named, the owner is asked to (nothing shows afterwards); the
+          header's organization switch reads the new name too. */}
+      <TeamActivation
+        className="relai-team-activation"
+        onActivated={() => void queryClient.invalidateQueries({ queryKey: ['demo', 'accounts'] })}
+      />
       {canImport ? (
         <div className="relai-page-actions">
           <ImportUsersDialog

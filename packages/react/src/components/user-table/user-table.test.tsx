@@ -480,6 +480,17 @@ describe('given the owner', () => {
   })
 })
 
+describe('given a team not activated yet', () => {
+  it('offers no action on anyone (the row menus, the selection) until the team is named', async () => {
+    const world = await createWorld({ activated: false })
+    const owner = clientFor(world.tokens.owner)
+    const { table } = await renderTable(owner)
+    await waitFor(() => expect(bodyRows(table)).toHaveLength(3))
+    expect(screen.queryByRole('button', { name: /^Actions for / })).toBeNull()
+    expect(screen.queryByRole('checkbox', { name: /^Select / })).toBeNull()
+  })
+})
+
 describe('given viewers with fewer permissions', () => {
   it('tells a technician they cannot see the list, without a crash or a request for it', async () => {
     const world = await createWorld()

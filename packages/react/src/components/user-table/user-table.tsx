@@ -151,10 +151,16 @@ export function UserTable({
   const notice = useNotice()
 
   // --- what the viewer may do ---
-  const canEdit = onEditUser !== undefined
-  const canShare = (viewer?.can('shares:manage') ?? false) && (onShareGroups !== undefined || !!SharesDialog)
-  const hasActions = ROW_ACTION_PERMISSIONS.some((permission) => viewer?.can(permission))
-  const bulkActions = useMemo(() => tableBulkActions(viewer, canShare), [viewer, canShare])
+  // Until the team is named (TeamActivation), nobody is changed from here: every write waits.
+  const activated = me.data ? me.data.organization.activatedAt !== null : true
+  const canEdit = activated && onEditUser !== undefined
+  const canShare =
+    activated && (viewer?.can('shares:manage') ?? false) && (onShareGroups !== undefined || !!SharesDialog)
+  const hasActions = activated && ROW_ACTION_PERMISSIONS.some((permission) => viewer?.can(permission))
+  const bulkActions = useMemo(
+    () => (activated ? tableBulkActions(viewer, canShare) : []),
+    [activated, viewer, canShare],
+  )
   const offered = useMemo(
     () => applicableBulkActions(bulkActions, selection.selectedUsers),
     [bulkActions, selection.selectedUsers],
