@@ -192,7 +192,7 @@ export const endpoints = define({
     tag: 'users',
     summary: 'Count the users that the list’s search and filters match.',
     description:
-      'The same search, filters, permission and scope as the list: an admin counts the users within their groups. Exact up to 10,000 matches; above that the database’s estimate, marked `exact: false`, so that the answer stays fast in organizations of any size.',
+      'The same search, filters, permission and scope as the list: an admin counts the users within their groups. Exact when the database expects at most 20,000 matches; beyond, the database’s estimate, marked `exact: false`, so that the answer stays fast in organizations of any size.',
     auth: 'users:read',
     query: CountUsersQuerySchema,
     success: { status: 200, schema: UserCountSchema },

@@ -110,8 +110,8 @@ export const UserCountSchema = z
   .object({
     count: z.number().int().nonnegative(),
     /**
-     * false when `count` is the database's estimate: a search that matches very many people is
-     * not counted row by row. Show it as an approximation ("about 48,000").
+     * false when `count` is the database's estimate: a search that matches very many people (more
+     * than 20,000 expected) is not counted row by row. Show it as an approximation ("about 48,000").
      */
     exact: z.boolean(),
   })
