@@ -168,5 +168,4 @@ describe('given 40 people at four domains', () => {
       exact: true,
     })
   })
-
 })
