@@ -5,7 +5,8 @@ import type { StorybookConfig } from '@storybook/react-vite'
 // build works from any host with no backend.
 export const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
-  stories: ['../packages/react/src/**/*.stories.tsx'],
+  // The components' stories, and the design tokens page beside this file.
+  stories: ['../packages/react/src/**/*.stories.tsx', './*.stories.tsx'],
   addons: [
     '@storybook/addon-docs',
     '@storybook/addon-a11y',
