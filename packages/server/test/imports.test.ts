@@ -474,6 +474,7 @@ describe('given a large file', () => {
     console.info(`import of 10,000 rows: ${seconds.toFixed(1)} s`)
     expect(done.counts.created).toBe(10_000)
     expect(await countUsers(org)).toBe(10_001)
-    expect(seconds).toBeLessThan(30)
+    // How long it takes is the bench's (`pnpm bench`, budgets in bench/run.ts): on a shared machine a
+    // time bound here fails for the machine, not for the code.
   })
 })
