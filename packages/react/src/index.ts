@@ -55,6 +55,11 @@ export {
   splitDisplayName,
 } from './components/invite-form'
 export { SharedGroupsDialog, type SharedGroupsDialogProps } from './components/shared-groups-dialog'
+export {
+  localColumnStore,
+  USER_TABLE_COLUMNS_KEY,
+  type UserTableColumnStore,
+} from './components/user-table'
 export type {
   UserTableColumnPriority,
   UserTableColumnVisibility,

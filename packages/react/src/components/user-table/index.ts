@@ -6,6 +6,11 @@ export {
   type UserTableExtraColumn,
 } from './columns'
 export {
+  localColumnStore,
+  USER_TABLE_COLUMNS_KEY,
+  type UserTableColumnStore,
+} from './use-column-visibility'
+export {
   UserTable,
   type UserTableExportButtonProps,
   type UserTableProps,

@@ -7,12 +7,17 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { clientFor, createWorld, renderWithUsher, serverUrl } from '../../../test/render'
 import { UserTable } from '../../compose/user-table'
+import type { UserTableColumnVisibility } from './columns'
 import type { UserTableProps } from './user-table'
 
 // Fault cases only: every other request reaches the real server.
 const mock = setupServer()
 beforeAll(() => mock.listen({ onUnhandledRequest: 'bypass' }))
-afterEach(() => mock.resetHandlers())
+afterEach(() => {
+  mock.resetHandlers()
+  // The table remembers its column choices in localStorage: each test starts from none.
+  window.localStorage.clear()
+})
 afterAll(() => mock.close())
 
 const PASSWORD = 'correct horse battery staple 42'
@@ -477,6 +482,35 @@ describe('given the owner', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select Élodie Martin' }))
     await user.click(screen.getByRole('button', { name: 'Share groups…' }))
     expect(onShareGroups).toHaveBeenLastCalledWith([world.users.admin, world.users.technician])
+  })
+
+  it('remembers the column choices for the next visit (localStorage, or the host’s key and store)', async () => {
+    const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    try {
+      const first = await renderTable(owner)
+      await waitFor(() => expect(bodyRows(first.table)).toHaveLength(3))
+      await first.user.click(screen.getByRole('button', { name: 'Columns' }))
+      await first.user.click(screen.getByRole('menuitemcheckbox', { name: 'Last active' }))
+      await first.user.keyboard('{Escape}')
+      first.unmount()
+
+      // A reload: the table comes back without the column.
+      const again = await renderTable(owner)
+      await waitFor(() => expect(bodyRows(again.table)).toHaveLength(3))
+      expect(within(again.table).queryByRole('columnheader', { name: /Last active/ })).toBeNull()
+      again.unmount()
+
+      // Another key is another table's choices; a host store is asked instead of localStorage.
+      const saved: Record<string, UserTableColumnVisibility> = { hosts: { groups: false } }
+      const store = { get: (key: string) => saved[key] ?? null, set: vi.fn() }
+      const hosted = await renderTable(owner, { columnStore: store, columnStorageKey: 'hosts' })
+      await waitFor(() => expect(bodyRows(hosted.table)).toHaveLength(3))
+      expect(within(hosted.table).queryByRole('columnheader', { name: /Shared groups/ })).toBeNull()
+      expect(within(hosted.table).getByRole('columnheader', { name: /Last active/ })).toBeInTheDocument()
+    } finally {
+      window.localStorage.clear()
+    }
   })
 })
 

@@ -20,7 +20,12 @@ import type {
 import { confirmationWording } from './confirmation'
 import { tableState } from './table-state'
 import { useBulkRunner } from './use-bulk-runner'
-import { useColumnVisibility } from './use-column-visibility'
+import {
+  localColumnStore,
+  USER_TABLE_COLUMNS_KEY,
+  type UserTableColumnStore,
+  useColumnVisibility,
+} from './use-column-visibility'
 import { useMatchCount } from './use-match-count'
 import { useNotice } from './use-notice'
 import { useRowActions } from './use-row-actions'
@@ -66,6 +71,17 @@ export interface UserTableProps extends Omit<ComponentProps<'div'>, 'children'> 
   /** The columns shown at first (uncontrolled). @default every column */
   defaultColumnVisibility?: UserTableColumnVisibility
   onColumnVisibilityChange?: (visibility: UserTableColumnVisibility) => void
+  /**
+   * Where the table remembers its own column choices (uncontrolled): the browser's localStorage,
+   * the host's store (`{ get(key), set(key, visibility) }`), or `false` to forget them.
+   * @default localColumnStore
+   */
+  columnStore?: UserTableColumnStore | false
+  /**
+   * The key of the choices in `columnStore`: one per table when a page has several.
+   * @default 'usher.user-table.columns'
+   */
+  columnStorageKey?: string
   /**
    * "Shared groups" on a row, on the selection, or the groups count: the host opens its own
    * dialog instead of `sharedGroupsDialog`. Offered to viewers holding `shares:manage`.
@@ -116,6 +132,8 @@ export function UserTable({
   columnVisibility,
   defaultColumnVisibility,
   onColumnVisibilityChange,
+  columnStore = localColumnStore,
+  columnStorageKey = USER_TABLE_COLUMNS_KEY,
   onShareGroups,
   sharedGroupsDialog: SharesDialog,
   exportButton: ExportButton,
@@ -146,6 +164,8 @@ export function UserTable({
     columnVisibility,
     defaultColumnVisibility,
     onColumnVisibilityChange,
+    store: columnStore,
+    storageKey: columnStorageKey,
   })
   const scrollRef = useRef<HTMLDivElement>(null)
   const notice = useNotice()
