@@ -12,6 +12,7 @@ import { buildIfNeeded } from './build-if-needed'
 import { DEFAULT_DATA_DIR, MEMORY } from './data-dir'
 import { runSmokeCheck } from './smoke'
 import { type DemoServer, startDemo } from './start-demo'
+import { hasStorybook } from './storybook'
 
 const HELP = `Relai Support, the Usher demo
 
@@ -73,7 +74,15 @@ async function main() {
   if (smoke) {
     try {
       await runSmokeCheck(demo, (line) => console.log(line))
+      if (hasStorybook()) {
+        // The Storybook the main job built answers beside the app: its manager and its story frame.
+        for (const page of ['/storybook/', '/storybook/iframe.html']) {
+          const res = await fetch(`${demo.url}${page}`)
+          if (!res.ok) throw new Error(`${page} answered ${res.status}`)
+        }
+      }
       console.log(`Usher demo on ${demo.url} (ready in ${seconds} s; smoke check passed, stopping)`)
+      if (hasStorybook()) console.log(`Storybook on ${demo.url}/storybook/`)
     } finally {
       await demo.close()
     }
@@ -81,6 +90,7 @@ async function main() {
   }
 
   console.log(`Usher demo on ${demo.url}`)
+  if (hasStorybook()) console.log(`Storybook on ${demo.url}/storybook/`)
   printAccounts(demo)
   stopOnSignals(demo)
 }

@@ -10,6 +10,7 @@ import { openStorage } from './data-dir'
 import { createDemoApi } from './demo-api'
 import { DEMO_ROLES } from './roles'
 import { serveBuiltApp } from './static-files'
+import { hasStorybook, serveStorybook } from './storybook'
 
 /** `apps/demo`: vite.config.ts, index.html, src/ and dist/ are here. */
 export const APP_DIR = fileURLToPath(new URL('..', import.meta.url))
@@ -114,6 +115,8 @@ export async function startDemo(options: StartDemoOptions): Promise<DemoServer> 
     const usherFetch = usher.fetch
     app.all('/api/usher/*', (c) => usherFetch(c.req.raw))
     app.all('/api/*', (c) => c.json({ error: 'Not found' }, 404))
+    // The built Storybook (the main job builds it), beside the app.
+    if (hasStorybook()) app.get('/storybook/*', serveStorybook()).get('/storybook', serveStorybook())
     if (options.mode === 'production') app.get('*', serveBuiltApp(DIST_DIR))
     const api = getRequestListener(app.fetch)
 
