@@ -1,4 +1,5 @@
 import type { ImportField, MappedImportRow } from '@usher/sdk'
+import { useRoleCatalog } from '../../hooks/use-role-catalog'
 import { useRoleName } from '../../hooks/use-role-name'
 import type { MessageKey } from '../../i18n/types'
 import { useUsherContext } from '../../provider/usher-context'
@@ -24,6 +25,7 @@ export function PreviewTable({
 }) {
   const { t } = useUsherContext()
   const roleName = useRoleName()
+  const roles = useRoleCatalog()
   const groupName = new Map(groups.map((g) => [g.id, g.name]))
   const fields = mapping
     .filter((f): f is ImportField => f !== null && !HIDDEN.has(f))
@@ -41,35 +43,45 @@ export function PreviewTable({
     if (field === 'salutation' && typeof value === 'string' && ['mr', 'ms', 'mx'].includes(value)) {
       return t(`common.salutations.${value}` as MessageKey)
     }
-    if (field === 'role' && typeof value === 'string') return roleName(value)
+    // An unknown role is shown as written (its error says so), not as a custom role.
+    if (field === 'role' && typeof value === 'string') return roles.has(value) ? roleName(value) : value
     if (field === 'enabled' && typeof value === 'boolean') {
       return value ? t('importUsers.preview.enabledYes') : t('importUsers.preview.enabledNo')
     }
     return cellText(value)
   }
+  // A file has more columns than a dialog is wide: the table scrolls on its own, by keyboard too.
   return (
-    <table data-slot="import-users-preview" className="usher-import-users-table">
-      <caption>{t('importUsers.preview.firstRows')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('importUsers.preview.line')}</th>
-          {columns.map((f) => (
-            <th key={f} scope="col">
-              {fieldLabel(f)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.line} data-state={row.fields.enabled === false ? 'disabled' : undefined}>
-            <th scope="row">{row.line}</th>
+    <section
+      className="usher-import-users-scroll"
+      data-slot="import-users-preview-scroll"
+      aria-label={t('importUsers.preview.firstRows')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+      tabIndex={0}
+    >
+      <table data-slot="import-users-preview" className="usher-import-users-table">
+        <caption>{t('importUsers.preview.firstRows')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('importUsers.preview.line')}</th>
             {columns.map((f) => (
-              <td key={f}>{display(f, row)}</td>
+              <th key={f} scope="col">
+                {fieldLabel(f)}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.line} data-state={row.fields.enabled === false ? 'disabled' : undefined}>
+              <th scope="row">{row.line}</th>
+              {columns.map((f) => (
+                <td key={f}>{display(f, row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   )
 }
