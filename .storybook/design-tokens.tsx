@@ -74,8 +74,8 @@ export function DesignTokens({ tokens = readTokens() }: { tokens?: DesignToken[]
       }}
     >
       <caption style={{ textAlign: 'start', fontWeight: 600, padding: '8px 0' }}>
-        Usher design tokens ({tokens.length}): set any of them on your page’s root or on any ancestor of the
-        provider
+        Usher design tokens ({tokens.length}): set any of them on .usher-root, or on a class you pass to the
+        provider as className
       </caption>
       <thead>
         <tr>
