@@ -32,6 +32,14 @@ describe('AuditLog', () => {
       'Rôle Technicien → Administrateur',
     )
     expect(await axeViolations(container)).toEqual([])
+    // A share reads as the group and its permission in French.
+    await owner.shares.replace(
+      hugo.id,
+      { shares: [{ groupId: world.groups.lyon, permission: 'view' }] },
+      { ifMatch: (await owner.shares.get(hugo.id)).version },
+    )
+    await user.selectOptions(screen.getByLabelText('Action'), 'Groupes partagés modifiés')
+    expect(await screen.findByText(/Clients Lyon \(lecture\)/)).toBeInTheDocument()
 
     await user.selectOptions(screen.getByLabelText('Action'), 'Rôle modifié')
     await waitFor(() => expect(sentences()).toHaveLength(1))

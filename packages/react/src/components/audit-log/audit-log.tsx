@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query'
 import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '@usher/contract'
 import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
 import { useMe, usePermission } from '../../hooks/use-me'
@@ -6,6 +7,7 @@ import { cn } from '../../lib/cn'
 import { errorMessage } from '../../lib/error-message'
 import { formatDateTime, formatRelative } from '../../lib/format'
 import { useUsherContext } from '../../provider/usher-context'
+import { groupsQueryOptions } from '../../query/options'
 import { actionLabelKey, changedFields, fillSentence, sentenceTemplate } from './event-sentence'
 import { type AuditFilters, useAuditLog } from './use-audit-log'
 
@@ -47,10 +49,13 @@ export function AuditLog({
   className,
   ...props
 }: AuditLogProps) {
-  const { t, locale, now, messages } = useUsherContext()
+  const { t, locale, now, messages, client } = useUsherContext()
   const me = useMe()
   const canRead = usePermission('audit:read')
   const roleName = useRoleName()
+  const groups = useQuery({ ...groupsQueryOptions(client), enabled: canRead })
+  const groupNames = new Map((groups.data ?? []).map((group) => [group.id, group.name]))
+  const groupName = (id: string) => groupNames.get(id)
   const titleId = useId()
   const [filters, setFilters] = useState<AuditFilters>(defaultFilters)
   const [days, setDays] = useState({ from: '', to: '' })
@@ -191,7 +196,7 @@ export function AuditLog({
                   >
                     {formatRelative(event.at, nowDate, locale)}
                   </time>
-                  <Changes event={event} roleName={roleName} />
+                  <Changes event={event} roleName={roleName} groupName={groupName} />
                 </li>
               ))}
             </ol>
@@ -232,9 +237,17 @@ function NameButton({ name, label, onClick }: { name: string; label: string; onC
   )
 }
 
-function Changes({ event, roleName }: { event: AuditEvent; roleName: (role: string) => string }) {
+function Changes({
+  event,
+  roleName,
+  groupName,
+}: {
+  event: AuditEvent
+  roleName: (role: string) => string
+  groupName: (id: string) => string | undefined
+}) {
   const { t, locale } = useUsherContext()
-  const fields = changedFields(event, { t, locale, roleName })
+  const fields = changedFields(event, { t, locale, roleName, groupName })
   if (fields.length === 0) return null
   return (
     <ul aria-label={t('auditLog.changes')} className="usher-audit-log-changes">

@@ -34,6 +34,9 @@ const FIELD_KEYS = new Set([
   'minLength',
   'minStrength',
   'forceChangeAfterAdminSet',
+  'added',
+  'changed',
+  'removed',
 ])
 
 /** `user.role_changed` → the catalog's `auditLog.sentences.user.role_changed`. */
@@ -59,12 +62,17 @@ export function fillSentence(template: string, parts: { actor: ReactNode; target
   })
 }
 
+export interface FormatContext {
+  t: Translate
+  locale: Locale
+  roleName: (role: string) => string
+  /** The name of a group the viewer can see, by id. */
+  groupName?: (id: string) => string | undefined
+}
+
 /** A changed value as a person reads it: yes / no, "—" for nothing, lists joined, dates formatted. */
-export function formatValue(
-  value: unknown,
-  field: string,
-  { t, locale, roleName }: { t: Translate; locale: Locale; roleName: (role: string) => string },
-): string {
+export function formatValue(value: unknown, field: string, context: FormatContext): string {
+  const { t, locale, roleName, groupName } = context
   if (value === null || value === undefined || value === '') return '—'
   if (typeof value === 'boolean') return value ? t('auditLog.yes') : t('auditLog.no')
   if (field === 'role' && typeof value === 'string') return roleName(value)
@@ -76,12 +84,17 @@ export function formatValue(
     return t(`status.${value}` as MessageKey)
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale)
   if (Array.isArray(value))
-    return value.length
-      ? value.map((v) => formatValue(v, field, { t, locale, roleName })).join(', ')
-      : t('auditLog.none')
+    return value.length ? value.map((v) => formatValue(v, field, context)).join(', ') : t('auditLog.none')
+  if (typeof value === 'object' && 'permission' in value && ('group' in value || 'groupId' in value)) {
+    // A share: "Paris 11e (view)", the group named from its id when the event has only that.
+    const share = value as { group?: unknown; groupId?: unknown; permission: unknown }
+    const permission = share.permission === 'manage' ? t('auditLog.manage') : t('auditLog.view')
+    const group = share.group ?? groupName?.(String(share.groupId)) ?? t('auditLog.aGroup')
+    return `${String(group)} (${permission})`
+  }
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
-      .map(([key, v]) => `${key}: ${formatValue(v, key, { t, locale, roleName })}`)
+      .map(([key, v]) => `${key}: ${formatValue(v, key, context)}`)
       .join(', ')
   }
   return String(value)
@@ -95,10 +108,7 @@ export const fieldLabel = (t: Translate, field: string) => {
 }
 
 /** The changed fields of an event, each as [label, before, after]. */
-export function changedFields(
-  event: AuditEvent,
-  context: { t: Translate; locale: Locale; roleName: (role: string) => string },
-): Array<[string, string, string]> {
+export function changedFields(event: AuditEvent, context: FormatContext): Array<[string, string, string]> {
   return Object.entries(event.changes ?? {}).map(([field, [before, after]]) => [
     fieldLabel(context.t, field),
     formatValue(before, field.replace(/^settings\.(?:passwordPolicy\.)?/, ''), context),

@@ -28,6 +28,9 @@ export const auditLog = {
   yes: 'yes',
   no: 'no',
   none: 'none',
+  view: 'view',
+  manage: 'manage',
+  aGroup: 'a group',
   fields: {
     name: 'Name',
     role: 'Role',
@@ -58,6 +61,9 @@ export const auditLog = {
     minLength: 'Minimum password length',
     minStrength: 'Minimum password strength',
     forceChangeAfterAdminSet: 'Admin-set password must be changed',
+    added: 'Added',
+    changed: 'Changed',
+    removed: 'Removed',
   },
   actions: {
     organization: { activated: 'Team activated', updated: 'Settings changed' },

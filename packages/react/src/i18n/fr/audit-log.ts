@@ -29,6 +29,9 @@ export const auditLog: Messages['auditLog'] = {
   yes: 'oui',
   no: 'non',
   none: 'aucun',
+  view: 'lecture',
+  manage: 'gestion',
+  aGroup: 'un groupe',
   fields: {
     name: 'Nom',
     role: 'Rôle',
@@ -59,6 +62,9 @@ export const auditLog: Messages['auditLog'] = {
     minLength: 'Longueur minimale des mots de passe',
     minStrength: 'Robustesse minimale des mots de passe',
     forceChangeAfterAdminSet: 'Mot de passe défini par un administrateur à changer',
+    added: 'Ajoutés',
+    changed: 'Modifiés',
+    removed: 'Retirés',
   },
   actions: {
     organization: { activated: 'Équipe activée', updated: 'Paramètres modifiés' },
