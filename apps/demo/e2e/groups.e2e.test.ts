@@ -16,6 +16,7 @@ describe('the groups tree', () => {
       await owner
         .getByRole('combobox', { name: 'Move Shoreditch under' })
         .selectOption({ label: 'Customers London' })
+      await owner.getByRole('button', { name: 'Move Shoreditch under Customers London' }).click()
       await owner.getByText('Shoreditch was moved.').waitFor()
       expect(await axeViolations(owner)).toEqual([])
       await screenshot(owner, 'seed-003-groups')

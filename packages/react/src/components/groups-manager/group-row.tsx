@@ -1,6 +1,6 @@
 import type { Group } from '@usher/contract'
 import { descendantIds } from '@usher/contract/rules'
-import { type ComponentType, type FormEvent, useId, useMemo, useState } from 'react'
+import { type ComponentType, type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useDeleteGroup, useUpdateGroup } from '../../hooks/use-group-mutations'
 import { errorMessage } from '../../lib/error-message'
 import { indentedGroupOptions } from '../../lib/group-options'
@@ -27,6 +27,23 @@ export function GroupRow({
   const remove = useDeleteGroup()
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view')
   const [name, setName] = useState(group.name)
+  // Where the group goes: chosen in the select, sent only by "Move" (never on the select's change,
+  // which arrow keys fire at every step).
+  const current = group.parentId ?? ''
+  const [target, setTarget] = useState(current)
+  const moveSelect = useRef<HTMLSelectElement>(null)
+  const renameButton = useRef<HTMLButtonElement>(null)
+  // Back from renaming (saved or cancelled): focus returns to "Rename", which is back in view.
+  const [returnToRename, setReturnToRename] = useState(false)
+  useEffect(() => {
+    if (!returnToRename || mode !== 'view') return
+    renameButton.current?.focus()
+    setReturnToRename(false)
+  }, [returnToRename, mode])
+  const leaveRename = () => {
+    setMode('view')
+    setReturnToRename(true)
+  }
   const busy = update.isPending || remove.isPending
   // Not under itself or anything under it.
   const moveOptions = useMemo(
@@ -38,12 +55,12 @@ export function GroupRow({
   const rename = (event: FormEvent) => {
     event.preventDefault()
     const trimmed = name.trim()
-    if (!trimmed || trimmed === group.name) return setMode('view')
+    if (!trimmed || trimmed === group.name) return leaveRename()
     update.mutate(
       { id: group.id, version: group.version, patch: { name: trimmed } },
       {
         onSuccess: (saved) => {
-          setMode('view')
+          leaveRename()
           onDone('ok', t('groupsManager.renamed', { name: saved.name }))
         },
         onError: fail,
@@ -69,7 +86,7 @@ export function GroupRow({
           <button type="submit" className="usher-button" data-variant="primary" disabled={busy}>
             {t('common.save')}
           </button>
-          <button type="button" className="usher-button" onClick={() => setMode('view')}>
+          <button type="button" className="usher-button" onClick={leaveRename}>
             {t('common.cancel')}
           </button>
         </form>
@@ -91,10 +108,11 @@ export function GroupRow({
             disabled={busy}
             onClick={() =>
               remove.mutate(group.id, {
-                onSuccess: () => onDone('ok', t('groupsManager.deleted', { name: group.name })),
+                onSuccess: () =>
+                  onDone('ok', t('groupsManager.deleted', { name: group.name }), { focus: true }),
                 onError: (failure) => {
                   setMode('view')
-                  fail(failure)
+                  onDone('error', `${group.name}: ${errorMessage(t, failure)}`, { focus: true })
                 },
               })
             }
@@ -124,6 +142,7 @@ export function GroupRow({
           {canManage ? (
             <>
               <button
+                ref={renameButton}
                 type="button"
                 className="usher-button"
                 aria-label={t('groupsManager.renameFor', { name: group.name })}
@@ -135,19 +154,12 @@ export function GroupRow({
                 {t('groupsManager.rename')}
               </button>
               <select
+                ref={moveSelect}
                 className="usher-input"
                 aria-label={t('groupsManager.moveFor', { name: group.name })}
-                value={group.parentId ?? ''}
+                value={target}
                 disabled={busy}
-                onChange={(event) =>
-                  update.mutate(
-                    { id: group.id, version: group.version, patch: { parentId: event.target.value || null } },
-                    {
-                      onSuccess: () => onDone('ok', t('groupsManager.moved', { name: group.name })),
-                      onError: fail,
-                    },
-                  )
-                }
+                onChange={(event) => setTarget(event.target.value)}
               >
                 <option value="">{t('groupsManager.topLevel')}</option>
                 {moveOptions.map((option) => (
@@ -156,6 +168,50 @@ export function GroupRow({
                   </option>
                 ))}
               </select>
+              {target !== current ? (
+                <>
+                  <button
+                    type="button"
+                    className="usher-button"
+                    data-variant="primary"
+                    disabled={busy}
+                    aria-label={t('groupsManager.confirmMove', {
+                      name: group.name,
+                      parent:
+                        target === ''
+                          ? t('groupsManager.topLevel')
+                          : (all.find((g) => g.id === target)?.name ?? ''),
+                    })}
+                    onClick={() =>
+                      update.mutate(
+                        { id: group.id, version: group.version, patch: { parentId: target || null } },
+                        {
+                          // The row moves in the tree (a new element): focus goes to the notice.
+                          onSuccess: () =>
+                            onDone('ok', t('groupsManager.moved', { name: group.name }), { focus: true }),
+                          onError: (failure) => {
+                            setTarget(current)
+                            moveSelect.current?.focus()
+                            fail(failure)
+                          },
+                        },
+                      )
+                    }
+                  >
+                    {t('groupsManager.move')}
+                  </button>
+                  <button
+                    type="button"
+                    className="usher-button"
+                    onClick={() => {
+                      setTarget(current)
+                      moveSelect.current?.focus()
+                    }}
+                  >
+                    {t('common.cancel')}
+                  </button>
+                </>
+              ) : null}
               <button
                 type="button"
                 className="usher-button"

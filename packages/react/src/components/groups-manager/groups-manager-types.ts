@@ -12,4 +12,5 @@ export interface GroupsManagerShareDialogProps {
 export type GroupsNotice = { tone: 'ok' | 'error'; text: string }
 
 /** How a part reports an outcome to the manager. */
-export type OnGroupDone = (tone: GroupsNotice['tone'], text: string) => void
+/** `focus`: the notice takes focus (what the person acted on is gone, e.g. a deleted group). */
+export type OnGroupDone = (tone: GroupsNotice['tone'], text: string, options?: { focus?: boolean }) => void

@@ -40,8 +40,13 @@ describe('GroupsManager (seeds 002 and 003: the groups tree)', () => {
     expect(await screen.findByText('Renamed to Clients Lyon Métropole.')).toBeInTheDocument()
     expect(await groupNamed(world.tokens.owner, 'Clients Lyon Métropole')).toBeDefined()
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Move Paris Nord under' }), '— Top level —')
-    expect(await screen.findByText('Paris Nord was moved.')).toBeInTheDocument()
+    const under = screen.getByRole('combobox', { name: 'Move Paris Nord under' })
+    await user.selectOptions(under, '— Top level —')
+    // Choosing is not moving: nothing is sent until "Move" (arrow keys change a select at every step).
+    expect((await groupNamed(world.tokens.owner, 'Paris Nord'))?.parentId).not.toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Move Paris Nord under — Top level —' }))
+    // The row moved in the tree: focus is on the notice that says so, not lost on the page.
+    expect(await screen.findByText('Paris Nord was moved.')).toHaveFocus()
     expect((await groupNamed(world.tokens.owner, 'Paris Nord'))?.parentId).toBeNull()
   })
 
@@ -51,7 +56,8 @@ describe('GroupsManager (seeds 002 and 003: the groups tree)', () => {
     const { user } = renderManager(world.tokens.owner)
     await user.click(await screen.findByRole('button', { name: 'Delete Archive' }))
     await user.click(screen.getByRole('button', { name: 'Delete' }))
-    expect(await screen.findByText('Archive was deleted.')).toBeInTheDocument()
+    // The row and its buttons are gone: focus lands on the notice, not on the page.
+    expect(await screen.findByText('Archive was deleted.')).toHaveFocus()
     expect(await groupNamed(world.tokens.owner, 'Archive')).toBeUndefined()
 
     await user.click(await screen.findByRole('button', { name: 'Delete Clients Paris' }))

@@ -1,11 +1,11 @@
 import { buildGroupTree } from '@usher/contract/rules'
-import { type ComponentProps, type ComponentType, useId, useMemo, useState } from 'react'
+import { type ComponentProps, type ComponentType, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useGroups } from '../../hooks/use-groups'
 import { usePermission } from '../../hooks/use-me'
 import { cn } from '../../lib/cn'
 import { errorMessage } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
-import type { GroupsManagerShareDialogProps, GroupsNotice } from './groups-manager-types'
+import type { GroupsManagerShareDialogProps, GroupsNotice, OnGroupDone } from './groups-manager-types'
 import { GroupsTree } from './groups-tree'
 import { NewGroup } from './new-group-form'
 
@@ -38,7 +38,18 @@ export function GroupsManager({ shareDialog, className, ...props }: GroupsManage
     () => (groups.data ? buildGroupTree(groups.data, locale) : null),
     [groups.data, locale],
   )
-  const say = (tone: GroupsNotice['tone'], text: string) => setNotice({ tone, text })
+  const noticeRef = useRef<HTMLParagraphElement>(null)
+  const [focusNotice, setFocusNotice] = useState(false)
+  const say: OnGroupDone = (tone, text, options) => {
+    setNotice({ tone, text })
+    if (options?.focus) setFocusNotice(true)
+  }
+  // Once the notice shows: a deleted group's row (and its buttons) is gone, so focus lands here.
+  useEffect(() => {
+    if (!focusNotice) return
+    noticeRef.current?.focus()
+    setFocusNotice(false)
+  }, [focusNotice])
 
   return (
     <section
@@ -64,7 +75,12 @@ export function GroupsManager({ shareDialog, className, ...props }: GroupsManage
       ) : (
         <>
           {canManage ? <NewGroup groups={groups.data} onDone={say} /> : null}
-          <p role={notice?.tone === 'error' ? 'alert' : 'status'} className="usher-groups-manager-notice">
+          <p
+            ref={noticeRef}
+            tabIndex={-1}
+            role={notice?.tone === 'error' ? 'alert' : 'status'}
+            className="usher-groups-manager-notice"
+          >
             {notice?.text ?? ''}
           </p>
           {roots.length === 0 ? (

@@ -19,6 +19,8 @@ export const groupsManager = {
   renamed: 'Renamed to {{name}}.',
   moveFor: 'Move {{name}} under',
   moved: '{{name}} was moved.',
+  move: 'Move',
+  confirmMove: 'Move {{name}} under {{parent}}',
   delete: 'Delete',
   deleteFor: 'Delete {{name}}',
   confirmDelete: 'Delete {{name}}? Its shares go with it.',
