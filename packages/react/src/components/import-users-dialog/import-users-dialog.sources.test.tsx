@@ -180,3 +180,26 @@ describe.each([[EXCEL_FR_CSV_FIXTURE], [EXCEL_FR_1252_FIXTURE], [EXCEL_FR_XLSX_F
     })
   },
 )
+
+describe('ImportUsersDialog and the server’s own refusals', () => {
+  it('lists a row the server skipped on its column, with the reason in the viewer’s language', {
+    timeout: 60_000,
+  }, async () => {
+    const world = await createWorld()
+    const client = clientFor(world.tokens.owner)
+    // Camille is already invited: the file check cannot know it, the server does.
+    await client.invitations.create({
+      invitations: [
+        { firstName: 'Camille', lastName: 'Durand', email: 'camille.durand@contoso.fr', role: 'technician' },
+      ],
+    })
+    const { dialog, user } = await toPreview(ENTRA_FIXTURE, 'en', client)
+    await user.click(
+      within(dialog).getByRole('button', { name: WORDS.en.importRows(valid(ENTRA_FIXTURE).length) }),
+    )
+    await within(dialog).findByText(WORDS.en.done, {}, { timeout: 10_000 })
+    const refusals = within(dialog).getByRole('region', { name: 'Rows the server refused or skipped' })
+    expect(within(refusals).getByText(/^Line 2, Email: /)).toBeVisible()
+    expect(await axeViolations(document.body)).toEqual([])
+  })
+})
