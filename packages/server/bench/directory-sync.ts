@@ -10,10 +10,10 @@
  *   p50 / p99 over sequential lookups of random people (hits, a tenth of misses).
  *
  * The server runs in a child process (bench/directory-sync-server.ts) so the client does not share
- * its event loop; requests go over loopback HTTP. Results: bench/directory-sync-results.json.
+ * its event loop; requests go over loopback HTTP. Results: test-results/bench-directory-sync-<db>.json.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
