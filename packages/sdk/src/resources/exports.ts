@@ -1,5 +1,5 @@
 import type { Call } from '../core/call'
-import type { UsherClient, UsherFile } from '../types/usher-client'
+import type { UsherClient } from '../types/usher-client'
 
 /**
  * The name a `Content-Disposition` header gives: the UTF-8 `filename*` when present (RFC 6266),
