@@ -4,7 +4,9 @@
  * table, and exits 1 when any figure is over its budget. Run by `pnpm bench` after the benches.
  *
  * Each entry: { package, name, value, unit, budget, pass, notes? }; `budget: null` means reported
- * only. See docs/decisions/0003-benchmark-budgets.md.
+ * only. See docs/decisions/0003-benchmark-budgets.md. The size bench (bench/size/measure.mjs)
+ * writes bench/raw/size.json: its entries join the table, and its attribution and side-by-side
+ * tables follow it (docs/decisions/0017-bundle-size.md).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -120,6 +122,66 @@ function markdown(env, entries) {
   ].join('\n')
 }
 
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`
+
+/**
+ * Where the users page's bytes go, and the peers' user-management UIs side by side with it (from
+ * bench/raw/size.json; method: docs/decisions/0017-bundle-size.md). Empty without a size run.
+ */
+function sizeSection(size) {
+  if (!size) return ''
+  const page = size.usersPage.gzip
+  const attribution = table(
+    ['Dependency', 'Minified', 'Gzip (share)', 'Saved if left out'],
+    ['left', 'right', 'right', 'right'],
+    size.attribution.map((a) => [
+      cell(a.group),
+      kB(a.min),
+      kB(a.gzip),
+      a.saving === null ? '—' : kB(a.saving),
+    ]),
+  )
+  const peers =
+    size.peers.length === 0
+      ? [size.peersSkipped ?? 'Peers not measured.']
+      : table(
+          ['What a host imports', 'Initial JS, gzip', 'Peer ÷ Usher', 'Loaded later, gzip', 'Notes'],
+          ['left', 'right', 'right', 'right', 'left'],
+          [
+            [
+              "Usher's users page (UsherProvider, UserTable, InviteForm, SharedGroupsDialog, SeatUsage)",
+              kB(page),
+              '1.00',
+              '—',
+              '',
+            ],
+            ...size.peers.map((p) => [
+              cell(p.what),
+              kB(p.initial.gzip),
+              (p.initial.gzip / page).toFixed(2),
+              kB(p.lazy),
+              cell(p.notes),
+            ]),
+          ],
+        )
+  return [
+    '',
+    '## Bundle size: where the users page goes',
+    '',
+    'esbuild, minified, code-split; React, ReactDOM and react-query external. The gzip share is the',
+    "dependency's share of each file's minified bytes; the saving is measured (the page rebuilt without it).",
+    '',
+    ...attribution,
+    '',
+    '## Bundle size: side by side with the peers',
+    '',
+    'Installed into a temporary folder by the size bench and measured the same way.',
+    '',
+    ...peers,
+    '',
+  ].join('\n')
+}
+
 const files = await resultFiles()
 if (files.length === 0) {
   console.error('No packages/*/bench/results.json or apps/*/bench/results.json: run the benches first.')
@@ -132,8 +194,13 @@ for (const file of files) {
   entries.push(...data.map((entry) => checkEntry(entry, file)))
 }
 
+// The size bench (bench/size/measure.mjs) writes its figures apart: it measures no one package.
+const SIZE_FILE = join(OUT_DIR, 'raw', 'size.json')
+const size = existsSync(SIZE_FILE) ? JSON.parse(await readFile(SIZE_FILE, 'utf8')) : null
+if (size) entries.push(...size.entries.map((entry) => checkEntry(entry, SIZE_FILE)))
+
 const env = environment()
-const report = markdown(env, entries)
+const report = markdown(env, entries) + sizeSection(size)
 await mkdir(OUT_DIR, { recursive: true })
 await writeFile(join(OUT_DIR, 'results.md'), report)
 await writeFile(join(OUT_DIR, 'results.json'), `${JSON.stringify({ environment: env, entries }, null, 2)}\n`)
