@@ -120,8 +120,9 @@ try {
     lookupP50: Math.round(percentile(samples, 0.5) * 10) / 10,
     lookupP99: Math.round(percentile(samples, 0.99) * 10) / 10,
   }
+  await mkdir(resolve(HERE, '../test-results'), { recursive: true })
   await writeFile(
-    resolve(HERE, `directory-sync-results-${kind}.json`),
+    resolve(HERE, `../test-results/bench-directory-sync-${kind}.json`),
     `${JSON.stringify(results, null, 2)}\n`,
   )
   console.log(JSON.stringify(results))
