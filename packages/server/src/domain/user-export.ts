@@ -47,7 +47,7 @@ const HEADERS: Record<Locale, Record<UserExportColumn, string>> = {
 const STATUSES: Record<Locale, Record<UserStatus, string>> = {
   en: { invited: 'Invited', expired: 'Invitation expired', active: 'Active', disabled: 'Disabled' },
   fr: {
-    invited: 'Invitation envoyée',
+    invited: 'Invité',
     expired: 'Invitation expirée',
     active: 'Actif',
     disabled: 'Désactivé',
