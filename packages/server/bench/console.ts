@@ -69,7 +69,7 @@ async function exportEveryone(url: string, token: string, pid: number) {
   if (!res.ok || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`)
   let bytes = 0
   let lines = 0
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
     bytes += chunk.byteLength
     for (const byte of chunk) if (byte === 10) lines++
   }
