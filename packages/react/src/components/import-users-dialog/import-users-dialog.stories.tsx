@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import { ENTRA_HEADERS, ENTRA_ROWS } from '@usher/fixtures'
 import { mockDb } from '@usher/story-mocks'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import './import-users-dialog.css'
@@ -137,3 +138,48 @@ export const ImportSmallCsv: Story = {
 }
 
 export const French: Story = { parameters: { usher: { locale: 'fr' } }, tags: ['!autodocs'] }
+
+/** A Microsoft Entra ID download, as the portal writes it: its own column names, a BOM, one broken line. */
+function entraCsv(): File {
+  const quote = (v: string) => (v.includes(',') ? `"${v}"` : v)
+  const lines = [ENTRA_HEADERS.join(','), ...ENTRA_ROWS.map((r) => r.map(quote).join(','))]
+  // Last: an unclosed quote runs to the end of the file.
+  lines.push('broken.row@contoso.fr,"Broken, row')
+  return new File([`\uFEFF${lines.join('\r\n')}\r\n`], 'exportUsers.csv', { type: 'text/csv' })
+}
+
+/** A directory's download: columns recognised by name, the others named in one line, a broken line reported. */
+export const DirectoryDownload: Story = {
+  tags: ['!autodocs'],
+  play: async ({ canvasElement }) => {
+    const dialog = await dialogOf(canvasElement)
+    await userEvent.upload(dialog.getByLabelText('Choose a file'), entraCsv())
+    expect(
+      await dialog.findByText(/columns are ignored: “userType”/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+    expect(dialog.getByText(/a quote opens a cell that is never closed/)).toBeInTheDocument()
+    await userEvent.click(dialog.getByRole('button', { name: 'Next' }))
+    expect(await dialog.findByText(/imported disabled/, {}, { timeout: 10_000 })).toBeInTheDocument()
+  },
+}
+
+/** Groups named in the file that the organization lacks: named on their rows, created from the check step. */
+export const UnknownGroups: Story = {
+  tags: ['!autodocs'],
+  play: async ({ canvasElement }) => {
+    const file = new File(
+      [
+        'Email;Prénom;Nom;Groupes\nlea.petit@clients.test;Léa;Petit;Clients Nord\nmarc.roux@clients.test;Marc;Roux;Clients Nord | Sous-traitants\n',
+      ],
+      'personnes.csv',
+      { type: 'text/csv' },
+    )
+    const dialog = await uploadAndCheck(canvasElement, file)
+    expect(
+      await dialog.findByText('Line 2, Groups: Unknown group “Clients Nord”.', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+    expect(
+      dialog.getByRole('button', { name: /Create these 2 groups|Create this group/ }),
+    ).toBeInTheDocument()
+  },
+}
