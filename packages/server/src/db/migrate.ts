@@ -1,7 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as initial from './migrations/0001-initial'
-import * as directorySync from './migrations/0003-directory-sync'
 import * as sharedLimits from './migrations/0002-shared-limits'
+import * as directorySync from './migrations/0003-directory-sync'
 import * as userSearch from './migrations/0005-user-search'
 import type { Database } from './schema'
 
