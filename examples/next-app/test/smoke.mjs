@@ -62,7 +62,7 @@ try {
   try {
     await page.getByRole('table', { name: 'Utilisateurs' }).getByText(OWNER).waitFor()
   } catch (error) {
-    console.error(browser.errors, await page.locator('main').innerText(), server.output())
+    console.error(browser.errors, await page.locator('main').textContent(), server.output())
     throw error
   }
   check(
