@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { mockDb, settled } from '@usher/story-mocks'
+import type { ReactElement } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { UserTable } from '../user-table'
 import { InviteForm } from './invite-form'
@@ -175,4 +176,27 @@ export const InvitedAppearInTheTable: Story = {
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Search users' }), 'anais.aubert')
     expect(await canvas.findByText('Anaïs Aubert')).toBeInTheDocument()
   },
+}
+
+/**
+ * A phone: the component laid out in a 375 px wide host (container queries follow the host's
+ * width, so this is what a phone shows; Storybook's viewport toolbar shows the same with dialogs).
+ */
+const phoneWidth = (Story: () => ReactElement) => (
+  <div style={{ width: 375, maxWidth: '100%' }}>
+    <Story />
+  </div>
+)
+
+/** At a phone's width: one field a line, each as wide as the form. */
+export const Phone: Story = {
+  decorators: [phoneWidth],
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+}
+
+/** The phone's form in the dark theme. */
+export const PhoneDark: Story = {
+  ...Phone,
+  parameters: { usher: { theme: 'dark' } },
+  tags: ['!autodocs'],
 }

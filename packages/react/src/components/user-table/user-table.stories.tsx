@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { mockDb, settled } from '@usher/story-mocks'
+import type { ReactElement } from 'react'
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test'
 import { UserTable } from '../../compose/user-table'
 
@@ -122,6 +123,9 @@ export const BulkRoleChange: Story = {
     const bar = canvas.getByRole('group', { name: 'Actions on the selected users' })
     await userEvent.click(within(bar).getByRole('button', { name: /Change role/ }))
     await userEvent.click(await canvas.findByRole('menuitem', { name: 'Administrator' }))
+    // Asked first, naming the role and both people.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Make 2 users Administrator?' })
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Make 2 users Administrator' }))
     expect(await canvas.findByText('Done for 2 users.')).toBeInTheDocument()
     const db = mockDb(id)
     for (const name of technicians) {
@@ -182,4 +186,35 @@ export const ShareGroupsWithTwoUsers: Story = {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
     expect(await within(dialog).findByText(/Done for 2 users\./)).toBeInTheDocument()
   },
+}
+
+/**
+ * A phone: the component laid out in a 375 px wide host (container queries follow the host's
+ * width, so this is what a phone shows; Storybook's viewport toolbar shows the same with dialogs).
+ */
+const phoneWidth = (Story: () => ReactElement) => (
+  <div style={{ width: 375, maxWidth: '100%' }}>
+    <Story />
+  </div>
+)
+
+/** At a phone's width each person is a card, with the same checkbox, "..." menu and groups link. */
+export const Phone: Story = {
+  decorators: [phoneWidth],
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const { canvas, table } = await rowsOf(canvasElement)
+    const row = table.querySelector('[data-slot="user-table-row"]') as HTMLElement
+    const name = nameOf(row)
+    // Everything a row offers is inside the card, and nothing is wider than the phone.
+    expect(canvas.getByRole('button', { name: `Actions for ${name}` })).toBeVisible()
+    expect(table.scrollWidth).toBeLessThanOrEqual(table.clientWidth + 1)
+  },
+}
+
+/** The phone's cards in the dark theme. */
+export const PhoneDark: Story = {
+  ...Phone,
+  parameters: { usher: { theme: 'dark' } },
+  tags: ['!autodocs'],
 }
