@@ -130,5 +130,22 @@ export function isRefusedMailbox(
 ): boolean {
   const key = mailboxKey(emailLocalPart(normalizeEmail(email)))
   if (!key) return false
-  return refused.some((entry) => mailboxKey(entry) === key)
+  return refusedKeys(refused).has(key)
+}
+
+/**
+ * The folded keys of a list, computed once per list's content: an import checks every row against
+ * the same list, and folding each entry again for each address was most of the row check's time.
+ * Keyed by the entries themselves (a list edited in place is a new key), and bounded.
+ */
+const keysOfList = new Map<string, ReadonlySet<string>>()
+function refusedKeys(refused: readonly string[]): ReadonlySet<string> {
+  const id = refused.join('\n')
+  let keys = keysOfList.get(id)
+  if (!keys) {
+    if (keysOfList.size >= 32) keysOfList.clear()
+    keys = new Set(refused.map(mailboxKey))
+    keysOfList.set(id, keys)
+  }
+  return keys
 }
