@@ -126,7 +126,7 @@ describe('given the French catalog', () => {
     ).toBeInTheDocument()
     expect(screen.getByText('Vous')).toBeInTheDocument()
     expect(screen.getByRole('searchbox', { name: 'Rechercher des utilisateurs' })).toBeInTheDocument()
-    expect(screen.getByText('3 utilisateurs chargés')).toBeInTheDocument()
+    expect(await screen.findByText('3 utilisateurs')).toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: 'Actions pour Hugo Moreau' }))
     expect(screen.getByRole('menuitem', { name: 'Supprimer…' })).toBeInTheDocument()
