@@ -174,7 +174,10 @@ export interface UsherClient {
   directorySync?: {
     /** The SCIM path, the settings and the live tokens. */
     get(options?: RequestOptions): Promise<DirectorySync>
-    updateSettings(patch: UpdateDirectorySyncSettingsInput, options?: RequestOptions): Promise<DirectorySyncSettings>
+    updateSettings(
+      patch: UpdateDirectorySyncSettingsInput,
+      options?: RequestOptions,
+    ): Promise<DirectorySyncSettings>
     /** A new bearer token; `secret` is answered this once (only its hash is kept). */
     createToken(input: CreateDirectoryTokenInput, options?: RequestOptions): Promise<DirectoryTokenCreated>
     /** The token's next request answers 401. */
