@@ -30,7 +30,7 @@ describe('the seat limit', () => {
         await page.keyboard.press('Tab')
       }
       // The form warns before sending; the server has the last word.
-      await form.getByText(/Not enough technician seats: 2 needed, 1 left/).waitFor()
+      await form.getByText(/Not enough seats: 2 needed, 1 left/).waitFor()
       await form.getByRole('button', { name: 'Send invitations' }).click()
 
       // Two sent; the third stays in the form, as typed, with the reason on its row.
@@ -46,7 +46,7 @@ describe('the seat limit', () => {
       expect(await form.getByRole('textbox', { name: rowName('Email', 'row', 2) }).count()).toBe(0)
       const role = form.getByRole('combobox', { name: rowName('Role', 'row', 1) })
       await expect.poll(() => role.getAttribute('aria-invalid')).toBe('true')
-      await form.getByText('No technician seat left.').waitFor()
+      await form.getByText('No seat left.').waitFor()
       // The counter: the plan is now full; the row the server refused takes no seat until it is
       // changed, so nothing is counted "with this form".
       await page.getByText('5 of 5 used').waitFor()

@@ -11,7 +11,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Technician seats used / allowed, with a warning when the plan is full. Reads `GET /me`.\n\n```tsx\n<SeatUsage pending={technicianRows} />\n```',
+          'Seats used / allowed (every role that takes one), with a warning when the plan is full. Reads `GET /me`.\n\n```tsx\n<SeatUsage pending={technicianRows} />\n```',
       },
     },
   },

@@ -4,7 +4,7 @@ import { axeViolations, clientFor, createWorld, renderWithUsher } from '../../te
 import { SeatUsage } from './seat-usage'
 
 describe('given SeatUsage on a plan with seats', () => {
-  it('counts the technician seats, warns once the plan is full, and passes axe', async () => {
+  it('counts the seats, warns once the plan is full, and passes axe', async () => {
     const world = await createWorld({ seats: 2 })
     const { container } = renderWithUsher(<SeatUsage pending={1} />, {
       client: clientFor(world.tokens.owner),
@@ -13,7 +13,7 @@ describe('given SeatUsage on a plan with seats', () => {
     expect(await screen.findByText('1 of 2 used')).toBeInTheDocument()
     expect(screen.getByText('(2 of 2 with this form)')).toBeInTheDocument()
     expect(screen.getByRole('status')).toHaveTextContent('This form takes the last seats.')
-    expect((screen.getByRole('meter', { name: 'Technician seats' }) as HTMLMeterElement).value).toBe(1)
+    expect((screen.getByRole('meter', { name: 'Seats' }) as HTMLMeterElement).value).toBe(1)
     expect(await axeViolations(container)).toEqual([])
   })
 

@@ -153,8 +153,9 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   },
   {
     field: 'jobTitle',
-    header: { en: 'Job title', fr: 'Intitulé du poste' },
+    header: { en: 'Job title', fr: 'Fonction' },
     synonyms: [
+      'Intitulé du poste',
       'Employee Title',
       'Intitulé de poste',
       'Titre du poste',

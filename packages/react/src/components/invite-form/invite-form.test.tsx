@@ -159,7 +159,7 @@ describe('given an owner inviting people', () => {
     expect(screen.getByText('(3 of 2 with this form)')).toBeInTheDocument()
     expect(
       screen.getByText(
-        'Not enough technician seats: 2 needed, 1 left. The server will refuse the rows beyond the limit.',
+        'Not enough seats: 2 needed, 1 left. The server will refuse the rows beyond the limit.',
       ),
     ).toHaveAttribute('role', 'status')
 
@@ -167,12 +167,12 @@ describe('given an owner inviting people', () => {
     expect(await screen.findByText('1 invitation sent, 1 needs attention')).toBeInTheDocument()
     expect(rowCount()).toBe(1)
     expect(field('Email', 1)).toHaveValue('karim@atelier.test')
-    expect(errorOf(field('Role', 1))).toBe('No technician seat left.')
+    expect(errorOf(field('Role', 1))).toBe('No seat left.')
     // `me` was refreshed: the invited technician holds a seat now (2 used), and the row the
     // server refused is not counted as a seat about to be taken.
     expect(await screen.findByText('2 of 2 used')).toBeInTheDocument()
     expect(screen.queryByText(/with this form/)).toBeNull()
-    expect(screen.queryByText(/Not enough technician seats/)).toBeNull()
+    expect(screen.queryByText(/Not enough seats/)).toBeNull()
     await user.selectOptions(field('Role', 1), 'Administrator')
     expect(errorOf(field('Role', 1))).toBeNull()
     expect(screen.queryByText(/with this form/)).toBeNull()

@@ -29,7 +29,7 @@ export const status = {
 } as const
 
 export const seatUsage = {
-  label: 'Technician seats',
+  label: 'Seats',
   used: { one: '{{count}} of {{allowed}} used', other: '{{count}} of {{allowed}} used' },
   after: {
     one: '({{count}} of {{allowed}} with this form)',

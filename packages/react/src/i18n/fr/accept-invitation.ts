@@ -6,7 +6,7 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
   loading: 'Vérification de votre invitation…',
   loadError: 'Votre invitation n’a pas pu être vérifiée.',
   invitedBy: '{{inviter}} vous invite à rejoindre {{organization}}.',
-  invitedNoInviter: 'Vous êtes invité à rejoindre {{organization}}.',
+  invitedNoInviter: 'Vous avez reçu une invitation à rejoindre {{organization}}.',
   roleIntro: 'Votre rôle :',
   intro:
     'Vérifiez votre nom, choisissez un mot de passe et acceptez les conditions pour activer votre compte.',
@@ -40,7 +40,7 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
     },
     revoked: {
       title: 'Cette invitation a été annulée',
-      body: 'Elle n’est plus valable. Si vous avez toujours besoin d’un accès, contactez la personne qui vous a invité.',
+      body: 'Elle n’est plus valable. Si vous avez toujours besoin d’un accès, contactez la personne qui vous a envoyé l’invitation.',
     },
     used: {
       title: 'Cette invitation a déjà été utilisée',

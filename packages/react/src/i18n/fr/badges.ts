@@ -32,7 +32,7 @@ export const status: Messages['status'] = {
 }
 
 export const seatUsage: Messages['seatUsage'] = {
-  label: 'Postes de technicien',
+  label: 'Postes',
   used: { one: '{{count}} sur {{allowed}} utilisé', other: '{{count}} sur {{allowed}} utilisés' },
   after: {
     one: '({{count}} sur {{allowed}} avec ce formulaire)',

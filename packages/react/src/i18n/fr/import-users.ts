@@ -84,7 +84,7 @@ export const importUsers: Messages['importUsers'] = {
     principalName: 'Nom d’utilisateur principal (adresse à défaut)',
     phone: 'Téléphone',
     mobile: 'Portable',
-    jobTitle: 'Intitulé du poste',
+    jobTitle: 'Fonction',
     department: 'Service',
     description: 'Description',
     externalId: 'ID SSO',
@@ -115,8 +115,8 @@ export const importUsers: Messages['importUsers'] = {
     enabledYes: 'Actif',
     enabledNo: 'Désactivé',
     disabledCount: {
-      one: '{{count}} personne sera importée désactivée (sans e-mail d’invitation, sans licence).',
-      other: '{{count}} personnes seront importées désactivées (sans e-mail d’invitation, sans licence).',
+      one: '{{count}} personne sera importée désactivée (sans e-mail d’invitation, sans poste).',
+      other: '{{count}} personnes seront importées désactivées (sans e-mail d’invitation, sans poste).',
     },
     missingGroups: {
       one: 'Le fichier nomme {{count}} groupe qui n’existe pas : {{names}}.',

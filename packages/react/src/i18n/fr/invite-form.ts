@@ -61,9 +61,9 @@ export const inviteForm: Messages['inviteForm'] = {
     },
   },
   seatWarning: {
-    one: 'Postes de technicien insuffisants : {{count}} nécessaire, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
+    one: 'Postes insuffisants : {{count}} nécessaire, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
     other:
-      'Postes de technicien insuffisants : {{count}} nécessaires, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
+      'Postes insuffisants : {{count}} nécessaires, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
   },
   seatsLeft: { one: '{{count}} disponible', other: '{{count}} disponibles' },
   submit: 'Envoyer les invitations',
