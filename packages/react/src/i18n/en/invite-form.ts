@@ -60,8 +60,7 @@ export const inviteForm = {
   },
   seatWarning: {
     one: 'Not enough seats: {{count}} needed, {{left}}. The server will refuse the rows beyond the limit.',
-    other:
-      'Not enough seats: {{count}} needed, {{left}}. The server will refuse the rows beyond the limit.',
+    other: 'Not enough seats: {{count}} needed, {{left}}. The server will refuse the rows beyond the limit.',
   },
   /** `{{left}}` of seatWarning, with its own plural. */
   seatsLeft: { one: '{{count}} left', other: '{{count}} left' },
