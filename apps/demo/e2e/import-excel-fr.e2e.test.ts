@@ -46,7 +46,7 @@ describe('importing a French Excel workbook', () => {
       await dialog.getByRole('button', { name: fr('Créer ces 4 groupes') }).click()
       await dialog.getByText(fr('4 lignes valides, 1 avec des erreurs.')).waitFor()
       await dialog
-        .getByText(fr('1 personne sera importée désactivée (sans e-mail d’invitation, sans licence).'))
+        .getByText(fr('1 personne sera importée désactivée (sans e-mail d’invitation, sans poste).'))
         .waitFor()
       expect(await axeViolations(page)).toEqual([])
       await screenshot(page, 'import-excel-fr-check')
