@@ -4,6 +4,7 @@
  * is a dependency), so light UI code (RoleBadge, StatusBadge) imports rules from here.
  */
 
+export { AGENT_STATUSES, agentRoles, isAgentRole, mayBeAssignedAgent } from './agents'
 export {
   DEFAULT_REFUSED_MAILBOXES,
   duplicateEmailIndexes,
@@ -46,6 +47,14 @@ export {
   type RoleDefinition,
   roleRank,
 } from './permissions'
+export {
+  GOVERNING_PERMISSIONS,
+  governsMemberGroups,
+  invitationSeesNothing,
+  type ReachRoles,
+  reachRoles,
+  seesNothing,
+} from './reach'
 export {
   BUILT_IN_ROLE_CATALOG,
   CUSTOM_ROLE_MAX_RANK,
