@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial'
 import * as sharedLimits from './migrations/0002-shared-limits'
 import * as directorySync from './migrations/0003-directory-sync'
 import * as userSearch from './migrations/0005-user-search'
+import * as accessReview from './migrations/0009-access-review'
 import type { Database } from './schema'
 
 /**
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-directory-sync': directorySync,
   '0002-shared-limits': sharedLimits,
   '0005-user-search': userSearch,
+  '0009-access-review': accessReview,
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -59,6 +59,38 @@ export interface UsersTable {
   search_full: string
 }
 
+/** An access review (migration 0009): one open at a time per organization. */
+export interface AccessReviewsTable {
+  id: string
+  org_id: string
+  status: 'open' | 'closed'
+  started_by: string | null
+  started_at: Timestamp
+  closed_by: string | null
+  closed_at: Timestamp | null
+  reminded_at: Timestamp | null
+}
+
+/** One line of a review: a person's role, or one group shared with them, as it stood at the start. */
+export interface AccessReviewItemsTable {
+  id: string
+  review_id: string
+  org_id: string
+  user_id: string
+  kind: 'role' | 'share'
+  role: string
+  group_id: string | null
+  group_name: string | null
+  permission: 'view' | 'manage' | null
+  user_name: string
+  user_email: string
+  sort_name: string
+  decision: 'pending' | 'confirmed' | 'removed'
+  decided_by: string | null
+  decided_by_name: string | null
+  decided_at: Timestamp | null
+}
+
 export interface GroupsTable {
   id: string
   org_id: string
@@ -275,6 +307,8 @@ export interface Database {
   directory_users: DirectoryUsersTable
   directory_groups: DirectoryGroupsTable
   directory_requests: DirectoryRequestsTable
+  access_reviews: AccessReviewsTable
+  access_review_items: AccessReviewItemsTable
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>
