@@ -34,7 +34,11 @@ export interface MultiSelectProps {
   invalid?: boolean
   describedBy?: string
   disabled?: boolean
-  ref?: Ref<HTMLButtonElement>
+  /**
+   * The trigger button, for a form library to focus on error. Not `ref`: React 18 does not pass
+   * `ref` to a function component as a prop.
+   */
+  triggerRef?: Ref<HTMLButtonElement>
   className?: string
 }
 
@@ -63,7 +67,7 @@ export function MultiSelect({
   invalid,
   describedBy,
   disabled,
-  ref,
+  triggerRef,
   className,
 }: MultiSelectProps) {
   const { t, portalContainer } = useUsherContext()
@@ -98,7 +102,7 @@ export function MultiSelect({
       }}
     >
       <Popover.Trigger
-        ref={ref}
+        ref={triggerRef}
         id={id}
         type="button"
         disabled={disabled}

@@ -58,7 +58,7 @@ export function AccessSection({
             name="groupIds"
             render={({ field }) => (
               <GroupPicker
-                ref={field.ref}
+                triggerRef={field.ref}
                 id={fieldId('groupIds')}
                 labelId={`${fieldId('groupIds')}-label`}
                 contentLabel={t('editUser.fields.groups')}
@@ -98,7 +98,7 @@ export function AccessSection({
               name="contactFor"
               render={({ field }) => (
                 <MultiSelect
-                  ref={field.ref}
+                  triggerRef={field.ref}
                   id={fieldId('contactFor')}
                   labelId={`${fieldId('contactFor')}-label`}
                   contentLabel={t('editUser.fields.contactFor')}

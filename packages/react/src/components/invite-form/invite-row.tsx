@@ -195,7 +195,7 @@ export function InviteRow({
             name={`${name}.groupIds`}
             render={({ field: { value, onChange, onBlur, ref } }) => (
               <GroupPicker
-                ref={ref}
+                triggerRef={ref}
                 id={id('groupIds')}
                 labelId={`${id('groupIds')}-label`}
                 contentLabel={`${t('inviteForm.fields.groups')}${suffix}`}
@@ -223,7 +223,7 @@ export function InviteRow({
                 name={`${name}.contactFor`}
                 render={({ field: { value, onChange, onBlur, ref } }) => (
                   <MultiSelect
-                    ref={ref}
+                    triggerRef={ref}
                     id={id('contactFor')}
                     labelId={`${id('contactFor')}-label`}
                     contentLabel={`${t('inviteForm.fields.contactFor')}${suffix}`}
