@@ -49,6 +49,14 @@ const TOKEN_ERRORS: readonly ErrorCode[] = [
   'password_change_required',
 ]
 
+/** Codes about a member's session, which a pipeline token never has (it is unknown or revoked: 401). */
+const MEMBER_ERRORS: readonly ErrorCode[] = [
+  'token_expired',
+  'account_disabled',
+  'account_not_activated',
+  'password_change_required',
+]
+
 /** What the server answers before a body reaches its schema: not JSON, too large, another type. */
 const BODY_ERRORS: readonly ErrorCode[] = ['invalid_json', 'payload_too_large', 'unsupported_media_type']
 
@@ -169,6 +177,9 @@ function asObject(schema: z.ZodType | undefined, what: string, name: string): Zo
 function authDescription(auth: EndpointDefinition['auth']): string {
   if (auth === 'public') return 'Public: no token needed.'
   if (auth === 'authenticated') return 'Any signed-in member.'
+  if (auth === 'inbound-email-token') {
+    return 'A bearer token of the organization’s mail pipeline (created under `/inbound-email/tokens`), not a member’s session.'
+  }
   return `Needs the \`${auth}\` permission.`
 }
 
@@ -179,7 +190,11 @@ function authDescription(auth: EndpointDefinition['auth']): string {
  */
 export function endpointErrorCodes(endpoint: EndpointDefinition): ErrorCode[] {
   const common =
-    endpoint.auth === 'public' ? COMMON_ERRORS.filter((c) => !TOKEN_ERRORS.includes(c)) : COMMON_ERRORS
+    endpoint.auth === 'public'
+      ? COMMON_ERRORS.filter((c) => !TOKEN_ERRORS.includes(c))
+      : endpoint.auth === 'inbound-email-token'
+        ? COMMON_ERRORS.filter((c) => !MEMBER_ERRORS.includes(c))
+        : COMMON_ERRORS
   const derived: ErrorCode[] = [
     ...(endpoint.params || endpoint.query || endpoint.body ? (['validation_failed'] as const) : []),
     ...(endpoint.body ? BODY_ERRORS : []),
@@ -246,7 +261,17 @@ function operation(name: string, endpoint: EndpointDefinition): ZodOpenApiOperat
     ...(endpoint.auth === 'public' ? { security: [] } : {}),
     ...(Object.keys(requestParams).length > 0 ? { requestParams } : {}),
     ...(endpoint.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: endpoint.body } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: endpoint.body },
+              ...(endpoint.rawBody
+                ? { [endpoint.rawBody.contentType]: { schema: { type: 'string' as const } } }
+                : {}),
+            },
+          },
+        }
       : {}),
     responses: {
       [`${status}`]: {

@@ -36,6 +36,12 @@ import {
   ImportSchema,
 } from './resources/import'
 import {
+  InboundEmailResultSchema,
+  InboundEmailTokensSchema,
+  ReceiveInboundEmailSchema,
+  RFC822_CONTENT_TYPE,
+} from './resources/inbound-email'
+import {
   AcceptInvitationResultSchema,
   AcceptInvitationSchema,
   CreateInvitationsResultSchema,
@@ -102,9 +108,15 @@ export interface EndpointDefinition {
   readonly description?: string
   /**
    * `public`: no token. `authenticated`: any signed-in member (the handler narrows further, e.g.
-   * to themselves). A permission: the caller's role must grant it.
+   * to themselves). `inbound-email-token`: a token of the organization's mail pipeline (not a
+   * person's session). A permission: the caller's role must grant it.
    */
-  readonly auth: 'public' | 'authenticated' | Permission
+  readonly auth: 'public' | 'authenticated' | 'inbound-email-token' | Permission
+  /**
+   * A body of this media type is also taken, as the text of `field` in the JSON body (a whole
+   * message, `message/rfc822`).
+   */
+  readonly rawBody?: { readonly contentType: string; readonly field: string }
   readonly params?: z.ZodObject
   readonly query?: z.ZodType
   readonly body?: z.ZodType
@@ -656,6 +668,51 @@ export const endpoints = define({
     query: ListDirectoryRequestsQuerySchema,
     success: { status: 200, schema: DirectoryRequestPageSchema },
     errors: ['validation_failed', 'forbidden'],
+  },
+  receiveInboundEmail: {
+    method: 'POST',
+    path: '/inbound-email',
+    tag: 'organization',
+    summary:
+      'Who wrote an incoming message: the person with this address, or a new one when the organization asks.',
+    description: [
+      'Takes the whole message (`message/rfc822`, or JSON `raw`) or its sender fields as JSON. A person of the organization with the address (compared case-insensitively) is answered as `matched`. Otherwise, when the organization creates people from email, a new person is created with the role of its settings, named from the display name, placed in the group of the address’s domain, `source: email`, and invited only when the settings ask (`created`).',
+      'Nobody is created from automatic answers, lists, bounces, addresses that take no answer, or the organization’s refused mailboxes: the answer is `refused` with the reason. A `Message-ID` seen before gets its first answer again (`replayed`) and writes nothing.',
+    ].join('\n\n'),
+    auth: 'inbound-email-token',
+    body: ReceiveInboundEmailSchema,
+    rawBody: { contentType: RFC822_CONTENT_TYPE, field: 'raw' },
+    success: { status: 200, schema: InboundEmailResultSchema },
+    errors: ['validation_failed'],
+  },
+  listInboundEmailTokens: {
+    method: 'GET',
+    path: '/inbound-email/tokens',
+    tag: 'organization',
+    summary: 'The live tokens of the organization’s mail pipeline.',
+    auth: 'organization:manage',
+    success: { status: 200, schema: InboundEmailTokensSchema },
+    errors: ['forbidden'],
+  },
+  createInboundEmailToken: {
+    method: 'POST',
+    path: '/inbound-email/tokens',
+    tag: 'organization',
+    summary: 'Create a named token for a mail pipeline; the secret is answered this once.',
+    auth: 'organization:manage',
+    body: CreateDirectoryTokenSchema,
+    success: { status: 201, schema: DirectoryTokenCreatedSchema },
+    errors: ['validation_failed', 'forbidden'],
+  },
+  revokeInboundEmailToken: {
+    method: 'DELETE',
+    path: '/inbound-email/tokens/{id}',
+    tag: 'organization',
+    summary: 'Revoke a mail pipeline token: its next message answers 401.',
+    auth: 'organization:manage',
+    params: idParams,
+    success: { status: 204 },
+    errors: ['forbidden', 'not_found'],
   },
   login: {
     method: 'POST',

@@ -139,6 +139,24 @@ export {
   MASKED_PASSWORD_MESSAGE,
 } from './resources/import'
 export {
+  DEFAULT_INBOUND_EMAIL_SETTINGS,
+  EmailDomainSchema,
+  type GroupEmailDomain,
+  GroupEmailDomainSchema,
+  INBOUND_DOMAINS_MAX,
+  INBOUND_MESSAGE_MAX_BYTES,
+  type InboundEmailResult,
+  InboundEmailResultSchema,
+  type InboundEmailSettings,
+  InboundEmailSettingsSchema,
+  type InboundEmailTokens,
+  InboundEmailTokensSchema,
+  InboundRefusalReasonSchema,
+  type ReceiveInboundEmailInput,
+  ReceiveInboundEmailSchema,
+  RFC822_CONTENT_TYPE,
+} from './resources/inbound-email'
+export {
   type AcceptInvitationInput,
   type AcceptInvitationResult,
   AcceptInvitationResultSchema,

@@ -265,7 +265,8 @@ describe('operations', () => {
 
     if (endpoint.body) {
       expect(operation.requestBody?.required).toBe(true)
-      expect(Object.keys(operation.requestBody?.content ?? {})).toEqual(['application/json'])
+      const raw = endpoint.rawBody ? [endpoint.rawBody.contentType] : []
+      expect(Object.keys(operation.requestBody?.content ?? {})).toEqual(['application/json', ...raw])
     } else {
       expect(operation.requestBody).toBeUndefined()
     }
@@ -304,6 +305,10 @@ describe('operations', () => {
     }
     if (endpoint.auth === 'public') {
       expect(operation.responses['401']?.description ?? '').not.toMatch(/unauthenticated|token_expired/)
+    } else if (endpoint.auth === 'inbound-email-token') {
+      // A pipeline token is unknown or revoked, never expired: it is no member's session.
+      expect(operation.responses['401']?.description).toContain('`unauthenticated`')
+      expect(operation.responses['401']?.description).not.toContain('`token_expired`')
     } else {
       expect(operation.responses['401']?.description).toContain('`unauthenticated`')
       expect(operation.responses['401']?.description).toContain('`token_expired`')

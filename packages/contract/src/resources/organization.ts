@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { DEFAULT_REFUSED_MAILBOXES } from '../rules/email'
 import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH } from '../rules/password'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../rules/time-zone'
+import { DEFAULT_INBOUND_EMAIL_SETTINGS, InboundEmailSettingsSchema } from './inbound-email'
 import { IdSchema, ShortTextSchema, TimestampSchema, TopicKeySchema, textSchema } from './primitives'
 
 // No `.default()` here: a default inside `.partial()` would fill what a PATCH did not send and
@@ -60,6 +61,8 @@ export const OrganizationSettingsSchema = z
     importRowLimit: z.number().int().min(1).max(IMPORT_ROW_LIMIT_MAX),
     /** The zone the organization's times are written in: expiry dates and times in its mails. */
     timeZone: TimeZoneSchema,
+    /** People found or created from incoming email: whether to create them, their role, group domains. */
+    inboundEmail: InboundEmailSettingsSchema,
   })
   .strict()
   .meta({ id: 'OrganizationSettings' })
@@ -73,6 +76,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   passwordPolicy: { ...DEFAULT_PASSWORD_POLICY },
   importRowLimit: DEFAULT_IMPORT_ROW_LIMIT,
   timeZone: DEFAULT_TIME_ZONE,
+  inboundEmail: DEFAULT_INBOUND_EMAIL_SETTINGS,
 }
 
 export const OrganizationSchema = z

@@ -80,6 +80,8 @@ export const UserSortSchema = z
 
 export const ListUsersQuerySchema = z
   .object({
+    /** How the people came to be: `email` lists those created from incoming email. */
+    source: queryList(UserSourceSchema),
     /**
      * Prefix of first name, last name, "first last" or email, case- and accent-insensitive; a
      * domain ("durand.example", or "@durand.example" for the domain only) finds the addresses at it.

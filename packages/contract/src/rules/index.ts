@@ -18,6 +18,20 @@ export {
 } from './email'
 export { frenchDe, frenchElides, frenchQue } from './french'
 export { buildGroupTree, coveredGroupIds, descendantIds, flattenGroupTree, type GroupNode } from './groups'
+export {
+  BOUNCE_MAILBOXES,
+  groupForAddress,
+  type HeaderLookup,
+  INBOUND_REFUSAL_REASONS,
+  type InboundRefusalReason,
+  inboundEmailRoles,
+  isInboundEmailRole,
+  nameFromSender,
+  normalizeEmailDomain,
+  ROBOT_MAILBOXES,
+  type RobotReason,
+  robotReason,
+} from './inbound-email'
 export { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName, normalizePhone } from './names'
 export {
   DEFAULT_PASSWORD_POLICY,
