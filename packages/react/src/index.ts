@@ -44,7 +44,12 @@ export { roleNameOf, useRoleName } from './hooks/use-role-name'
 export { type UseViewerResult, useViewer, type Viewer, viewerOf } from './hooks/use-viewer'
 
 // Components: users
-export { EditUserDialog, type EditUserDialogProps } from './components/edit-user-dialog'
+export type {
+  EditUserDialogProps,
+  EditUserHistoryTabProps,
+} from './components/edit-user-dialog'
+// Assembled with the history it shows (see compose/).
+export { EditUserDialog } from './compose/edit-user-dialog'
 export { ImportUsersDialog, type ImportUsersDialogProps } from './components/import-users-dialog'
 export {
   dedupeEntries,

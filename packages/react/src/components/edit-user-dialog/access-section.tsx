@@ -4,6 +4,7 @@ import { useUsherContext } from '../../provider/usher-context'
 import { FormField } from '../../ui/form-field'
 import { GroupPicker } from '../../ui/group-picker'
 import { MultiSelect } from '../../ui/multi-select'
+import { PersonPicker } from '../../ui/person-picker'
 import { isSelfLocked } from './edit-user-values'
 import type { EditUserFormState } from './use-edit-user-form'
 
@@ -19,7 +20,7 @@ export function AccessSection({
   fieldId: (field: string) => string
 }) {
   const { t } = useUsherContext()
-  const { form, user, self, scope, roleOptions, scopedGroups, topicOptions } = state
+  const { form, user, self, scope, roleOptions, scopedGroups, topicOptions, agents } = state
   const { errors } = form.formState
   const locked = (field: 'role' | 'groupIds' | 'enabled') => self && isSelfLocked(field)
   return (
@@ -121,6 +122,44 @@ export function AccessSection({
                 {fieldMessage(t, errors.contactFor.message ?? errors.contactFor.root?.message)}
               </p>
             ) : null}
+          </div>
+        ) : null}
+        {agents.canPick ? (
+          <div className="usher-text-field">
+            <span id={`${fieldId('assignedAgentId')}-label`}>{t('editUser.fields.assignedAgent')}</span>
+            <Controller
+              control={form.control}
+              name="assignedAgentId"
+              render={({ field }) => (
+                <PersonPicker
+                  ref={field.ref}
+                  id={fieldId('assignedAgentId')}
+                  labelId={`${fieldId('assignedAgentId')}-label`}
+                  contentLabel={t('editUser.fields.assignedAgent')}
+                  value={field.value}
+                  onChange={(id) => field.onChange(id)}
+                  onBlur={field.onBlur}
+                  noneLabel={t('editUser.hints.noAgent')}
+                  query={agents.query}
+                  accept={agents.accept}
+                  invalid={Boolean(errors.assignedAgentId)}
+                  describedBy={
+                    errors.assignedAgentId
+                      ? `${fieldId('assignedAgentId')}-error`
+                      : `${fieldId('assignedAgentId')}-hint`
+                  }
+                />
+              )}
+            />
+            {errors.assignedAgentId ? (
+              <p id={`${fieldId('assignedAgentId')}-error`} className="usher-field-error">
+                {fieldMessage(t, errors.assignedAgentId.message)}
+              </p>
+            ) : (
+              <p id={`${fieldId('assignedAgentId')}-hint`} className="usher-text-field-hint">
+                {t('editUser.hints.assignedAgent')}
+              </p>
+            )}
           </div>
         ) : null}
       </div>

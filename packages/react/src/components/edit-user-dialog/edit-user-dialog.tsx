@@ -1,5 +1,6 @@
 import type { User } from '@usher/contract'
-import { type ReactNode, useState } from 'react'
+import { Tabs } from 'radix-ui'
+import { type ComponentType, type ReactNode, useState } from 'react'
 import { useGroups } from '../../hooks/use-groups'
 import { useMe } from '../../hooks/use-me'
 import { useRoles } from '../../hooks/use-roles'
@@ -9,6 +10,12 @@ import { errorMessage, personName } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
 import { DialogFrame, DialogHeader } from '../../ui/dialog-frame'
 import { EditUserForm } from './edit-user-form'
+import { PasswordSection } from './password-section'
+
+/** What the dialog's History tab is given: whose history to show. */
+export interface EditUserHistoryTabProps {
+  userId: string
+}
 
 export interface EditUserDialogProps {
   /** Whom to edit. */
@@ -32,6 +39,11 @@ export interface EditUserDialogProps {
    * menu): `event.preventDefault()`, then focus the row's "..." button.
    */
   onCloseAutoFocus?: (event: Event) => void
+  /**
+   * The History tab's content, shown to viewers with `audit:read`; without it there is no such
+   * tab. The shipped dialog fills it with the person's audit history.
+   */
+  historyTab?: ComponentType<EditUserHistoryTabProps>
 }
 
 /**
@@ -53,6 +65,7 @@ export function EditUserDialog({
   trigger,
   className,
   onCloseAutoFocus,
+  historyTab,
 }: EditUserDialogProps) {
   return (
     <DialogFrame
@@ -70,6 +83,7 @@ export function EditUserDialog({
       {(close) => (
         <EditUserContent
           userId={userId}
+          historyTab={historyTab}
           onSaved={(user) => {
             onSaved?.(user)
             close()
@@ -80,7 +94,15 @@ export function EditUserDialog({
   )
 }
 
-function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: User) => void }) {
+function EditUserContent({
+  userId,
+  onSaved,
+  historyTab: HistoryTab,
+}: {
+  userId: string
+  onSaved: (user: User) => void
+  historyTab: ComponentType<EditUserHistoryTabProps> | undefined
+}) {
   const { t } = useUsherContext()
   const me = useMe()
   const { viewer } = useViewer()
@@ -90,6 +112,7 @@ function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: 
   // Loaded before the form: a group admin's scope (which groups to show and send) comes from it.
   const groups = useGroups()
   const [formKey, setFormKey] = useState(0)
+  const [tab, setTab] = useState('details')
 
   let body: ReactNode
   if (me.error || user.error || groups.error) {
@@ -131,7 +154,7 @@ function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: 
       </p>
     )
   } else {
-    body = (
+    const form = (
       <EditUserForm
         // A reload after someone else's change starts the form over from their version.
         key={`${user.data.id}:${formKey}`}
@@ -145,6 +168,60 @@ function EditUserContent({ userId, onSaved }: { userId: string; onSaved: (user: 
         }}
       />
     )
+    // Nobody sets their own password here: that takes the current one (the sign-in's step).
+    const password = viewer.id !== user.data.id
+    const history = HistoryTab && viewer.can('audit:read')
+    // The forms stay mounted (hidden when not shown): what was typed survives a look at another
+    // tab. The history loads when first shown.
+    body =
+      password || history ? (
+        <Tabs.Root
+          data-slot="edit-user-tabs"
+          className="usher-edit-user-tabs"
+          value={tab}
+          onValueChange={setTab}
+        >
+          <Tabs.List
+            data-slot="edit-user-tab-list"
+            className="usher-edit-user-tab-list"
+            aria-label={t('editUser.tabs.label')}
+          >
+            <Tabs.Trigger value="details" className="usher-edit-user-tab">
+              {t('editUser.tabs.details')}
+            </Tabs.Trigger>
+            {password ? (
+              <Tabs.Trigger value="password" className="usher-edit-user-tab">
+                {t('editUser.tabs.password')}
+              </Tabs.Trigger>
+            ) : null}
+            {history ? (
+              <Tabs.Trigger value="history" className="usher-edit-user-tab">
+                {t('editUser.tabs.history')}
+              </Tabs.Trigger>
+            ) : null}
+          </Tabs.List>
+          <Tabs.Content forceMount hidden={tab !== 'details'} value="details" data-slot="edit-user-details">
+            {form}
+          </Tabs.Content>
+          {password ? (
+            <Tabs.Content
+              forceMount
+              hidden={tab !== 'password'}
+              value="password"
+              data-slot="edit-user-password"
+            >
+              <PasswordSection viewer={viewer} user={user.data} />
+            </Tabs.Content>
+          ) : null}
+          {history ? (
+            <Tabs.Content value="history" data-slot="edit-user-history">
+              <HistoryTab userId={user.data.id} />
+            </Tabs.Content>
+          ) : null}
+        </Tabs.Root>
+      ) : (
+        form
+      )
   }
   return (
     <>

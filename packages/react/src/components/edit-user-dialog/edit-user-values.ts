@@ -1,13 +1,16 @@
 import { SELF_LOCKED_FIELDS, type UpdateUserInput, type User } from '@usher/contract'
 
-/** The fields of the contract's `UpdateUser` the dialog edits (the assigned agent has no control here). */
-export type EditUserField = Exclude<keyof UpdateUserInput, 'assignedAgentId'>
+/** The fields of the contract's `UpdateUser` the dialog edits: every one. */
+export type EditUserField = keyof UpdateUserInput
 
 /**
  * What the form holds: the contract's update input without its empty alternatives, so strings
- * for inputs ('' for nothing) and the lists and flags in their own types.
+ * for inputs ('' for nothing) and the lists and flags in their own types; the assigned agent is
+ * an id or null (nobody), as the contract takes it.
  */
-export type EditUserFormValues = { [K in EditUserField]-?: NonNullable<UpdateUserInput[K]> }
+export type EditUserFormValues = {
+  [K in Exclude<EditUserField, 'assignedAgentId'>]-?: NonNullable<UpdateUserInput[K]>
+} & { assignedAgentId: string | null }
 
 /** The fields edited in a plain text box. */
 export const TEXT_FIELDS = [
@@ -31,6 +34,7 @@ export const SHOWN_ERRORS = [
   'role',
   'groupIds',
   'contactFor',
+  'assignedAgentId',
 ] as const satisfies readonly EditUserField[]
 
 /** The checkboxes, by their catalog key, for a server error said in the alert. */
@@ -65,6 +69,7 @@ export const valuesOf = (user: User, scope: ReadonlySet<string> | null): EditUse
   groupIds: inScope(user.groupIds, scope),
   contactFor: user.contactFor,
   primaryContact: user.primaryContact,
+  assignedAgentId: user.assignedAgentId,
   enabled: user.status !== 'disabled',
   mustChangePassword: user.mustChangePassword,
 })

@@ -1,1 +1,1 @@
-export { EditUserDialog, type EditUserDialogProps } from './edit-user-dialog'
+export { EditUserDialog, type EditUserDialogProps, type EditUserHistoryTabProps } from './edit-user-dialog'

@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { type Group, UpdateUserSchema, type User } from '@usher/contract'
-import { coveredGroupIds } from '@usher/contract/rules'
+import { AGENT_STATUSES, agentRoles, coveredGroupIds, mayBeAssignedAgent } from '@usher/contract/rules'
 import { isUsherApiError } from '@usher/sdk'
 import { useMemo, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type * as z from 'zod'
+import { useRoleCatalog } from '../../hooks/use-role-catalog'
 import { useRoleName } from '../../hooks/use-role-name'
 import { useUpdateUser } from '../../hooks/use-update-user'
 import type { Viewer } from '../../hooks/use-viewer'
@@ -39,6 +40,7 @@ export interface UseEditUserFormOptions {
 export function useEditUserForm({ viewer, user: fresh, groups, onSaved }: UseEditUserFormOptions) {
   const { t } = useUsherContext()
   const roleName = useRoleName()
+  const catalog = useRoleCatalog()
   const update = useUpdateUser()
   // The version the form was filled from: the differences and If-Match are against it, even when
   // the cache learns a newer one meanwhile (a refetch, or the answer to a stale save).
@@ -63,6 +65,16 @@ export function useEditUserForm({ viewer, user: fresh, groups, onSaved }: UseEdi
       canChange: assignable.includes(user.role),
     }
   }, [viewer.assignableRoles, user.role, roleName])
+  // Who may be this person's agent: the contract's rule, narrowed on the server by role and status.
+  const agents = useMemo(
+    () => ({
+      query: { role: agentRoles(catalog), status: [...AGENT_STATUSES] },
+      accept: (candidate: User) => mayBeAssignedAgent(catalog, candidate, user.id),
+      // The list of people to pick from is theirs to read only with users:read.
+      canPick: viewer.can('users:read'),
+    }),
+    [catalog, user.id, viewer],
+  )
   const scopedGroups = useMemo(() => groups.filter((group) => !scope || scope.has(group.id)), [groups, scope])
   const topicOptions = useMemo(() => {
     const known = me.organization.settings.contactTopics.map((topic) => ({
@@ -134,6 +146,7 @@ export function useEditUserForm({ viewer, user: fresh, groups, onSaved }: UseEdi
     roleOptions,
     scopedGroups,
     topicOptions,
+    agents,
     formError,
     stale,
     unchanged,

@@ -35,10 +35,30 @@ export const editUser = {
     primaryContact: 'Primary contact of their site',
     enabled: 'Account enabled (can sign in)',
     mustChangePassword: 'Must change the password at the next sign-in',
+    assignedAgent: 'Assigned agent',
   },
   hints: {
     nickname: 'The name customers see during a session.',
     externalId: 'The id of this person in your single sign-on directory.',
     self: 'You cannot change your own role, groups or account status.',
+    assignedAgent: 'The console user who looks after this person’s requests.',
+    noAgent: 'No agent',
+  },
+  tabs: {
+    label: 'Sections of the record',
+    details: 'Details',
+    password: 'Password',
+    history: 'History',
+  },
+  password: {
+    intro: 'Set a new password for this person. They are signed out of their sessions.',
+    introInvited:
+      'Set a password to activate this account without the invitation: the person signs in with it.',
+    disabled: 'Enable the account (Details tab) before setting its password.',
+    label: 'New password',
+    submit: 'Set password',
+    submitting: 'Setting the password…',
+    done: 'Password set for {{name}}.',
+    doneMustChange: 'Password set for {{name}}, who must change it at the next sign-in.',
   },
 } as const

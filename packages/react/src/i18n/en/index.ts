@@ -13,6 +13,7 @@ import { inviteForm } from './invite-form'
 import { organizationSettings } from './organization-settings'
 import { passwordField } from './password-field'
 import { passwordReset } from './password-reset'
+import { personPicker } from './person-picker'
 import { sharedGroups } from './shared-groups'
 import { signInForm } from './sign-in-form'
 import { teamActivation } from './team-activation'
@@ -29,6 +30,7 @@ export const en = {
   inviteForm,
   sharedGroups,
   passwordField,
+  personPicker,
   acceptInvitation,
   signInForm,
   passwordReset,

@@ -36,10 +36,30 @@ export const editUser: Messages['editUser'] = {
     primaryContact: 'Contact principal de son site',
     enabled: 'Compte activé (peut se connecter)',
     mustChangePassword: 'Doit changer son mot de passe à la prochaine connexion',
+    assignedAgent: 'Agent attribué',
   },
   hints: {
     nickname: 'Le nom que voient les clients pendant une session.',
     externalId: 'L’identifiant de cette personne dans votre annuaire d’authentification unique.',
     self: 'Vous ne pouvez pas modifier votre propre rôle, vos groupes ni l’état de votre compte.',
+    assignedAgent: 'L’utilisateur de la console qui suit les demandes de cette personne.',
+    noAgent: 'Aucun agent',
+  },
+  tabs: {
+    label: 'Sections de la fiche',
+    details: 'Informations',
+    password: 'Mot de passe',
+    history: 'Historique',
+  },
+  password: {
+    intro: 'Définissez un nouveau mot de passe pour cette personne. Ses sessions sont fermées.',
+    introInvited:
+      'Définissez un mot de passe pour activer ce compte sans l’invitation : la personne se connecte avec.',
+    disabled: 'Activez le compte (onglet Informations) avant de définir son mot de passe.',
+    label: 'Nouveau mot de passe',
+    submit: 'Définir le mot de passe',
+    submitting: 'Définition du mot de passe…',
+    done: 'Mot de passe défini pour {{name}}.',
+    doneMustChange: 'Mot de passe défini pour {{name}}, qui devra le changer à la prochaine connexion.',
   },
 }

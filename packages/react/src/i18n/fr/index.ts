@@ -14,6 +14,7 @@ import { inviteForm } from './invite-form'
 import { organizationSettings } from './organization-settings'
 import { passwordField } from './password-field'
 import { passwordReset } from './password-reset'
+import { personPicker } from './person-picker'
 import { sharedGroups } from './shared-groups'
 import { signInForm } from './sign-in-form'
 import { teamActivation } from './team-activation'
@@ -30,6 +31,7 @@ export const fr: Messages = {
   inviteForm,
   sharedGroups,
   passwordField,
+  personPicker,
   acceptInvitation,
   signInForm,
   passwordReset,
