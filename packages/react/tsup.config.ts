@@ -9,7 +9,19 @@ import { defineConfig } from 'tsup'
 // it). One bundled file would not do: a top-level `memo(...)` call counts as a side effect there.
 export default defineConfig([
   {
-    entry: ['src/index.ts', 'src/components/*/index.ts', 'src/hooks/*.ts'],
+    // The badges, the providers and compose/ are entries of their own. In a shared chunk with the
+    // table's columns, a host importing StatusBadge alone would get the table's top-level code (and
+    // what it imports) too; code left in index.js keeps its imports on every host page.
+    entry: [
+      'src/index.ts',
+      'src/components/*/index.ts',
+      'src/compose/*.tsx',
+      'src/hooks/*.ts',
+      'src/provider/usher-provider.tsx',
+      'src/provider/usher-api-provider.tsx',
+      'src/ui/role-badge.tsx',
+      'src/ui/status-badge.tsx',
+    ],
     splitting: true,
     format: ['esm'],
     dts: { entry: 'src/index.ts' },

@@ -1,5 +1,14 @@
 import * as z from 'zod'
 import type { ErrorCode } from './errors/error-codes'
+import {
+  AccessReviewExportQuerySchema,
+  AccessReviewItemPageSchema,
+  AccessReviewReminderSchema,
+  AccessReviewSchema,
+  CurrentAccessReviewSchema,
+  DecideAccessReviewSchema,
+  ListAccessReviewItemsQuerySchema,
+} from './resources/access-review'
 import { AuditPageSchema, ListAuditQuerySchema } from './resources/audit'
 import {
   ChangePasswordSchema,
@@ -619,6 +628,93 @@ export const endpoints = define({
     query: ListAuditQuerySchema,
     success: { status: 200, schema: AuditPageSchema },
     errors: ['validation_failed', 'forbidden'],
+  },
+  startAccessReview: {
+    method: 'POST',
+    path: '/access-reviews',
+    tag: 'audit',
+    summary: 'Start an access review: every role and shared group, for administrators to confirm or remove.',
+    description:
+      'The review lists each enabled member’s role and each group shared with them, as they stand now. One review is open at a time: starting another while one is open answers 409 conflict.',
+    auth: 'organization:manage',
+    success: { status: 201, schema: AccessReviewSchema },
+    errors: ['forbidden', 'conflict'],
+  },
+  getCurrentAccessReview: {
+    method: 'GET',
+    path: '/access-reviews/current',
+    tag: 'audit',
+    summary: 'The open access review (else the last closed one), with the caller’s progress.',
+    description:
+      'Counts cover the lines within the caller’s scope: a group admin sees the people and shares of their groups. `review` is null before the first review.',
+    auth: 'users:read',
+    success: { status: 200, schema: CurrentAccessReviewSchema },
+    errors: ['forbidden'],
+  },
+  listAccessReviewItems: {
+    method: 'GET',
+    path: '/access-reviews/{id}/items',
+    tag: 'audit',
+    summary: 'The lines of an access review within the caller’s scope: roles and shared groups, by person.',
+    auth: 'users:read',
+    params: idParams,
+    query: ListAccessReviewItemsQuerySchema,
+    success: { status: 200, schema: AccessReviewItemPageSchema },
+    errors: ['validation_failed', 'forbidden', 'not_found'],
+  },
+  decideAccessReview: {
+    method: 'POST',
+    path: '/access-reviews/{id}/decisions',
+    tag: 'audit',
+    summary: 'Confirm or remove lines of the open review; removing disables the account or stops the share.',
+    description:
+      'Each line is answered on its own: one outside the caller’s scope is not_found, one already decided or of a closed review is conflict, one the caller may not change (a role at or above their own, the last owner) carries the same error as the change done by hand.',
+    auth: 'users:read',
+    params: idParams,
+    body: DecideAccessReviewSchema,
+    success: { status: 200, schema: BulkResultSchema },
+    errors: ['validation_failed', 'forbidden', 'not_found', 'conflict'],
+  },
+  remindAccessReviewers: {
+    method: 'POST',
+    path: '/access-reviews/{id}/remind',
+    tag: 'audit',
+    summary: 'Send a reminder to each reviewer who still has lines to decide.',
+    description: 'At most once an hour: a second reminder within the hour answers 409 conflict.',
+    auth: 'organization:manage',
+    params: idParams,
+    success: { status: 200, schema: AccessReviewReminderSchema },
+    errors: ['forbidden', 'not_found', 'conflict'],
+  },
+  closeAccessReview: {
+    method: 'POST',
+    path: '/access-reviews/{id}/close',
+    tag: 'audit',
+    summary: 'Close the open review; its outcome is written to the audit log.',
+    description: 'Lines still pending stay pending in the outcome: nobody decided them.',
+    auth: 'organization:manage',
+    params: idParams,
+    success: { status: 200, schema: AccessReviewSchema },
+    errors: ['forbidden', 'not_found', 'conflict'],
+  },
+  exportAccessReview: {
+    method: 'GET',
+    path: '/access-reviews/{id}/export',
+    tag: 'audit',
+    summary: 'The outcome of a review as CSV: every line, its decision, who decided and when.',
+    description:
+      'The same cells as the lines the caller may read. Cells that a spreadsheet would read as a formula are prefixed with an apostrophe.',
+    auth: 'audit:read',
+    params: idParams,
+    query: AccessReviewExportQuerySchema,
+    success: {
+      status: 200,
+      file: {
+        contentType: CSV_CONTENT_TYPE,
+        description: 'The CSV file, named after the organization and the review’s date.',
+      },
+    },
+    errors: ['validation_failed', 'forbidden', 'not_found'],
   },
   getDirectorySync: {
     method: 'GET',

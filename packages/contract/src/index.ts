@@ -39,6 +39,30 @@ export {
   PROBLEM_CONTENT_TYPE,
   parseIfMatch,
 } from './http'
+export {
+  ACCESS_REVIEW_DECISIONS,
+  ACCESS_REVIEW_STATUSES,
+  type AccessReview,
+  type AccessReviewCounts,
+  type AccessReviewDecision,
+  AccessReviewDecisionSchema,
+  type AccessReviewExportQuery,
+  AccessReviewExportQuerySchema,
+  type AccessReviewer,
+  type AccessReviewItem,
+  AccessReviewItemPageSchema,
+  AccessReviewItemSchema,
+  type AccessReviewReminder,
+  AccessReviewReminderSchema,
+  AccessReviewSchema,
+  AccessReviewStatusSchema,
+  type CurrentAccessReview,
+  CurrentAccessReviewSchema,
+  type DecideAccessReviewInput,
+  DecideAccessReviewSchema,
+  type ListAccessReviewItemsQuery,
+  ListAccessReviewItemsQuerySchema,
+} from './resources/access-review'
 // Resources
 export {
   AUDIT_ACTIONS,

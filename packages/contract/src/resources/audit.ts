@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'import.started',
   'import.completed',
   'import.cancelled',
+  'access_review.started',
+  'access_review.closed',
 ] as const
 
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS).meta({ id: 'AuditAction' })

@@ -90,6 +90,15 @@ export const ListUsersQuerySchema = z
     role: queryList(RoleKeySchema),
     status: queryList(UserStatusSchema),
     groupId: IdSchema.optional(),
+    /**
+     * `true`: only the people who see no group yet — a role scoped to groups with no shared group
+     * (and, for a role that governs groups, no group either). They open an empty console until
+     * someone shares groups with them.
+     */
+    seesNothing: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     sort: UserSortSchema.default('name'),
     limit: limitSchema(200, 50),
     cursor: CursorSchema.optional(),

@@ -46,7 +46,15 @@ export const Tooltip: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.tab()
-    expect(await canvas.findByRole('tooltip')).toBeInTheDocument()
+    const tooltip = await canvas.findByRole('tooltip')
+    expect(tooltip).toBeVisible()
+    expect(tooltip).toHaveTextContent('invite people')
+    // Placed next to the badge (below it, or above it with no room), not at the page's corner.
+    const badge = canvas.getByText('Administrator').getBoundingClientRect()
+    const box = tooltip.getBoundingClientRect()
+    expect(Math.min(Math.abs(box.top - badge.bottom), Math.abs(badge.top - box.bottom))).toBeLessThan(12)
+    await userEvent.keyboard('{Escape}')
+    expect(canvas.queryByRole('tooltip')).not.toBeInTheDocument()
   },
 }
 

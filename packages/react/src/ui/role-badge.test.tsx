@@ -28,10 +28,25 @@ describe('given a RoleBadge', () => {
 
   it('lists what the role may do in a tooltip reachable by keyboard', async () => {
     renderWithUsher(<RoleBadge roleKey="admin" />, { client })
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument()
     await userEvent.tab()
     expect(screen.getByText('Administrator')).toHaveFocus()
-    await waitFor(() => expect(screen.getAllByText('invite people').length).toBeGreaterThan(0))
+    await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent('invite people'))
     expect(screen.queryAllByText('manage the organization')).toHaveLength(0)
+    // A screen reader reads the list as the badge's description when it takes focus.
+    expect(screen.getByText('Administrator')).toHaveAccessibleDescription(/invite people/)
+    await userEvent.keyboard('{Escape}')
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument()
+    await userEvent.tab()
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument()
+  })
+
+  it('shows the tooltip while the pointer rests on the badge, and hides it when it leaves', async () => {
+    renderWithUsher(<RoleBadge roleKey="owner" />, { client })
+    await userEvent.hover(screen.getByText('Owner'))
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('manage the organization')
+    await userEvent.unhover(screen.getByText('Owner'))
+    await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument())
   })
 
   it('says a technician sees only what is shared with them', async () => {

@@ -1,10 +1,10 @@
 import { isBuiltInRole, type Permission, type RoleCatalog } from '@usher/contract/rules'
-import { Tooltip } from 'radix-ui'
 import type { ComponentProps } from 'react'
 import { useRoleCatalog } from '../hooks/use-role-catalog'
 import { roleNameOf } from '../hooks/use-role-name'
 import { cn } from '../lib/cn'
 import { useUsherContext } from '../provider/usher-context'
+import { useTooltip } from './tooltip'
 
 export interface RoleBadgeProps extends Omit<ComponentProps<'span'>, 'children' | 'role'> {
   /**
@@ -46,43 +46,45 @@ export function RoleBadgeOf({
   className,
   ...props
 }: RoleBadgeProps & { roles: RoleCatalog }) {
-  const { t, locale, portalContainer } = useUsherContext()
+  const { t, locale } = useUsherContext()
+  const tip = useTooltip({ delay: 300 })
   const builtIn = isBuiltInRole(role)
   const label = roleNameOf(t, roles, locale, role)
-  const granted = permissions ?? roles.permissionsOf(role)
   const badge = (
     <span
       data-slot="role-badge"
       data-role={builtIn ? role : 'custom'}
       className={cn('usher-badge', className)}
-      {...(tooltip ? { tabIndex: 0 } : {})}
       {...props}
+      {...(tooltip ? { tabIndex: 0, ...tip.triggerProps } : {})}
     >
       {label}
     </span>
   )
   if (!tooltip) return badge
+  const granted = permissions ?? roles.permissionsOf(role)
+  // Spans, not a <div> and a <ul>: the badge may sit inside a paragraph (the invitation page).
   return (
-    <Tooltip.Provider delayDuration={300}>
-      <Tooltip.Root>
-        <Tooltip.Trigger asChild>{badge}</Tooltip.Trigger>
-        <Tooltip.Portal container={portalContainer}>
-          <Tooltip.Content data-slot="role-badge-tooltip" className="usher-tooltip" sideOffset={4}>
-            {granted.length === 0 ? (
-              t('roles.nothing')
-            ) : (
-              <>
-                {t('roles.mayDo')}
-                <ul>
-                  {granted.map((permission) => (
-                    <li key={permission}>{t(`permissions.${permission}`)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </Tooltip.Content>
-        </Tooltip.Portal>
-      </Tooltip.Root>
-    </Tooltip.Provider>
+    <>
+      {badge}
+      <span data-slot="role-badge-tooltip" className="usher-tooltip" {...tip.contentProps}>
+        {granted.length === 0 ? (
+          t('roles.nothing')
+        ) : (
+          <>
+            {t('roles.mayDo')}
+            {/* biome-ignore lint/a11y/useSemanticElements: a <ul> may not sit inside the paragraph that may hold the badge */}
+            <span role="list" className="usher-tooltip-list">
+              {granted.map((permission) => (
+                // biome-ignore lint/a11y/useSemanticElements: inside the list above, a span for the same reason
+                <span role="listitem" key={permission}>
+                  {t(`permissions.${permission}`)}
+                </span>
+              ))}
+            </span>
+          </>
+        )}
+      </span>
+    </>
   )
 }
