@@ -20,6 +20,7 @@ import {
   TARGET_PASSWORD,
   type Targets,
 } from './support/matrix-world'
+import { closeOpenReviews, reviewWithTech } from './support/review-world'
 
 /**
  * Every endpoint of the contract × every kind of caller, each cell with the status the rules
@@ -210,6 +211,27 @@ const exported = (
       ...absent.filter((value) => text.includes(value)).map((value) => `the file names ${value}`),
     ]
   }, hides)
+
+/** A page of review lines that shows (or hides) the cell's target technician. */
+const reviewLines = (want: 'present' | 'absent'): Expect =>
+  ok(async (body, c) => {
+    const email = (await c.x.tech(DEFAULT_SIDE[c.caller])).email
+    const shown = (body?.items ?? []).some((item: Json) => item.user?.email === email)
+    return shown === (want === 'present') ? [] : [`the lines ${shown ? 'show' : 'lack'} ${email}`]
+  }, want === 'absent')
+
+/** A review's CSV outcome that names (or not) the cell's target technician. */
+const reviewFile = (want: 'present' | 'absent'): Expect =>
+  ok(async (body, c) => {
+    const text = typeof body === 'string' ? body : ''
+    const email = (await c.x.tech(DEFAULT_SIDE[c.caller])).email
+    return [
+      ...(/^\uFEFF?Person,Email,/.test(text) ? [] : ['not the review outcome CSV']),
+      ...(text.includes(email) === (want === 'present')
+        ? []
+        : [`the file ${want === 'present' ? 'lacks' : 'names'} ${email}`]),
+    ]
+  }, want === 'absent')
 
 /** A count answer: the caller counts only the people of this cell they may see. */
 const counted = (n: number): Expect =>
@@ -919,6 +941,63 @@ const rows: Record<EndpointName, Row> = {
   getImport: importRow(),
   getImportReport: importRow(),
   cancelImport: importRow(),
+
+  // Access reviews: the owner starts, closes and reminds; administrators read and decide the lines
+  // within their groups; another organization's owner cannot name A's review.
+  startAccessReview: {
+    request: async (c) => {
+      await closeOpenReviews(c.w)
+      return {}
+    },
+    cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, otherOrg: OK },
+  },
+  getCurrentAccessReview: {
+    request: async () => ({}),
+    cells: { owner: OK, adminIn: OK, adminOut: OK, otherOrg: OK },
+  },
+  listAccessReviewItems: {
+    request: async (c, side) => {
+      const { reviewId, person } = await reviewWithTech(c.w, c.x, side)
+      return { params: { id: reviewId }, query: {}, secrets: person.secrets }
+    },
+    cells: {
+      owner: reviewLines('present'),
+      adminIn: reviewLines('present'),
+      adminOut: reviewLines('absent'),
+      otherOrg: NOT_FOUND,
+    },
+  },
+  decideAccessReview: {
+    request: async (c, side) => {
+      const { reviewId, itemId, person } = await reviewWithTech(c.w, c.x, side)
+      return {
+        params: { id: reviewId },
+        body: { decisions: [{ itemId, decision: 'confirm' }] },
+        secrets: person.secrets,
+      }
+    },
+    cells: { owner: itemOk, adminIn: itemOk, adminOut: itemNotFound, otherOrg: NOT_FOUND },
+  },
+  remindAccessReviewers: {
+    request: async (c, side) => ({ params: { id: (await reviewWithTech(c.w, c.x, side)).reviewId } }),
+    cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, otherOrg: NOT_FOUND },
+  },
+  closeAccessReview: {
+    request: async (c, side) => ({ params: { id: (await reviewWithTech(c.w, c.x, side)).reviewId } }),
+    cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, otherOrg: NOT_FOUND },
+  },
+  exportAccessReview: {
+    request: async (c, side) => {
+      const { reviewId, person } = await reviewWithTech(c.w, c.x, side)
+      return { params: { id: reviewId }, query: {}, secrets: person.secrets }
+    },
+    cells: {
+      owner: reviewFile('present'),
+      adminIn: reviewFile('present'),
+      adminOut: reviewFile('absent'),
+      otherOrg: NOT_FOUND,
+    },
+  },
 
   listAudit: {
     request: async (c, side) => {

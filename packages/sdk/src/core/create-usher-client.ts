@@ -1,3 +1,4 @@
+import { accessReviewsResource } from '../resources/access-reviews'
 import { auditResource } from '../resources/audit'
 import { authResource } from '../resources/auth'
 import { directorySyncResource } from '../resources/directory-sync'
@@ -36,6 +37,7 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     roles: rolesResource(call),
     imports: importsResource(call),
     audit: auditResource(call),
+    accessReviews: accessReviewsResource(call),
     directorySync: directorySyncResource(call),
     exports: exportsResource(call),
     auth: authResource(call),

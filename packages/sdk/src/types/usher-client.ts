@@ -1,6 +1,10 @@
 import type {
   AcceptInvitationInput,
   AcceptInvitationResult,
+  AccessReview,
+  AccessReviewExportQuery,
+  AccessReviewItem,
+  AccessReviewReminder,
   ActivateOrganizationInput,
   AuditEvent,
   BulkResult,
@@ -15,6 +19,8 @@ import type {
   CreateInvitationsInput,
   CreateInvitationsResult,
   CreateUserInput,
+  CurrentAccessReview,
+  DecideAccessReviewInput,
   DirectoryRequest,
   DirectorySync,
   DirectorySyncSettings,
@@ -29,6 +35,7 @@ import type {
   ImportRowResult,
   Invitation,
   InvitationLookup,
+  ListAccessReviewItemsQuery,
   ListAuditQuery,
   ListDirectoryRequestsQuery,
   ListGroupSharesQuery,
@@ -165,6 +172,41 @@ export interface UsherClient {
     }
   }
   audit: Paginated<ListAuditQuery, AuditEvent>
+  /**
+   * Access reviews: the owner starts one, each administrator confirms or removes the roles and
+   * shared groups within their scope. A host backend without them leaves it out (the screen then
+   * says so).
+   * @example
+   * const review = await client.accessReviews.start()
+   * await client.accessReviews.decide(review.id, { decisions: [{ itemId, decision: 'confirm' }] })
+   */
+  accessReviews?: {
+    /** Starts a review (the owner); `conflict` while another is open. */
+    start(options?: RequestOptions): Promise<AccessReview>
+    /** The open review, else the last closed one, else `{ review: null }`. */
+    current(options?: RequestOptions): Promise<CurrentAccessReview>
+    /** The lines within the caller's scope, by person. */
+    items: {
+      list(
+        reviewId: string,
+        query?: ListAccessReviewItemsQuery,
+        options?: RequestOptions,
+      ): Promise<Page<AccessReviewItem>>
+      listAll(
+        reviewId: string,
+        query?: Omit<ListAccessReviewItemsQuery, 'cursor'>,
+        options?: RequestOptions,
+      ): AsyncIterable<AccessReviewItem>
+    }
+    /** Confirm or remove lines; one result per line. Removing disables the account or stops the share. */
+    decide(reviewId: string, input: DecideAccessReviewInput, options?: RequestOptions): Promise<BulkResult>
+    /** Reminds the reviewers who have lines left (at most once an hour). */
+    remind(reviewId: string, options?: RequestOptions): Promise<AccessReviewReminder>
+    /** Closes the review; the outcome goes to the audit log. */
+    close(reviewId: string, options?: RequestOptions): Promise<AccessReview>
+    /** The outcome as a CSV file. */
+    export(reviewId: string, query?: AccessReviewExportQuery, options?: RequestOptions): Promise<UsherFile>
+  }
   /**
    * Directory sync (SCIM 2.0 provisioning from Microsoft Entra ID or Okta), for the owner; a host
    * backend without it leaves it out (the panel then says so).

@@ -18,6 +18,7 @@ import { databaseRateLimitStore, type RateLimitStore } from '../domain/rate-limi
 import { ProblemError } from '../http/problem-error'
 import { deliverPending, purgeOutbox } from '../mail/mailer'
 import { smtpTransport } from '../mail/smtp-transport'
+import { registerAccessReviewRoutes } from '../routes/access-reviews'
 import { registerAuditRoutes } from '../routes/audit'
 import { registerAuthRoutes } from '../routes/auth'
 import { registerGroupRoutes } from '../routes/groups'
@@ -157,6 +158,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   registerShareRoutes(app)
   registerImportRoutes(app)
   registerAuditRoutes(app)
+  registerAccessReviewRoutes(app)
   registerAuthRoutes(app)
   registerDirectorySyncRoutes(app)
 

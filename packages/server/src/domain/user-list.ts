@@ -1,6 +1,7 @@
 import {
   type ListUsersQuerySchema,
   type Page,
+  reachRoles,
   type User,
   type UserSearchTerms,
   userSearchTerms,
@@ -90,7 +91,7 @@ export async function listUsers(
 }
 
 /** What the list's search and filters keep, over the users the actor may see: list and count share it. */
-export type UserListFilters = Pick<ListUsersQuery, 'q' | 'role' | 'status' | 'groupId'>
+export type UserListFilters = Pick<ListUsersQuery, 'q' | 'role' | 'status' | 'groupId' | 'seesNothing'>
 
 /**
  * The conditions on `users as u` (besides the organization) that the list's search and filters
@@ -117,7 +118,23 @@ export async function userListConditions(
     conditions.push(sql<SqlBool>`exists (select 1 from user_groups ug
       where ug.user_id = u.id and ug.group_id = any(${sql.val(groups)}::uuid[]))`)
   }
+  if (query.seesNothing) conditions.push(seesNothingCondition(actor))
   return conditions
+}
+
+/**
+ * The people `seesNothing` (contract) finds, as SQL: a group-scoped role (asked of the catalog, so
+ * a host's roles count) with no share, and no membership either for a role that governs its
+ * groups. Both probes are primary-key lookups (shares and user_groups start with user_id).
+ */
+function seesNothingCondition(actor: Actor): Expression<SqlBool> {
+  const { sharesOnly, sharesOrGroups } = reachRoles(actor.roles)
+  const scoped = [...sharesOnly, ...sharesOrGroups]
+  if (scoped.length === 0) return sql<SqlBool>`false`
+  const noShare = sql<SqlBool>`not exists (select 1 from shares s where s.user_id = u.id)`
+  const noGroup = sql<SqlBool>`(u.role = any(${sql.val(sharesOnly)}::text[])
+    or not exists (select 1 from user_groups ug where ug.user_id = u.id))`
+  return sql<SqlBool>`(u.role = any(${sql.val(scoped)}::text[]) and ${noShare} and ${noGroup})`
 }
 
 /**
