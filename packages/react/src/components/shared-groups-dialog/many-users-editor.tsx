@@ -1,7 +1,7 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import type { BulkSharesRequest, SharePermission } from '@usher/contract'
 import { buildGroupTree } from '@usher/contract/rules'
-import { useMemo, useState } from 'react'
+import { type RefObject, useMemo, useRef, useState } from 'react'
 import { useGroups } from '../../hooks/use-groups'
 import { type ShareGroupsOutcome, useShareGroups } from '../../hooks/use-share-groups'
 import { errorMessage, personName } from '../../lib/error-message'
@@ -9,6 +9,7 @@ import { useUsherContext } from '../../provider/usher-context'
 import { userQueryOptions, userSharesQueryOptions } from '../../query/options'
 import { findCachedUser } from '../../query/users-cache'
 import { ChangesSummary, type SummaryLine } from './changes-summary'
+import { ConfirmRemoveAll } from './confirm-remove-all'
 import { DialogFooter, EmptyGroups, LoadState } from './dialog-parts'
 import { flattenIds } from './group-filter'
 import { GroupTree } from './group-tree'
@@ -65,6 +66,9 @@ export function ManyUsersEditor({ userIds, onSaved }: { userIds: readonly string
   const bulk = useShareGroups()
   const [edits, setEdits] = useState<BulkEdits>(() => new Map())
   const [results, setResults] = useState<Results | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const resultsRef = useRef<HTMLElement>(null)
+  const saveRef = useRef<HTMLButtonElement>(null)
 
   const roots = useMemo(() => buildGroupTree(groups.data ?? []), [groups.data])
   const order = useMemo(() => flattenIds(roots), [roots])
@@ -147,6 +151,17 @@ export function ManyUsersEditor({ userIds, onSaved }: { userIds: readonly string
     details: (request.groupIds === 'all' ? order : request.groupIds).map((id) => names.get(id) ?? id),
   }))
 
+  // "Clear all" saved: every group removed from everyone (a technician then sees nothing): asked first.
+  const removesAll =
+    requests.length === 1 && requests[0]?.action === 'unshare' && requests[0].groupIds === 'all'
+  const cachedNames = userIds.flatMap((userId) => {
+    const user = findCachedUser(queryClient, userId)
+    return user ? [personName(user)] : []
+  })
+  // Up to three people by name, more by their count.
+  const whoLabel =
+    cachedNames.length === userIds.length && userIds.length <= 3 ? cachedNames.join(', ') : usersLabel
+
   const save = () => {
     // Names first: a user deleted meanwhile leaves the cached lists once they refresh.
     const known = new Map<string, string>()
@@ -157,6 +172,7 @@ export function ManyUsersEditor({ userIds, onSaved }: { userIds: readonly string
     setResults(null)
     bulk.mutate(requests, {
       onSuccess: (outcomes: ShareGroupsOutcome[]) => {
+        setConfirming(false)
         setResults({
           users: outcomesByUser(userIds, outcomes),
           failedRequests: outcomes.flatMap((o) => (o.ok ? [] : [{ request: o.request, error: o.error }])),
@@ -223,29 +239,56 @@ export function ManyUsersEditor({ userIds, onSaved }: { userIds: readonly string
             <p>{errorMessage(t, bulk.error)}</p>
           </div>
         ) : null}
-        {results ? <BulkResults results={results} fetchedNames={fetchedNames} describe={describe} /> : null}
+        {results ? (
+          <BulkResults
+            sectionRef={resultsRef}
+            results={results}
+            fetchedNames={fetchedNames}
+            describe={describe}
+          />
+        ) : null}
       </div>
       <DialogFooter closeLabel={results ? t('common.close') : t('common.cancel')}>
         <button
+          ref={saveRef}
           type="button"
           data-slot="shared-groups-save"
           data-variant="primary"
           className="usher-button"
           disabled={isEmptyPlan(plan) || bulk.isPending}
-          onClick={save}
+          onClick={() => (removesAll ? setConfirming(true) : save())}
         >
           {bulk.isPending ? t('sharedGroups.saving') : t('common.save')}
         </button>
       </DialogFooter>
+      <ConfirmRemoveAll
+        open={confirming}
+        onOpenChange={(open) => {
+          setConfirming(open)
+          if (!open) bulk.reset()
+        }}
+        who={whoLabel}
+        groups={order.map((id) => names.get(id) ?? id)}
+        onConfirm={save}
+        pending={bulk.isPending}
+        error={confirming ? bulk.error : null}
+        onCloseAutoFocus={(event) => {
+          // Saved: Save is disabled now, so focus goes to what happened; cancelled: back on Save.
+          event.preventDefault()
+          ;(resultsRef.current ?? saveRef.current)?.focus()
+        }}
+      />
     </>
   )
 }
 
 function BulkResults({
+  sectionRef,
   results,
   fetchedNames,
   describe,
 }: {
+  sectionRef: RefObject<HTMLElement | null>
   results: Results
   fetchedNames: Map<string, string>
   describe: (request: BulkSharesRequest) => string
@@ -258,6 +301,8 @@ function BulkResults({
     results.names.get(userId) ?? fetchedNames.get(userId) ?? t('sharedGroups.results.unknownUser')
   return (
     <section
+      ref={sectionRef}
+      tabIndex={-1}
       data-slot="shared-groups-results"
       aria-label={t('sharedGroups.results.heading')}
       className="usher-shared-groups-results"

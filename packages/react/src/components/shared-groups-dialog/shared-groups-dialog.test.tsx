@@ -214,6 +214,18 @@ describe('given the SharedGroupsDialog for one user', () => {
     await user.click(screen.getByRole('button', { name: 'Clear all' }))
     expect(within(summary()).getByText('−3 removed')).toBeInTheDocument()
     await user.click(save())
+    // Nothing left shared: asked first, naming who and what; Cancel changes nothing.
+    const ask = await screen.findByRole('alertdialog', { name: 'Remove all shares from Hugo Moreau?' })
+    expect(ask).toHaveTextContent(
+      'These 3 groups will no longer be shared with Hugo Moreau: Clients Lyon, Clients Paris, Paris Nord.',
+    )
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(save()).toHaveFocus())
+    expect(await sharesOf(owner, world.users.technician)).toHaveLength(3)
+    await user.click(save())
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Remove all shares' }),
+    )
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(await sharesOf(owner, world.users.technician)).toEqual([])
   })
@@ -502,6 +514,12 @@ describe('given the SharedGroupsDialog for many users', () => {
     await user.click(screen.getByRole('button', { name: 'Clear all' }))
     expect(within(summary()).getByText('Remove all 3 groups from 2 users')).toBeInTheDocument()
     await user.click(save())
+    const ask = await screen.findByRole('alertdialog', {
+      name: 'Remove all shares from Hugo Moreau, Inès Petit?',
+    })
+    await user.click(within(ask).getByRole('button', { name: 'Remove all shares' }))
+    // The results take focus: Save is disabled once saved.
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Results' })).toHaveFocus())
     expect(await screen.findByText('Hugo Moreau: 0')).toBeInTheDocument()
     expect(await screen.findByText('Inès Petit: 0')).toBeInTheDocument()
     expect(await sharesOf(owner, ines)).toEqual([])

@@ -1,13 +1,15 @@
 import type { SharePermission, UserShares } from '@usher/contract'
 import { buildGroupTree } from '@usher/contract/rules'
 import { isUsherApiError } from '@usher/sdk'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useGroups } from '../../hooks/use-groups'
 import { useReplaceUserShares } from '../../hooks/use-replace-user-shares'
 import { useUserShares } from '../../hooks/use-user-shares'
-import { errorMessage } from '../../lib/error-message'
+import { useUser } from '../../hooks/use-users'
+import { errorMessage, personName } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
 import { ChangesSummary, type SummaryLine } from './changes-summary'
+import { ConfirmRemoveAll } from './confirm-remove-all'
 import { DialogFooter, EmptyGroups, LoadState } from './dialog-parts'
 import { flattenIds, withSharedGroups } from './group-filter'
 import { GroupTree } from './group-tree'
@@ -36,6 +38,10 @@ export function SingleUserEditor({ userId, onSaved }: { userId: string; onSaved:
   const [pinned, setPinned] = useState<UserShares | null>(null)
   const [edits, setEdits] = useState<ShareEdits>(() => new Map())
   const [reloading, setReloading] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const saveRef = useRef<HTMLButtonElement>(null)
+  // Named in the confirmation; the table's cache usually holds them already.
+  const person = useUser(userId)
   const read = pinned ?? shares.data ?? null
 
   const listed = useMemo(() => withSharedGroups(groups.data ?? [], read?.items ?? []), [groups.data, read])
@@ -120,6 +126,7 @@ export function SingleUserEditor({ userId, onSaved }: { userId: string; onSaved:
       { userId, shares: toReplaceShares(next), version: read.version },
       {
         onSuccess: () => {
+          setConfirming(false)
           setPinned(null)
           setEdits(new Map())
           onSaved()
@@ -142,6 +149,8 @@ export function SingleUserEditor({ userId, onSaved }: { userId: string; onSaved:
   }
 
   if (order.length === 0) return <EmptyGroups />
+  // Leaving the person with no group at all (a technician then sees nothing): asked first.
+  const removesAll = current.size > 0 && next.size === 0
 
   return (
     <>
@@ -213,16 +222,34 @@ export function SingleUserEditor({ userId, onSaved }: { userId: string; onSaved:
       </div>
       <DialogFooter closeLabel={t('common.cancel')}>
         <button
+          ref={saveRef}
           type="button"
           data-slot="shared-groups-save"
           data-variant="primary"
           className="usher-button"
           disabled={isEmptyDiff(diff) || replace.isPending || stale}
-          onClick={save}
+          onClick={() => (removesAll ? setConfirming(true) : save())}
         >
           {replace.isPending ? t('sharedGroups.saving') : t('common.save')}
         </button>
       </DialogFooter>
+      <ConfirmRemoveAll
+        open={confirming}
+        onOpenChange={(open) => {
+          setConfirming(open)
+          if (!open) replace.reset()
+        }}
+        who={person.data ? personName(person.data) : t('sharedGroups.summary.users', { count: 1 })}
+        groups={diff.removed.map((s) => name(s.groupId))}
+        onConfirm={save}
+        pending={replace.isPending}
+        error={confirming && !stale ? replace.error : null}
+        onCloseAutoFocus={(event) => {
+          // Back on Save (the confirmation has no trigger of its own).
+          event.preventDefault()
+          saveRef.current?.focus()
+        }}
+      />
     </>
   )
 }

@@ -23,6 +23,15 @@ export const sharedGroups = {
   list: 'Groups',
   selectAll: 'Select all',
   clearAll: 'Clear all',
+  removeAll: {
+    title: 'Remove all shares from {{who}}?',
+    description: {
+      one: '{{groups}} will no longer be shared with {{who}}.',
+      other: 'These {{count}} groups will no longer be shared with {{who}}: {{groups}}.',
+    },
+    andMore: { one: '{{groups}} and {{count}} more', other: '{{groups}} and {{count}} more' },
+    confirm: 'Remove all shares',
+  },
   permission: {
     label: 'Permission for {{group}}',
     view: 'View',

@@ -28,6 +28,15 @@ export const sharedGroups: Messages['sharedGroups'] = {
   list: 'Groupes',
   selectAll: 'Tout sélectionner',
   clearAll: 'Tout désélectionner',
+  removeAll: {
+    title: 'Retirer tous les partages de {{who}} ?',
+    description: {
+      one: 'Le groupe {{groups}} ne sera plus partagé avec {{who}}.',
+      other: 'Ces {{count}} groupes ne seront plus partagés avec {{who}} : {{groups}}.',
+    },
+    andMore: { one: '{{groups}} et {{count}} autre', other: '{{groups}} et {{count}} autres' },
+    confirm: 'Retirer tous les partages',
+  },
   permission: {
     label: 'Autorisation pour {{group}}',
     view: 'Consultation',
