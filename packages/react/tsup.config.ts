@@ -1,6 +1,6 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { writeFile } from 'node:fs/promises'
 import { defineConfig } from 'tsup'
+import { buildStylesheet } from './scripts/stylesheet'
 
 // ESM with "use client" on top, so the components work in Next.js App Router server files.
 // Nothing here touches `window` at import time. Each component is its own entry, split into
@@ -15,7 +15,7 @@ export default defineConfig([
     entry: [
       'src/index.ts',
       'src/components/*/index.ts',
-      'src/compose/*.tsx',
+      'src/compose/*.{ts,tsx}',
       'src/hooks/*.ts',
       'src/provider/usher-provider.tsx',
       'src/provider/usher-api-provider.tsx',
@@ -31,17 +31,10 @@ export default defineConfig([
     clean: false,
     target: 'es2022',
     banner: { js: '"use client";' },
-    // One stylesheet for hosts: the base (tokens, shared pieces) then each component's own file.
+    // One stylesheet for hosts: the base (tokens, shared pieces) then each component's own file,
+    // with the tokens settable from any ancestor (scripts/stylesheet.ts says how).
     async onSuccess() {
-      const parts = [await readFile('src/styles/base.css', 'utf8')]
-      const dirs = (await readdir('src/components', { withFileTypes: true })).filter((d) => d.isDirectory())
-      for (const dir of dirs.sort((a, b) => a.name.localeCompare(b.name))) {
-        const css = await readFile(join('src/components', dir.name, `${dir.name}.css`), 'utf8').catch(
-          () => null,
-        )
-        if (css) parts.push(css)
-      }
-      await writeFile('dist/styles.css', parts.join('\n'))
+      await writeFile('dist/styles.css', await buildStylesheet())
     },
   },
   // `@usher/react/server`: what a Server Component may call (the locale of a request), without
