@@ -1,8 +1,9 @@
-import type { FieldError } from '@usher/contract'
+import { type FieldError, mayBeAssignedAgent } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { Database, UserRow } from '../db/schema'
 import { type Actor, isUuid } from './actor'
 import { checkGroupIds, groupInScope, usersInScope } from './scope'
+import { userStatus } from './users'
 
 /**
  * Group ids, contact-for topics, the assigned agent and the SSO id of a create or update, checked
@@ -57,7 +58,7 @@ export async function profileReferenceErrors(
     const agent = isUuid(input.assignedAgentId)
       ? await db
           .selectFrom('users as u')
-          .select('u.id')
+          .select(['u.id', 'u.role', 'u.enabled', 'u.activated_at', 'u.invitation_expires_at'])
           .where('u.org_id', '=', actor.org.id)
           .where('u.id', '=', input.assignedAgentId)
           .where(usersInScope(actor))
@@ -68,6 +69,15 @@ export async function profileReferenceErrors(
         path: 'assignedAgentId',
         code: 'not_found',
         message: 'No such user in your organization.',
+      })
+    } else if (
+      !mayBeAssignedAgent(actor.roles, { ...agent, status: userStatus(agent, new Date()) }, current?.id)
+    ) {
+      errors.push({
+        path: 'assignedAgentId',
+        code: 'invalid_value',
+        message:
+          'This person cannot be an agent: choose an active or invited console user other than the person.',
       })
     }
   }
