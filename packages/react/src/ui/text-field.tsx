@@ -1,18 +1,24 @@
-import type { ComponentProps } from 'react'
+import { type ComponentPropsWithoutRef, forwardRef } from 'react'
 import { FormField } from './form-field'
 
-export interface TextFieldProps extends ComponentProps<'input'> {
+export interface TextFieldProps extends ComponentPropsWithoutRef<'input'> {
   id: string
   label: string
   hint?: string
   error?: string | undefined
 }
 
-/** A labelled input with its hint and error wired as its description. */
-export function TextField({ id, label, hint, error, className, ...input }: TextFieldProps) {
+/**
+ * A labelled input with its hint and error wired as its description.
+ * `forwardRef`, not a `ref` prop: React 18 (a supported peer) passes `ref` only that way.
+ */
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { id, label, hint, error, className, ...input },
+  ref,
+) {
   return (
     <FormField id={id} label={label} hint={hint} error={error}>
-      {(aria) => <input className={className ?? 'usher-input'} {...aria} {...input} />}
+      {(aria) => <input ref={ref} className={className ?? 'usher-input'} {...aria} {...input} />}
     </FormField>
   )
-}
+})

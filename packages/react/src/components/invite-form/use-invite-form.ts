@@ -62,12 +62,15 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
   const statusId = `${formId}-status`
   const idBase = (rowId: string) => `${formId}-${rowId}`
 
-  // Focus moves once the rows it targets are rendered (after an addition, removal or answer).
+  // Focus moves once the rows it targets are rendered (after an addition, removal or answer) and
+  // enabled again: React 18 commits the answer's rows while the form still counts as submitting,
+  // and a disabled field takes no focus.
+  const { isSubmitting } = formState
   useEffect(() => {
-    if (!focusTarget) return
+    if (!focusTarget || isSubmitting) return
     document.getElementById(focusTarget)?.focus()
     setFocusTarget(null)
-  }, [focusTarget])
+  }, [focusTarget, isSubmitting])
 
   // The paste notice ("1 entry is not an address: fix it in its row") goes once the rows it
   // points at are fixed: after the rows had errors, none is left.
