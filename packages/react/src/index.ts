@@ -95,6 +95,12 @@ export {
   useOrganizationSettings,
 } from './components/organization-settings'
 export {
+  AccessReview,
+  type AccessReviewProps,
+  accessReviewKeys,
+  useAccessReview,
+} from './components/access-review'
+export {
   type AuditFilters,
   AuditLog,
   type AuditLogProps,

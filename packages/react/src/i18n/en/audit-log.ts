@@ -91,6 +91,7 @@ export const auditLog = {
     },
     group: { created: 'Group created', updated: 'Group changed', deleted: 'Group deleted' },
     import: { started: 'Import started', completed: 'Import completed', cancelled: 'Import cancelled' },
+    access_review: { started: 'Access review started', closed: 'Access review closed' },
   },
   sentences: {
     organization: {
@@ -128,6 +129,10 @@ export const auditLog = {
       started: '{{actor}} started importing {{target}}',
       completed: '{{actor}} completed the import of {{target}}',
       cancelled: '{{actor}} cancelled the import of {{target}}',
+    },
+    access_review: {
+      started: '{{actor}} started an access review',
+      closed: '{{actor}} closed the access review',
     },
   },
 } as const

@@ -1,4 +1,5 @@
 import { acceptInvitation } from './accept-invitation'
+import { accessReview } from './access-review'
 import { auditLog } from './audit-log'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
@@ -41,6 +42,7 @@ export const en = {
   groupsManager,
   exportUsers,
   auditLog,
+  accessReview,
   organizationSettings,
   directorySync,
 }

@@ -92,6 +92,7 @@ export const auditLog: Messages['auditLog'] = {
     },
     group: { created: 'Groupe créé', updated: 'Groupe modifié', deleted: 'Groupe supprimé' },
     import: { started: 'Import commencé', completed: 'Import terminé', cancelled: 'Import annulé' },
+    access_review: { started: 'Revue des accès lancée', closed: 'Revue des accès clôturée' },
   },
   sentences: {
     organization: {
@@ -129,6 +130,10 @@ export const auditLog: Messages['auditLog'] = {
       started: '{{actor}} a commencé l’import de {{target}}',
       completed: '{{actor}} a terminé l’import de {{target}}',
       cancelled: '{{actor}} a annulé l’import de {{target}}',
+    },
+    access_review: {
+      started: '{{actor}} a lancé une revue des accès',
+      closed: '{{actor}} a clôturé la revue des accès',
     },
   },
 }

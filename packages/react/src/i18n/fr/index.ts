@@ -1,5 +1,6 @@
 import type { Messages } from '../types'
 import { acceptInvitation } from './accept-invitation'
+import { accessReview } from './access-review'
 import { auditLog } from './audit-log'
 import { permissions, roles, seatUsage, status } from './badges'
 import { common } from './common'
@@ -42,6 +43,7 @@ export const fr: Messages = {
   groupsManager,
   exportUsers,
   auditLog,
+  accessReview,
   organizationSettings,
   directorySync,
 }
