@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net'
 import { createInterface } from 'node:readline'
 import { serve } from '@hono/node-server'
 import { sql } from 'kysely'
+import { newOrgTokenSecret } from '../src/domain/org-tokens'
 import { searchColumns } from '../src/domain/search'
 import { createUsherServer } from '../src/index'
-import { newDirectorySecret } from '../src/scim/directory-actor'
 
 const kind = process.argv.find((a) => a.startsWith('--db='))?.slice(5) ?? 'pglite'
 const url = kind === 'postgres' ? process.env.DATABASE_URL : undefined
@@ -31,7 +31,7 @@ const { organization } = await server.provision.createOrganization({
 })
 const db = server.db
 const now = new Date()
-const { secret, hash, prefix } = newDirectorySecret()
+const { secret, hash, prefix } = newOrgTokenSecret('scim')
 await db
   .insertInto('directory_tokens')
   .values({

@@ -1069,6 +1069,63 @@ const rows: Record<EndpointName, Row> = {
     cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, technician: FORBIDDEN, otherOrg: OK },
   },
 
+  // The mail pipeline's door opens to its own tokens only: no member's session, owner included.
+  receiveInboundEmail: {
+    request: async (c) => ({
+      body: { from: { address: `writer.${c.x.tag}@client.example`, name: 'A Writer' } },
+    }),
+    cells: {
+      owner: UNAUTHENTICATED,
+      adminIn: UNAUTHENTICATED,
+      adminOut: UNAUTHENTICATED,
+      technician: UNAUTHENTICATED,
+      otherOrg: UNAUTHENTICATED,
+      expired: UNAUTHENTICATED,
+    },
+  },
+
+  listInboundEmailTokens: {
+    request: async () => ({}),
+    cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, technician: FORBIDDEN, otherOrg: OK },
+  },
+
+  createInboundEmailToken: {
+    request: async (c) => ({ body: { name: `Matrix mail ${c.x.tag}` } }),
+    cells: {
+      owner: ok((b) =>
+        typeof b?.secret === 'string' && b.secret.startsWith('usher_mail_') ? [] : ['no secret'],
+      ),
+      adminIn: FORBIDDEN,
+      adminOut: FORBIDDEN,
+      technician: FORBIDDEN,
+      otherOrg: OK,
+    },
+  },
+
+  revokeInboundEmailToken: {
+    // A mail token of organization A: the other owner cannot name it.
+    request: async (c) => {
+      const id = randomUUID()
+      await c.w.db
+        .insertInto('directory_tokens')
+        .values({
+          id,
+          org_id: c.w.orgA.id,
+          name: `Matrix mail ${c.x.tag}`,
+          prefix: 'usher_mail_',
+          token_hash: randomUUID(),
+          purpose: 'inbound-email',
+          created_by: null,
+          created_at: new Date(),
+          last_used_at: null,
+          revoked_at: null,
+        })
+        .execute()
+      return { params: { id } }
+    },
+    cells: { owner: OK, adminIn: FORBIDDEN, adminOut: FORBIDDEN, technician: FORBIDDEN, otherOrg: NOT_FOUND },
+  },
+
   // The built-in sign-in and reset ignore the Authorization header: every column signs in (or
   // resets) the account the body names.
   login: {

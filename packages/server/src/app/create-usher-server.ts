@@ -16,6 +16,7 @@ import { migrateToLatest } from '../db/migrate'
 import type { Database } from '../db/schema'
 import { databaseRateLimitStore, type RateLimitStore } from '../domain/rate-limit-store'
 import { ProblemError } from '../http/problem-error'
+import { registerInboundEmailRoutes } from '../inbound/routes'
 import { deliverPending, purgeOutbox } from '../mail/mailer'
 import { smtpTransport } from '../mail/smtp-transport'
 import { registerAccessReviewRoutes } from '../routes/access-reviews'
@@ -161,6 +162,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   registerAccessReviewRoutes(app)
   registerAuthRoutes(app)
   registerDirectorySyncRoutes(app)
+  registerInboundEmailRoutes(app)
 
   app.notFound((c) =>
     problemResponse(

@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial'
 import * as sharedLimits from './migrations/0002-shared-limits'
 import * as directorySync from './migrations/0003-directory-sync'
 import * as userSearch from './migrations/0005-user-search'
+import * as inboundEmail from './migrations/0007-inbound-email'
 import * as accessReview from './migrations/0009-access-review'
 import type { Database } from './schema'
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-directory-sync': directorySync,
   '0002-shared-limits': sharedLimits,
   '0005-user-search': userSearch,
+  '0007-inbound-email': inboundEmail,
   '0009-access-review': accessReview,
 }
 

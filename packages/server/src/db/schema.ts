@@ -238,10 +238,21 @@ export interface DirectoryTokensTable {
   prefix: string
   /** SHA-256 of the bearer token, hex. The token itself is never stored. */
   token_hash: string
+  /** What the token opens: `scim` (a directory) or `inbound-email` (a mail pipeline). */
+  purpose: Generated<string>
   created_by: string | null
   created_at: Timestamp
   last_used_at: Timestamp | null
   revoked_at: Timestamp | null
+}
+
+/** A message the mail pipeline sent, by its Message-ID: whom it answered, and whether it created them. */
+export interface InboundMessagesTable {
+  org_id: string
+  message_id: string
+  user_id: string | null
+  created: boolean
+  received_at: Timestamp
 }
 
 export interface DirectorySettingsTable {
@@ -303,6 +314,7 @@ export interface Database {
   import_rows: ImportRowsTable
   rate_limits: RateLimitsTable
   directory_tokens: DirectoryTokensTable
+  inbound_messages: InboundMessagesTable
   directory_settings: DirectorySettingsTable
   directory_users: DirectoryUsersTable
   directory_groups: DirectoryGroupsTable

@@ -91,7 +91,10 @@ export async function listUsers(
 }
 
 /** What the list's search and filters keep, over the users the actor may see: list and count share it. */
-export type UserListFilters = Pick<ListUsersQuery, 'q' | 'role' | 'status' | 'groupId' | 'seesNothing'>
+export type UserListFilters = Pick<
+  ListUsersQuery,
+  'source' | 'q' | 'role' | 'status' | 'groupId' | 'seesNothing'
+>
 
 /**
  * The conditions on `users as u` (besides the organization) that the list's search and filters
@@ -109,6 +112,7 @@ export async function userListConditions(
   const terms = userSearchTerms(query.q)
   if (terms) conditions.push(searchCondition(terms))
   if (query.role?.length) conditions.push(sql<SqlBool>`u.role = any(${sql.val(query.role)}::text[])`)
+  if (query.source?.length) conditions.push(sql<SqlBool>`u.source = any(${sql.val(query.source)}::text[])`)
   if (query.status?.length) {
     const statuses = [...new Set(query.status)].map((status) => statusCondition(status, now))
     conditions.push(sql<SqlBool>`(${sql.join(statuses, sql` or `)})`)

@@ -18,9 +18,10 @@ import type { Services } from '../app/services'
 import type { Database } from '../db/schema'
 import { type Actor, can } from '../domain/actor'
 import { type AuditInput, writeAudit } from '../domain/audit'
+import { authenticateMailPipeline } from '../inbound/pipeline-actor'
 import { authenticate } from './authenticate'
 import { ProblemError } from './problem-error'
-import { readJsonBody } from './read-body'
+import { bodyIsOfType, readJsonBody, readTextBody } from './read-body'
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined
 type Success<E extends EndpointDefinition> = E['success'] extends { schema: infer S extends z.ZodType }
@@ -98,7 +99,11 @@ export function route<N extends EndpointName>(
     const now = services.now()
 
     let actor: Actor | null = null
-    if (endpoint.auth !== 'public') {
+    if (endpoint.auth === 'inbound-email-token') {
+      // A machine's token, not a member's session: it acts for its organization, on this door only.
+      actor = await authenticateMailPipeline(c, services, now)
+      c.set('actor', actor)
+    } else if (endpoint.auth !== 'public') {
       actor = await authenticate(c, services, now, name)
       if (endpoint.auth !== 'authenticated' && !can(actor, endpoint.auth)) {
         throw new ProblemError('forbidden', { detail: `This action needs the permission ${endpoint.auth}.` })
@@ -109,7 +114,10 @@ export function route<N extends EndpointName>(
     const params = parsePart('params', endpoint.params, c.req.param())
     const query = parsePart('query', endpoint.query, queryObject(c))
     let rawBody: unknown
-    if (endpoint.body) rawBody = await readJsonBody(c, services.limits.bodyBytes)
+    if (endpoint.rawBody && bodyIsOfType(c, endpoint.rawBody.contentType)) {
+      const text = await readTextBody(c, services.limits.bodyBytes)
+      rawBody = text === undefined ? undefined : { [endpoint.rawBody.field]: text }
+    } else if (endpoint.body) rawBody = await readJsonBody(c, services.limits.bodyBytes)
     const body = parsePart('body', endpoint.body, rawBody)
 
     let ifMatch: number | undefined

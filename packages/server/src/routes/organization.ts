@@ -1,11 +1,60 @@
-import { type FieldError, type OrganizationSettings, OrganizationSettingsSchema } from '@usher/contract'
+import {
+  type FieldError,
+  isInboundEmailRole,
+  type OrganizationSettings,
+  OrganizationSettingsSchema,
+} from '@usher/contract'
 import type { Hono } from 'hono'
+import type { Kysely } from 'kysely'
 import type { UsherEnv } from '../app/env'
+import type { Database } from '../db/schema'
+import { type Actor, isUuid } from '../domain/actor'
 import { organizationSettings, toOrganization } from '../domain/organizations'
 import { ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * What the schema cannot see of the incoming email settings: the role fits people created from
+ * email (the contract's `isInboundEmailRole`, over the server's roles), and each domain's group is
+ * one of the organization's.
+ */
+async function inboundEmailErrors(
+  db: Kysely<Database>,
+  actor: Actor,
+  inbound: OrganizationSettings['inboundEmail'] | undefined,
+): Promise<FieldError[]> {
+  if (!inbound) return []
+  const errors: FieldError[] = []
+  if (inbound.role !== null && !isInboundEmailRole(actor.roles, inbound.role)) {
+    errors.push({
+      path: 'settings.inboundEmail.role',
+      code: 'invalid_value',
+      message: `"${inbound.role}" cannot be given to people created from email: choose a role with no permission that takes no seat.`,
+    })
+  }
+  const ids = [...new Set(inbound.domains.map((d) => d.groupId))].filter(isUuid)
+  const found = ids.length
+    ? await db
+        .selectFrom('groups')
+        .select('id')
+        .where('org_id', '=', actor.org.id)
+        .where('id', 'in', ids)
+        .execute()
+    : []
+  const known = new Set(found.map((g) => g.id))
+  inbound.domains.forEach((entry, index) => {
+    if (!known.has(entry.groupId)) {
+      errors.push({
+        path: `settings.inboundEmail.domains.${index}.groupId`,
+        code: 'not_found',
+        message: 'No such group in the organization.',
+      })
+    }
+  })
+  return errors
+}
 
 export function registerOrganizationRoutes(app: Hono<UsherEnv>) {
   route(app, 'activateOrganization', async ({ body, actor, now, transaction, audit }) =>
@@ -57,6 +106,7 @@ export function registerOrganizationRoutes(app: Hono<UsherEnv>) {
           })
         }
       })
+      errors.push(...(await inboundEmailErrors(trx, actor, patch.inboundEmail)))
       if (errors.length) throw new ProblemError('validation_failed', { errors })
 
       // Field by field: what the patch does not name stays as it is, inside the password policy too.

@@ -1,47 +1,21 @@
-import { randomUUID } from 'node:crypto'
-import {
-  DirectorySyncSettingsSchema,
-  type DirectoryToken,
-  isDirectoryDefaultRole,
-  SCIM_BASE_PATH,
-} from '@usher/contract'
+import { DirectorySyncSettingsSchema, isDirectoryDefaultRole, SCIM_BASE_PATH } from '@usher/contract'
 import type { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { UsherEnv } from '../app/env'
 import { isUuid } from '../domain/actor'
 import { decodeCursor, encodeCursor, pageFrom } from '../domain/cursor'
+import { createOrgToken, listOrgTokens, revokeOrgToken } from '../domain/org-tokens'
 import { iso } from '../domain/time'
 import { ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
-import { directorySettings, newDirectorySecret } from './directory-actor'
-
-type TokenRow = {
-  id: string
-  name: string
-  prefix: string
-  created_at: Date | string
-  last_used_at: Date | string | null
-}
-const toToken = (row: TokenRow): DirectoryToken => ({
-  id: row.id,
-  name: row.name,
-  prefix: row.prefix,
-  createdAt: iso(row.created_at),
-  lastUsedAt: row.last_used_at ? iso(row.last_used_at) : null,
-})
+import { directorySettings } from './directory-actor'
 
 /** The owner's side of directory sync: settings, tokens (the secret shown once), the request log. */
 export function registerManagementRoutes(app: Hono<UsherEnv>) {
   route(app, 'getDirectorySync', async ({ db, actor }) => {
     const [settings, tokens, provisioned] = await Promise.all([
       directorySettings(db, actor.org.id),
-      db
-        .selectFrom('directory_tokens')
-        .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
-        .where('org_id', '=', actor.org.id)
-        .where('revoked_at', 'is', null)
-        .orderBy('created_at')
-        .execute(),
+      listOrgTokens(db, actor.org.id, 'scim'),
       db
         .selectFrom('directory_users')
         .select(sql<number>`count(*)::int`.as('n'))
@@ -52,7 +26,7 @@ export function registerManagementRoutes(app: Hono<UsherEnv>) {
     return {
       scimPath: SCIM_BASE_PATH,
       settings,
-      tokens: tokens.map(toToken),
+      tokens,
       provisionedPeople: Number(provisioned.n),
     }
   })
@@ -97,50 +71,11 @@ export function registerManagementRoutes(app: Hono<UsherEnv>) {
     })
   })
 
-  route(app, 'createDirectoryToken', async (ctx) => {
-    const { actor, body, now } = ctx
-    const { secret, hash, prefix } = newDirectorySecret()
-    const row = {
-      id: randomUUID(),
-      org_id: actor.org.id,
-      name: body.name,
-      prefix,
-      token_hash: hash,
-      created_by: actor.user.id,
-      created_at: now,
-      last_used_at: null,
-      revoked_at: null,
-    }
-    await ctx.transaction(async (trx) => {
-      await trx.insertInto('directory_tokens').values(row).execute()
-      await ctx.audit(trx, {
-        action: 'organization.updated',
-        target: { type: 'organization', id: actor.org.id, label: actor.org.name },
-        changes: { directoryToken: [null, body.name] },
-      })
-    })
-    return { ...toToken(row), secret }
-  })
+  route(app, 'createDirectoryToken', (ctx) => createOrgToken(ctx, 'scim', ctx.body.name))
 
   route(app, 'revokeDirectoryToken', async (ctx) => {
-    const { actor, params, now } = ctx
-    if (!isUuid(params.id)) throw new ProblemError('not_found', { detail: 'No such directory token.' })
-    await ctx.transaction(async (trx) => {
-      const revoked = await trx
-        .updateTable('directory_tokens')
-        .set({ revoked_at: now })
-        .where('id', '=', params.id)
-        .where('org_id', '=', actor.org.id)
-        .where('revoked_at', 'is', null)
-        .returning('name')
-        .executeTakeFirst()
-      if (!revoked) throw new ProblemError('not_found', { detail: 'No such directory token.' })
-      await ctx.audit(trx, {
-        action: 'organization.updated',
-        target: { type: 'organization', id: actor.org.id, label: actor.org.name },
-        changes: { directoryToken: [revoked.name, null] },
-      })
-    })
+    const revoked = isUuid(ctx.params.id) && (await revokeOrgToken(ctx, 'scim', ctx.params.id))
+    if (!revoked) throw new ProblemError('not_found', { detail: 'No such directory token.' })
     return undefined
   })
 
