@@ -7,6 +7,7 @@ import { GroupPicker } from '../../ui/group-picker'
 import { MultiSelect, type MultiSelectOption } from '../../ui/multi-select'
 import { SalutationSelect } from '../../ui/salutation-select'
 import { fieldErrorMessage, type InviteFormValues, ROW_FIELDS, type RowField } from './invite-form-schema'
+import { SeesNothingWarning } from './sees-nothing-warning'
 
 export interface InviteRowProps {
   index: number
@@ -249,6 +250,7 @@ export function InviteRow({
             )
           : null}
       </div>
+      <SeesNothingWarning index={index} id={`${idBase}-sees-nothing`} />
       {removable ? (
         <button
           type="button"

@@ -21,6 +21,11 @@ export const inviteForm = {
   },
   groups: {
     scopedHint: 'Put each person in at least one of the groups you manage.',
+    seesNothing: {
+      sharesOnly:
+        'Someone invited as {{role}} sees no customer group until groups are shared with them: once they are invited, use Shared groups in the users table.',
+      noGroup: 'Someone invited as {{role}} with no group will see nothing: choose at least one group.',
+    },
   },
   topics: {
     none: 'None',

@@ -23,6 +23,12 @@ export const inviteForm: Messages['inviteForm'] = {
   },
   groups: {
     scopedHint: 'Placez chaque personne dans au moins un des groupes que vous gérez.',
+    seesNothing: {
+      sharesOnly:
+        'Une personne invitée comme {{role}} ne voit aucun groupe de clients tant qu’on ne lui en partage pas\u00a0: une fois l’invitation envoyée, utilisez Groupes partagés dans la liste des utilisateurs.',
+      noGroup:
+        'Une personne invitée comme {{role}} sans groupe ne verra rien\u00a0: choisissez au moins un groupe.',
+    },
   },
   topics: {
     none: 'Aucun',
