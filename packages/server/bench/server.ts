@@ -26,7 +26,8 @@ delete process.env.DATABASE_URL
 
 const secret = 'bench-secret-bench-secret-bench-secret-0000'
 const server = createUsherServer({
-  database: url ? { url } : {},
+  // BENCH_PREPARED=0 measures the server without prepared statements, for a comparison in one run.
+  database: url ? { url, preparedStatements: process.env.BENCH_PREPARED !== '0' } : {},
   auth: { secret },
   logger: { info() {}, warn() {}, error: (m, f) => console.error(m, f) },
 })

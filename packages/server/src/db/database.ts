@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { PreparingClient } from './prepared-client'
 import type { Database } from './schema'
 
 export interface DatabaseOptions {
@@ -19,6 +20,13 @@ export interface DatabaseOptions {
   dataDir?: string
   /** node-postgres pool size. @default 10 */
   poolSize?: number
+  /**
+   * Run reads as prepared statements, planned once per connection (PostgreSQL only). Turn off
+   * behind a connection pooler that does not keep prepared statements per client, such as
+   * PgBouncer before 1.21 in transaction mode.
+   * @default true
+   */
+  preparedStatements?: boolean
 }
 
 export interface UsherDatabase {
@@ -31,7 +39,11 @@ export interface UsherDatabase {
 export function openDatabase(options: DatabaseOptions = {}): UsherDatabase {
   const url = options.url ?? process.env.DATABASE_URL
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 })
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
+    })
     // An idle client whose connection dies emits 'error' on the pool; unhandled, it would end the
     // process. The next query gets a fresh connection.
     pool.on('error', () => {})

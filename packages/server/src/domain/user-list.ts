@@ -14,7 +14,7 @@ import { type Actor, isUuid, withDescendants } from './actor'
 import { type CursorPart, decodeCursor, encodeCursor } from './cursor'
 import { groupInScope, usersInScope } from './scope'
 import { likePrefix } from './search'
-import { statusCondition, toUsers } from './users'
+import { extrasScopeIds, statusCondition, toUserWithExtras, userExtrasExpressions } from './users'
 
 export type ListUsersQuery = z.output<typeof ListUsersQuerySchema>
 
@@ -70,11 +70,19 @@ export async function listUsers(
   }
 
   const direction = sql.raw(descending ? 'desc' : 'asc')
+  const extras = userExtrasExpressions(sql`u.id`, extrasScopeIds(actor))
   let select = db
     .selectFrom('users as u')
     .selectAll('u')
     // Timestamps as the database prints them: microseconds that a JS Date would drop stay exact.
     .select(sql<string>`(${key.column})::text`.as('cursor_value'))
+    // Groups, share counts and the pending invitation in the page's own statement: no second round trip.
+    .select([
+      extras.group_ids.as('group_ids'),
+      extras.shares.as('shares'),
+      extras.shares_in_scope.as('shares_in_scope'),
+      extras.invitation_id.as('invitation_id'),
+    ])
     .where('u.org_id', '=', actor.org.id)
     .where((eb) => eb.and(conditions))
     .orderBy(sql`${key.column} ${direction}`)
@@ -85,7 +93,7 @@ export async function listUsers(
   const slice = more ? rows.slice(0, query.limit) : rows
   const last = slice[slice.length - 1]
   return {
-    items: await toUsers(db, slice, now, actor),
+    items: slice.map((row) => toUserWithExtras(row, row, now, actor)),
     nextCursor: more && last ? encodeCursor(cursorKind, [last.cursor_value, last.id]) : null,
   }
 }

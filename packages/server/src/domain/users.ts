@@ -1,5 +1,5 @@
 import { invitationStatusAt, type Salutation, type User, type UserStatus } from '@usher/contract'
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { Database, UserRow } from '../db/schema'
 import type { Actor } from './actor'
 import { iso } from './time'
@@ -68,14 +68,66 @@ export function toUser(row: UserRow, extras: UserExtras, now: Date): User {
   }
 }
 
+/** What a user row does not carry, as the page's query or `toUsers` reads it beside the row. */
+export interface UserExtrasColumns {
+  group_ids: string[]
+  shares: number
+  shares_in_scope: number
+  invitation_id: string | null
+}
+
 /**
- * The wire users for `rows`, in their order, as `viewer` may see them: group memberships, share
- * counts and pending invitations in three queries for the whole page, not three per row.
+ * The expressions that read a user's extras (groups, share counts, the pending invitation) for the
+ * user whose id is `userId`: one definition for the list's own statement and for `toUsers`.
+ * `scopeIds` are the viewer's groups when they are scoped (shares counted within them).
+ */
+export function userExtrasExpressions(userId: RawBuilder<unknown>, scopeIds: string[]) {
+  return {
+    group_ids: sql<
+      string[]
+    >`array(select ug.group_id::text from user_groups ug where ug.user_id = ${userId})`,
+    shares: sql<number>`(select count(*)::int from shares s where s.user_id = ${userId})`,
+    shares_in_scope: sql<number>`(select count(*)::int from shares s
+      where s.user_id = ${userId} and s.group_id = any(${sql.val(scopeIds)}::uuid[]))`,
+    invitation_id: sql<string | null>`(select i.id::text from invitations i
+      where i.user_id = ${userId} and i.status = 'pending' limit 1)`,
+  } satisfies Record<keyof UserExtrasColumns, RawBuilder<unknown>>
+}
+
+/** The viewer's groups when their role is scoped, as `userExtrasExpressions` takes them. */
+export const extrasScopeIds = (viewer: Actor | null) => [...(viewer?.scope ?? [])]
+
+/**
+ * The wire user for a row that carries its extras columns, as `viewer` may see it.
  *
  * A group-scoped viewer (admin) sees on someone else only what lies within their scope: the
  * groups they govern among the person's, and the shares on those groups (as GET
  * /users/{id}/shares shows them). `viewer` null is the person themselves outside a request
  * (provisioning, accepting an invitation, resetting a password): everything.
+ */
+export function toUserWithExtras(
+  row: UserRow,
+  extras: UserExtrasColumns,
+  now: Date,
+  viewer: Actor | null,
+): User {
+  const scope = viewer?.scope ?? null
+  // Their own account shows whole, to everyone.
+  const narrowed = scope !== null && row.id !== viewer?.user.id
+  return toUser(
+    row,
+    {
+      groupIds: (narrowed ? extras.group_ids.filter((id) => scope?.has(id)) : extras.group_ids).sort(),
+      sharedGroupCount: narrowed ? extras.shares_in_scope : extras.shares,
+      invitationId: extras.invitation_id,
+    },
+    now,
+  )
+}
+
+/**
+ * The wire users for `rows`, in their order, as `viewer` may see them (see `toUserWithExtras`):
+ * the extras of the whole page in one query, not three per row.
  */
 export async function toUsers(
   db: Kysely<Database>,
@@ -84,40 +136,14 @@ export async function toUsers(
   viewer: Actor | null,
 ): Promise<User[]> {
   if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const scope = viewer?.scope ?? null
-  const scopeIds = [...(scope ?? [])]
-  // What the rows do not carry (groups, share counts, the pending invitation), for the whole page
-  // in one query: one round trip and one plan, however many people the page shows.
-  const extras = await sql<{
-    user_id: string
-    group_ids: string[]
-    shares: number
-    shares_in_scope: number
-    invitation_id: string | null
-  }>`
+  const extras = userExtrasExpressions(sql`p.id`, extrasScopeIds(viewer))
+  const found = await sql<UserExtrasColumns & { user_id: string }>`
     select p.id::text as user_id,
-      array(select ug.group_id::text from user_groups ug where ug.user_id = p.id) as group_ids,
-      (select count(*)::int from shares s where s.user_id = p.id) as shares,
-      (select count(*)::int from shares s
-        where s.user_id = p.id and s.group_id = any(${sql.val(scopeIds)}::uuid[])) as shares_in_scope,
-      (select i.id::text from invitations i
-        where i.user_id = p.id and i.status = 'pending' limit 1) as invitation_id
-    from unnest(${sql.val(ids)}::uuid[]) as p(id)`.execute(db)
-  // Their own account shows whole, to everyone.
-  const narrowed = (userId: string) => scope !== null && userId !== viewer?.user.id
-  const extrasOf = new Map(
-    extras.rows.map((e) => [
-      e.user_id,
-      {
-        groupIds: (narrowed(e.user_id) ? e.group_ids.filter((id) => scope?.has(id)) : e.group_ids).sort(),
-        sharedGroupCount: narrowed(e.user_id) ? e.shares_in_scope : e.shares,
-        invitationId: e.invitation_id,
-      },
-    ]),
-  )
-  const none = { groupIds: [], sharedGroupCount: 0, invitationId: null }
-  return rows.map((row) => toUser(row, extrasOf.get(row.id) ?? none, now))
+      ${sql.join(Object.entries(extras).map(([name, expression]) => sql`${expression} as ${sql.ref(name)}`))}
+    from unnest(${sql.val(rows.map((r) => r.id))}::uuid[]) as p(id)`.execute(db)
+  const extrasOf = new Map(found.rows.map((e) => [e.user_id, e]))
+  const none: UserExtrasColumns = { group_ids: [], shares: 0, shares_in_scope: 0, invitation_id: null }
+  return rows.map((row) => toUserWithExtras(row, extrasOf.get(row.id) ?? none, now, viewer))
 }
 
 export async function toUserOne(
