@@ -31,6 +31,7 @@ import {
   PROBLEM_CONTENT_TYPE,
   ProblemSchema,
   problemType,
+  requiresActivatedTeam,
   UpdateGroupSchema,
   UpdateOrganizationSchema,
   UpdateUserSchema,
@@ -186,7 +187,8 @@ function authDescription(auth: EndpointDefinition['auth']): string {
 /**
  * The codes an endpoint may answer with: its own, what its request's parts bring (a body: not
  * JSON, too large, another media type; any parameter, query or body: invalid fields; If-Match:
- * missing or stale), then the common ones (minus the caller's when public).
+ * missing or stale; a write that manages people: the team not activated), then the common ones
+ * (minus the caller's when public).
  */
 export function endpointErrorCodes(endpoint: EndpointDefinition): ErrorCode[] {
   const common =
@@ -197,6 +199,8 @@ export function endpointErrorCodes(endpoint: EndpointDefinition): ErrorCode[] {
         : COMMON_ERRORS
   const derived: ErrorCode[] = [
     ...(endpoint.params || endpoint.query || endpoint.body ? (['validation_failed'] as const) : []),
+    // Managing people before the team is named (the contract's activation rule).
+    ...(requiresActivatedTeam(endpoint) ? (['team_not_activated'] as const) : []),
     ...(endpoint.body ? BODY_ERRORS : []),
     ...(endpoint.ifMatch ? (['precondition_required', 'version_mismatch'] as const) : []),
   ]

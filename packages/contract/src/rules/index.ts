@@ -93,6 +93,11 @@ export {
   type UserAction,
   type UserStatus,
 } from './status'
+export {
+  isTeamActivated,
+  requiresActivatedTeam,
+  TEAM_ACTIVATION_PERMISSIONS,
+} from './team-activation'
 export { canonicalTimeZone, DEFAULT_TIME_ZONE, isValidTimeZone } from './time-zone'
 export {
   type ActionTarget,

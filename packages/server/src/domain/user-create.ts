@@ -56,9 +56,6 @@ export async function prepareCreateUser(
   actor: Actor,
   body: CreateUserBody,
 ): Promise<{ passwordHash: string | null }> {
-  if (!actor.org.activated_at) {
-    throw new ProblemError('team_not_activated', { detail: 'Name the team to activate it first.' })
-  }
   const paths = candidatePaths()
   const refusal = addressRefusal(actor, body.email, paths) ?? roleRefusal(actor, body.role, paths.at('role'))
   if (refusal) throw refused(refusal)

@@ -9,6 +9,7 @@ import {
   IdempotencyKeySchema,
   parseIfMatch,
   requestValidationProblem,
+  requiresActivatedTeam,
 } from '@usher/contract'
 import type { Context, Hono } from 'hono'
 import { type Kysely, sql } from 'kysely'
@@ -107,6 +108,10 @@ export function route<N extends EndpointName>(
       actor = await authenticate(c, services, now, name)
       if (endpoint.auth !== 'authenticated' && !can(actor, endpoint.auth)) {
         throw new ProblemError('forbidden', { detail: `This action needs the permission ${endpoint.auth}.` })
+      }
+      // Before the team is named, its people, groups and shares are not managed (the contract's rule).
+      if (requiresActivatedTeam(endpoint) && !actor.org.activated_at) {
+        throw new ProblemError('team_not_activated', { detail: 'Name the team to activate it first.' })
       }
       c.set('actor', actor)
     }

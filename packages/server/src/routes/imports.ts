@@ -29,7 +29,6 @@ import { route } from '../http/route'
 export function registerImportRoutes(app: Hono<UsherEnv>) {
   route(app, 'createImport', async (ctx) => {
     const { actor, body, now } = ctx
-    if (!actor.org.activated_at) throw new ProblemError('team_not_activated')
     const limit = actor.settings.importRowLimit
     if (body.totalRows > limit) {
       throw new ProblemError('import_row_limit', {

@@ -20,9 +20,6 @@ const deliver = (services: Services, ids: string[]) => () =>
 export function registerInvitationRoutes(app: Hono<UsherEnv>) {
   route(app, 'createInvitations', async (ctx) => {
     const { actor, services, now } = ctx
-    if (!actor.org.activated_at) {
-      throw new ProblemError('team_not_activated', { detail: 'Name the team to activate it first.' })
-    }
     const { outboxIds, ...result } = await ctx.transaction((trx) =>
       createInvitationBatch(trx, services, actor, ctx.body, now, ctx.requestId),
     )
