@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { EMAIL_MAX_LENGTH, EmailSchema, isValidEmail, personEmailSchema, toFieldErrors } from '../src/index'
+import {
+  EMAIL_MAX_LENGTH,
+  EmailSchema,
+  isRefusedMailbox,
+  isValidEmail,
+  personEmailSchema,
+  toFieldErrors,
+} from '../src/index'
 
 /** [address, valid?, why]: the one email rule, as forms, imports and the server apply it. */
 const CASES: ReadonlyArray<readonly [string, boolean, string]> = [
@@ -71,5 +78,19 @@ describe('EmailSchema applies the same rule', () => {
     expect(personEmailSchema().safeParse('support@exemple').error?.issues[0]).toMatchObject({
       params: { code: 'invalid_email' },
     })
+  })
+})
+
+describe('a refused-mailbox list changed after use', () => {
+  it('decides with the list as it is now, whether edited in place or replaced', () => {
+    const list = ['support']
+    expect(isRefusedMailbox('support@acme.fr', list)).toBe(true)
+    expect(isRefusedMailbox('maintenance@acme.fr', list)).toBe(false)
+    list.push('maintenance')
+    expect(isRefusedMailbox('maintenance@acme.fr', list)).toBe(true)
+    list[0] = 'accueil'
+    expect(isRefusedMailbox('support@acme.fr', list)).toBe(false)
+    expect(isRefusedMailbox('accueil@acme.fr', list)).toBe(true)
+    expect(isRefusedMailbox('support@acme.fr', ['support'])).toBe(true)
   })
 })

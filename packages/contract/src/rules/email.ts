@@ -134,12 +134,18 @@ export function isRefusedMailbox(
 }
 
 /**
- * The folded keys of a list, computed once per list's content: an import checks every row against
- * the same list, and folding each entry again for each address was most of the row check's time.
- * Keyed by the entries themselves (a list edited in place is a new key), and bounded.
+ * The folded keys of a list, computed once per list: an import checks every row against the same
+ * list, and folding each entry again for each address was most of the row check's time. Found by
+ * the list's identity first, checked entry by entry (a list edited in place gets new keys), then by
+ * its content (the same entries in another array), bounded.
  */
+const keysOfArray = new WeakMap<readonly string[], { entries: string[]; keys: ReadonlySet<string> }>()
 const keysOfList = new Map<string, ReadonlySet<string>>()
 function refusedKeys(refused: readonly string[]): ReadonlySet<string> {
+  const known = keysOfArray.get(refused)
+  if (known && known.entries.length === refused.length && known.entries.every((e, i) => e === refused[i])) {
+    return known.keys
+  }
   const id = refused.join('\n')
   let keys = keysOfList.get(id)
   if (!keys) {
@@ -147,5 +153,6 @@ function refusedKeys(refused: readonly string[]): ReadonlySet<string> {
     keys = new Set(refused.map(mailboxKey))
     keysOfList.set(id, keys)
   }
+  keysOfArray.set(refused, { entries: [...refused], keys })
   return keys
 }
