@@ -412,7 +412,9 @@ describe('given a request that fails as a whole', () => {
     await screen.findByLabelText('Email, row 1')
     await fillRow(user, 1, { firstName: 'Paul', email: 'paul@atelier.test' })
     await user.click(screen.getByRole('button', { name: 'Send invitations' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('Activate your team before managing users.')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Name your team to activate it before managing users, groups or shares.',
+    )
     expect(field('First name', 1)).toHaveValue('Paul')
   })
   it('puts the field errors of a refused request (422) on the rows they name', async () => {

@@ -66,7 +66,7 @@ describe('TeamActivation', () => {
   it('tells an admin that the owner activates the team', async () => {
     const world = await createWorld({ activated: false })
     renderActivation(world.tokens.admin)
-    expect(await screen.findByRole('note')).toHaveTextContent('The owner activates it by naming it.')
+    expect(await screen.findByRole('note')).toHaveTextContent('until the owner activates it by naming it.')
     expect(screen.queryByRole('button', { name: 'Activate' })).toBeNull()
   })
 

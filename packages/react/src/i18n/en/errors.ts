@@ -18,7 +18,7 @@ export const errors = {
     invitation_pending: 'An invitation to this address is already pending.',
     seat_limit_reached: 'All the seats of your plan are taken.',
     last_owner: 'The organization must keep at least one owner.',
-    team_not_activated: 'Activate your team before managing users.',
+    team_not_activated: 'Name your team to activate it before managing users, groups or shares.',
     group_cycle: 'A group cannot be moved under itself.',
     group_not_empty: 'This group still has subgroups or members.',
     idempotency_in_progress: 'This request is still being processed.',

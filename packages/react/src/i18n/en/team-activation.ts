@@ -7,5 +7,6 @@ export const teamActivation = {
   submit: 'Activate',
   submitting: 'Activating…',
   done: 'Your team is active: you can now invite people and manage users.',
-  askOwner: 'Your team is not activated yet. The owner activates it by naming it.',
+  askOwner:
+    'Your team is not activated yet: nobody can invite, edit, disable or share until the owner activates it by naming it.',
 } as const

@@ -19,7 +19,8 @@ export const errors: Messages['errors'] = {
     invitation_pending: 'Une invitation à cette adresse est déjà en attente.',
     seat_limit_reached: 'Tous les postes de votre offre sont pris.',
     last_owner: 'L’organisation doit garder au moins un propriétaire.',
-    team_not_activated: 'Activez votre équipe avant de gérer les utilisateurs.',
+    team_not_activated:
+      'Nommez votre équipe pour l’activer avant de gérer les utilisateurs, les groupes ou les partages.',
     group_cycle: 'Un groupe ne peut pas être déplacé sous lui-même.',
     group_not_empty: 'Ce groupe contient encore des sous-groupes ou des membres.',
     idempotency_in_progress: 'Cette requête est encore en cours de traitement.',

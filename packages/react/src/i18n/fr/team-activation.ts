@@ -8,5 +8,6 @@ export const teamActivation: Messages['teamActivation'] = {
   submit: 'Activer',
   submitting: 'Activation…',
   done: 'Votre équipe est active : vous pouvez désormais inviter des personnes et gérer les utilisateurs.',
-  askOwner: 'Votre équipe n’est pas encore activée. Le propriétaire l’active en lui donnant un nom.',
+  askOwner:
+    'Votre équipe n’est pas encore activée : personne ne peut inviter, modifier, désactiver ni partager tant que le propriétaire ne l’a pas activée en lui donnant un nom.',
 }
