@@ -19,7 +19,7 @@ const TOLERANCE = 0.05
 const record = process.argv.includes('--record')
 
 const started = Date.now()
-// One at a time: esbuild uses every core for each build already.
+// One at a time: Rolldown uses every core for each build already.
 const figures = {}
 for (const testCase of CASES) {
   const m = await measureCase(testCase, [], null)

@@ -1,6 +1,6 @@
 /**
  * What a host's production build ships to a browser for one import, measured the way a host's
- * bundler would do it: esbuild, minified, tree-shaken, ESM, browser, es2022, **code-split** (so
+ * bundler would do it: Rolldown (Vite's), minified, tree-shaken, ESM, browser, es2022, **code-split** (so
  * every `import()` in a package becomes a chunk of its own, loaded when first needed). The peers a
  * host already ships (React, ReactDOM, react-query) stay external.
  *
@@ -8,10 +8,10 @@
  * the ones only reachable through `import()`. Each file is gzipped on its own (level 9), as a
  * browser downloads it, and the figures are the sums.
  *
- * esbuild comes from @usher/react's devDependencies (the version its lockfile pins), so the bench
- * needs no dependency of its own.
+ * Rolldown comes with the workspace's Vite (the version its lockfile pins), so the bench needs no
+ * dependency of its own.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve, sep } from 'node:path'
@@ -31,39 +31,6 @@ export const HOST_PEERS = [
   '@tanstack/react-query/*',
 ]
 
-let esbuildLoading
-/** esbuild, resolved from the directory given (default: @usher/react, which pins it). */
-export function loadEsbuild(fromDir = join(ROOT, 'packages', 'react')) {
-  if (!esbuildLoading) {
-    const require = createRequire(join(fromDir, 'package.json'))
-    esbuildLoading = import(pathToFileURL(require.resolve('esbuild')).href).then((m) => m.default ?? m)
-  }
-  return esbuildLoading
-}
-
-/**
- * A plugin that resolves the given bare names (`@usher/react`) as if imported from inside their own
- * package directory: through the package's `exports`, i.e. its built, published entry points.
- */
-function workspacePackages(packages) {
-  return {
-    name: 'workspace-packages',
-    setup(build) {
-      for (const [name, dir] of Object.entries(packages)) {
-        const filter = new RegExp(`^${name.replace(/[/.@-]/g, '\\$&')}(/|$)`)
-        build.onResolve({ filter }, (args) => {
-          if (args.pluginData?.workspace) return undefined
-          return build.resolve(args.path, {
-            kind: args.kind,
-            resolveDir: dir,
-            pluginData: { workspace: true },
-          })
-        })
-      }
-    },
-  }
-}
-
 /** The npm package an input file of the metafile belongs to (`zod`, `@radix-ui/react-popper`). */
 export function packageOf(inputPath) {
   const parts = inputPath.split(/[\\/]/)
@@ -76,119 +43,194 @@ export function packageOf(inputPath) {
   return '(entry)'
 }
 
+let rolldownLoading
+/** Rolldown, Vite's production bundler, resolved from the workspace's Vite (no dependency of ours). */
+export function loadRolldown() {
+  if (!rolldownLoading) {
+    const fromVite = createRequire(createRequire(join(ROOT, 'package.json')).resolve('vite/package.json'))
+    rolldownLoading = import(pathToFileURL(fromVite.resolve('rolldown')).href)
+  }
+  return rolldownLoading
+}
+
+/** `react/*`-style patterns as one test on a module id. */
+function externalTest(patterns) {
+  const exact = new Set(patterns.filter((p) => !p.endsWith('/*')))
+  const prefixes = patterns.filter((p) => p.endsWith('/*')).map((p) => p.slice(0, -1))
+  return (id) => exact.has(id) || prefixes.some((prefix) => id.startsWith(prefix))
+}
+
+/** Resolves the given bare names (`@usher/react`) through their package's `exports`: the built, published files. */
+function workspacePackagesRolldown(packages) {
+  return {
+    name: 'workspace-packages',
+    async resolveId(source) {
+      for (const [name, dir] of Object.entries(packages)) {
+        if (source !== name && !source.startsWith(`${name}/`)) continue
+        const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))
+        const key = source === name ? '.' : `.${source.slice(name.length)}`
+        const target = manifest.exports?.[key]
+        const file = typeof target === 'string' ? target : (target?.import ?? target?.default)
+        if (file) return resolve(dir, file)
+      }
+      return null
+    },
+  }
+}
+
+/**
+ * Names an `import()` target: an Usher file by the source file tsup's output says it came from
+ * (`ui/confirm-dialog-body`, `components/shared-groups-dialog`), anything else by its package.
+ */
+async function nameOf(moduleId) {
+  const pkg = packageOf(moduleId ?? '')
+  if (!pkg.startsWith('@usher/')) return { name: pkg, usher: false }
+  const dist = moduleId.split(`${sep}dist${sep}`).pop() ?? moduleId
+  if (!dist.split(sep).pop().startsWith('chunk-')) {
+    return { name: `${pkg} ${dist.replace(/(\/index)?\.js$/, '')}`, usher: true }
+  }
+  const code = await readFile(moduleId, 'utf8').catch(() => '')
+  const first = /^\/\/ src\/(.+?)\.tsx?$/m.exec(code)
+  return { name: `${pkg} ${first ? first[1] : dist}`, usher: true }
+}
+
 /**
  * Bundles `source` (an ESM snippet such as `export { RoleBadge } from '@usher/react'`) and measures it.
+ *
+ * The bundler is Rolldown, as Vite builds a host for production: minified, tree-shaken, ESM for the
+ * browser, es2022, code-split. (esbuild was used first; with code splitting it makes an entry
+ * import every shared chunk its barrel file reaches, used or not, so any `import()` in a library
+ * put the lazily loaded code's dependencies back on every page. Rolldown, Rollup and webpack do not.)
  *
  * @param {object} input
  * @param {string} input.source the entry's code
  * @param {string} [input.resolveDir] where bare imports resolve from (default: a temporary folder)
  * @param {Record<string, string>} [input.packages] bare names resolved from their own directory
  * @param {string[]} [input.external] packages left out (besides nothing: pass HOST_PEERS explicitly)
- * @param {string} [input.label] name of the metafile written under bench/raw/
- * @returns {Promise<{ initial: { min: number, gzip: number, files: number }, lazy: Array<{ file: string, min: number, gzip: number, packages: string[] }>, byPackage: Record<string, { min: number, gzip: number }> }>}
- *   `byPackage`: each package's share of the *initial* files (minified bytes, and the gzip bytes of
- *   its files apportioned by its share of each file's minified bytes: an estimate).
+ * @param {string} [input.label] name of the chunk list written under bench/raw/
+ * @returns {Promise<{ initial: { min: number, gzip: number, files: number }, lazy: Array<{ file: string, min: number, gzip: number, packages: string[] }>, lazyEntries: Array<{ name: string, usher: boolean, files: number, min: number, gzip: number }>, byPackage: Record<string, { min: number, gzip: number }> }>}
+ *   `byPackage`: each package's share of the *initial* files (its modules' share of each file's
+ *   rendered bytes, applied to the file's minified and gzip bytes: an estimate).
  */
 export async function measure({ source, resolveDir, packages = {}, external = [], label }) {
-  const esbuild = await loadEsbuild()
+  const { rolldown } = await loadRolldown()
   const workDir = await mkdtemp(join(resolveDir ?? tmpdir(), '.usher-size-'))
   try {
     const entryFile = join(workDir, 'entry.js')
     await writeFile(entryFile, source)
-    const result = await esbuild.build({
-      entryPoints: [entryFile],
-      outdir: join(workDir, 'out'),
-      absWorkingDir: workDir,
-      bundle: true,
-      splitting: true,
-      minify: true,
-      format: 'esm',
+    const isExternal = externalTest(external)
+    const bundle = await rolldown({
+      input: entryFile,
+      cwd: workDir,
       platform: 'browser',
-      target: 'es2022',
-      treeShaking: true,
-      write: false,
-      metafile: true,
+      external: (id) => isExternal(id),
       logLevel: 'silent',
+      treeshake: true,
       // Stylesheets are not JavaScript: the host loads them apart (and Usher's are one small file).
-      loader: { '.css': 'empty' },
-      define: { 'process.env.NODE_ENV': '"production"' },
-      external,
-      plugins: [workspacePackages(packages)],
+      moduleTypes: { '.css': 'empty' },
+      transform: { target: 'es2022', define: { 'process.env.NODE_ENV': '"production"' } },
+      plugins: [workspacePackagesRolldown(packages)],
     })
-    const contents = new Map(result.outputFiles.map((f) => [resolve(f.path), f.contents]))
-    const outputs = result.metafile.outputs
-    const abs = (p) => resolve(workDir, p)
-    const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint !== undefined)
+    const { output } = await bundle.generate({ format: 'es', minify: true, dir: join(workDir, 'out') })
+    await bundle.close()
+    const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]))
+    const entryOut = [...chunks.values()].find((c) => c.isEntry)
 
     // Walk static imports from the entry: those files load at once; the rest only on import().
     const initial = new Set()
-    const walk = (path) => {
-      if (initial.has(path)) return
-      initial.add(path)
-      for (const imp of outputs[path].imports) {
-        if (imp.kind === 'import-statement' && !imp.external && outputs[imp.path]) walk(imp.path)
-      }
+    const walk = (name) => {
+      if (initial.has(name) || !chunks.has(name)) return
+      initial.add(name)
+      for (const imported of chunks.get(name).imports) walk(imported)
     }
-    walk(entryOut)
-
-    // Chunks reached through import() from what loads at once (and what those load in turn).
-    // esbuild also writes chunks for the import() calls of code it shook out: never loaded, and
-    // not counted.
+    walk(entryOut.fileName)
     const lazyFiles = new Set()
-    const walkLazy = (path) => {
-      for (const imp of outputs[path].imports) {
-        if (imp.external || !outputs[imp.path] || initial.has(imp.path) || lazyFiles.has(imp.path)) continue
-        if (imp.kind === 'dynamic-import' || lazyFiles.has(path)) {
-          lazyFiles.add(imp.path)
-          walkLazy(imp.path)
-        }
+    const walkLazy = (name, viaDynamic) => {
+      const chunk = chunks.get(name)
+      if (!chunk) return
+      for (const next of [...chunk.dynamicImports, ...(viaDynamic ? chunk.imports : [])]) {
+        if (initial.has(next) || lazyFiles.has(next) || !chunks.has(next)) continue
+        lazyFiles.add(next)
+        walkLazy(next, true)
       }
     }
-    for (const path of initial) walkLazy(path)
-    const sizeOf = (path) => {
-      const code = contents.get(abs(path)) ?? new Uint8Array()
+    for (const name of initial) walkLazy(name, false)
+
+    const sizeOf = (name) => {
+      const code = Buffer.from(chunks.get(name).code)
       return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength }
     }
-    const packagesIn = (path) => {
+    const packagesIn = (name) => {
       const shares = {}
-      for (const [input, { bytesInOutput }] of Object.entries(outputs[path].inputs)) {
-        if (bytesInOutput === 0) continue
-        const name = packageOf(abs(input))
-        shares[name] = (shares[name] ?? 0) + bytesInOutput
+      for (const [id, { renderedLength }] of Object.entries(chunks.get(name).modules)) {
+        if (!renderedLength) continue
+        const pkg = packageOf(id)
+        shares[pkg] = (shares[pkg] ?? 0) + renderedLength
       }
       return shares
     }
 
     const totals = { min: 0, gzip: 0, files: 0 }
     const byPackage = {}
-    for (const path of initial) {
-      const size = sizeOf(path)
+    for (const name of initial) {
+      const size = sizeOf(name)
       totals.min += size.min
       totals.gzip += size.gzip
       totals.files += 1
-      const shares = packagesIn(path)
+      const shares = packagesIn(name)
       const sum = Object.values(shares).reduce((a, b) => a + b, 0) || 1
-      for (const [name, bytes] of Object.entries(shares)) {
-        byPackage[name] ??= { min: 0, gzip: 0 }
-        byPackage[name].min += bytes
-        byPackage[name].gzip += (size.gzip * bytes) / sum
+      for (const [pkg, bytes] of Object.entries(shares)) {
+        byPackage[pkg] ??= { min: 0, gzip: 0 }
+        byPackage[pkg].min += (size.min * bytes) / sum
+        byPackage[pkg].gzip += (size.gzip * bytes) / sum
       }
     }
     const lazy = [...lazyFiles]
-      .map((p) => ({
-        file: p.split(sep).pop() ?? p,
-        ...sizeOf(p),
-        packages: Object.entries(packagesIn(p))
+      .map((name) => ({
+        file: name,
+        ...sizeOf(name),
+        packages: Object.entries(packagesIn(name))
           .sort((a, b) => b[1] - a[1])
-          .map(([name]) => name),
+          .map(([pkg]) => pkg),
       }))
       .sort((a, b) => b.gzip - a.gzip)
 
+    // What each `import()` target costs on first use: its chunk and every chunk that chunk
+    // imports, less what the page already loaded (shared chunks count for every target).
+    const lazyEntries = []
+    for (const chunk of chunks.values()) {
+      if (!chunk.isDynamicEntry || initial.has(chunk.fileName) || !lazyFiles.has(chunk.fileName)) continue
+      const fetched = new Set()
+      const grab = (name) => {
+        if (fetched.has(name) || initial.has(name) || !chunks.has(name)) return
+        fetched.add(name)
+        for (const next of chunks.get(name).imports) grab(next)
+      }
+      grab(chunk.fileName)
+      const cost = { min: 0, gzip: 0 }
+      for (const name of fetched) {
+        const size = sizeOf(name)
+        cost.min += size.min
+        cost.gzip += size.gzip
+      }
+      lazyEntries.push({ ...(await nameOf(chunk.facadeModuleId)), files: fetched.size, ...cost })
+    }
+    lazyEntries.sort((a, b) => b.gzip - a.gzip)
+
     if (label) {
       await mkdir(RAW_DIR, { recursive: true })
-      await writeFile(join(RAW_DIR, `size-${label}.meta.json`), JSON.stringify(result.metafile))
+      const list = [...chunks.values()].map((c) => ({
+        file: c.fileName,
+        initial: initial.has(c.fileName),
+        lazy: lazyFiles.has(c.fileName),
+        ...sizeOf(c.fileName),
+        imports: c.imports,
+        dynamicImports: c.dynamicImports,
+        modules: Object.fromEntries(Object.entries(c.modules).map(([id, m]) => [id, m.renderedLength])),
+      }))
+      await writeFile(join(RAW_DIR, `size-${label}.chunks.json`), JSON.stringify(list))
     }
-    return { initial: totals, lazy, byPackage }
+    return { initial: totals, lazy, lazyEntries, byPackage }
   } finally {
     await rm(workDir, { recursive: true, force: true })
   }

@@ -48,9 +48,9 @@ export type {
   EditUserDialogProps,
   EditUserHistoryTabProps,
 } from './components/edit-user-dialog'
-// Assembled with the history it shows (see compose/).
-export { EditUserDialog } from './compose/edit-user-dialog'
-export { ImportUsersDialog, type ImportUsersDialogProps } from './components/import-users-dialog'
+export type { ImportUsersDialogProps } from './components/import-users-dialog'
+// Assembled with the history it shows, and each dialog loaded on first open (see compose/).
+export { EditUserDialog, GroupSharesDialog, ImportUsersDialog, SharedGroupsDialog } from './compose/dialogs'
 export {
   dedupeEntries,
   InviteForm,
@@ -59,7 +59,7 @@ export {
   parseAddressList,
   splitDisplayName,
 } from './components/invite-form'
-export { SharedGroupsDialog, type SharedGroupsDialogProps } from './components/shared-groups-dialog'
+export type { SharedGroupsDialogProps } from './components/shared-groups-dialog'
 export {
   localColumnStore,
   USER_TABLE_COLUMNS_KEY,
@@ -78,7 +78,7 @@ export { UserTable } from './compose/user-table'
 
 // Components: groups
 export type { GroupsManagerProps, GroupsManagerShareDialogProps } from './components/groups-manager'
-export { GroupSharesDialog, type GroupSharesDialogProps } from './components/group-shares-dialog'
+export type { GroupSharesDialogProps } from './components/group-shares-dialog'
 // Assembled with the dialog it opens (see compose/).
 export { GroupsManager } from './compose/groups-manager'
 

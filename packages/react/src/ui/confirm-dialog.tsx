@@ -1,7 +1,5 @@
-import { AlertDialog } from 'radix-ui'
 import type { ReactNode } from 'react'
-import { cn } from '../lib/cn'
-import { useUsherContext } from '../provider/usher-context'
+import { lazyDialog } from './lazy-dialog'
 
 export interface ConfirmDialogProps {
   open: boolean
@@ -24,66 +22,15 @@ export interface ConfirmDialogProps {
 /**
  * Confirms a destructive action (WAI-ARIA alertdialog): focus starts on Cancel, Escape cancels,
  * and the dialog stays open until the request succeeds so a failure is read where it happened.
+ * Its code loads on first open (`preloadConfirmDialog` starts it earlier); nothing renders before.
  * @example <ConfirmDialog open={open} onOpenChange={setOpen} title="Delete Hugo Moreau?" description="…" confirmLabel="Delete Hugo Moreau" onConfirm={remove} />
  */
-export function ConfirmDialog({
-  open,
-  onOpenChange,
-  title,
-  description,
-  confirmLabel,
-  onConfirm,
-  pending = false,
-  error,
-  onCloseAutoFocus,
-  className,
-}: ConfirmDialogProps) {
-  const { t, portalContainer } = useUsherContext()
-  return (
-    <AlertDialog.Root
-      open={open}
-      onOpenChange={(next) => (pending && !next ? undefined : onOpenChange(next))}
-    >
-      <AlertDialog.Portal container={portalContainer}>
-        <AlertDialog.Overlay data-slot="confirm-delete-overlay" className="usher-user-table-overlay" />
-        <AlertDialog.Content
-          data-slot="confirm-delete-dialog"
-          data-pending={pending || undefined}
-          className={cn('usher-user-table-dialog', className)}
-          onCloseAutoFocus={onCloseAutoFocus}
-        >
-          <AlertDialog.Title data-slot="confirm-delete-title" className="usher-user-table-dialog-title">
-            {title}
-          </AlertDialog.Title>
-          <AlertDialog.Description data-slot="confirm-delete-description">
-            {description}
-          </AlertDialog.Description>
-          {error ? (
-            <p data-slot="confirm-delete-error" role="alert" className="usher-alert">
-              {error}
-            </p>
-          ) : null}
-          <div data-slot="confirm-delete-footer" className="usher-user-table-dialog-footer">
-            <AlertDialog.Cancel asChild>
-              <button type="button" className="usher-button" disabled={pending}>
-                {t('common.cancel')}
-              </button>
-            </AlertDialog.Cancel>
-            {/* Not AlertDialog.Action: that one closes at once, before the server has answered. */}
-            <button
-              type="button"
-              className="usher-button"
-              data-variant="danger"
-              data-slot="confirm-delete-confirm"
-              disabled={pending}
-              aria-busy={pending || undefined}
-              onClick={onConfirm}
-            >
-              {confirmLabel}
-            </button>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
-  )
-}
+export const ConfirmDialog = /* @__PURE__ */ lazyDialog<ConfirmDialogProps>(() =>
+  import('./confirm-dialog-body').then((m) => m.ConfirmDialogBody),
+)
+
+/**
+ * Starts loading the confirmation's code (Radix's alert dialog) before it first opens: on the
+ * pointer or focus reaching something that may ask for it.
+ */
+export const preloadConfirmDialog = ConfirmDialog.preload
