@@ -1,4 +1,8 @@
-import { useCallback, useLayoutEffect, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
+
+// On the server a layout effect never runs, and React 18 warns about each one: the plain effect
+// there (it never runs either, silently).
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 
 /**
  * A function whose identity never changes and that always calls the latest `fn`: handlers passed
@@ -6,7 +10,7 @@ import { useCallback, useLayoutEffect, useRef } from 'react'
  */
 export function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   const latest = useRef(fn)
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     latest.current = fn
   })
   return useCallback((...args: A) => latest.current(...args), [])
