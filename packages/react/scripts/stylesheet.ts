@@ -2,12 +2,20 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import postcss from 'postcss'
 
+/**
+ * Declared first, so a host's Tailwind CSS v4 (or any stylesheet using its layer names) sorts
+ * around Usher without a line of its own when Usher's stylesheet comes first: resets (`base`,
+ * Tailwind's Preflight) below Usher, utilities passed as `className` above. When the host's
+ * stylesheet comes first, the host writes the same line above `@import "tailwindcss"`.
+ */
+export const LAYER_ORDER = '@layer theme, base, usher, components, utilities;'
+
 /** Where the library's defaults go: a name a host never sets. */
 const DEFAULT_PREFIX = '--usher-default-'
 
 /**
- * The shipped stylesheet: `src/styles/base.css` (tokens, shared pieces), then each component's
- * own file, with the theme made settable from anywhere (see `themeFromAnywhere`).
+ * The shipped stylesheet: the layer order, `src/styles/base.css` (tokens, shared pieces), then each
+ * component's own file, with the theme made settable from anywhere (see `themeFromAnywhere`).
  */
 export async function buildStylesheet(srcDir = 'src'): Promise<string> {
   const parts = [await readFile(join(srcDir, 'styles/base.css'), 'utf8')]
@@ -17,7 +25,7 @@ export async function buildStylesheet(srcDir = 'src'): Promise<string> {
     const css = await readFile(join(components, dir.name, `${dir.name}.css`), 'utf8').catch(() => null)
     if (css) parts.push(css)
   }
-  return themeFromAnywhere(parts.join('\n'))
+  return `${LAYER_ORDER}\n${themeFromAnywhere(parts.join('\n'))}`
 }
 
 /**
