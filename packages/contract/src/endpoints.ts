@@ -61,6 +61,7 @@ import {
   InvitationSchema,
   ListInvitationsQuerySchema,
 } from './resources/invitation'
+import { MailProblemListSchema } from './resources/mail'
 import { MeSchema } from './resources/me'
 import {
   ActivateOrganizationSchema,
@@ -195,6 +196,18 @@ export const endpoints = define({
     ifMatch: true,
     success: { status: 200, schema: OrganizationSchema },
     errors: ['validation_failed', 'forbidden', 'version_mismatch', 'precondition_required'],
+  },
+  listMailProblems: {
+    method: 'GET',
+    path: '/organization/mail-problems',
+    tag: 'organization',
+    summary:
+      'Messages of the organization that could not be delivered: still retried, or given up with the reason.',
+    description:
+      'A failed send is retried with growing waits (1, 4, 16 and 64 minutes, then 4 hours) and given up after six attempts. Lists the 50 most recent, newest first.',
+    auth: 'organization:manage',
+    success: { status: 200, schema: MailProblemListSchema },
+    errors: ['forbidden'],
   },
   listUsers: {
     method: 'GET',

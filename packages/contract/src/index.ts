@@ -211,6 +211,14 @@ export {
   type Session,
   SessionSchema,
 } from './resources/invitation'
+export {
+  type MailKind,
+  MailKindSchema,
+  type MailProblem,
+  type MailProblemList,
+  MailProblemListSchema,
+  MailProblemSchema,
+} from './resources/mail'
 export { type Me, MeSchema, type SeatUsage, SeatUsageSchema } from './resources/me'
 export {
   type ActivateOrganizationInput,
@@ -219,8 +227,11 @@ export {
   ContactTopicSchema,
   DEFAULT_IMPORT_ROW_LIMIT,
   DEFAULT_INVITATION_LIFETIME_DAYS,
+  DEFAULT_INVITATION_REMINDER_SETTINGS,
   DEFAULT_ORGANIZATION_SETTINGS,
   IMPORT_ROW_LIMIT_MAX,
+  type InvitationReminderSettings,
+  InvitationReminderSettingsSchema,
   type Organization,
   OrganizationSchema,
   type OrganizationSettings,

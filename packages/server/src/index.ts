@@ -5,6 +5,7 @@ export type {
   LimitOptions,
   LinkOptions,
   Logger,
+  SchedulerSettings,
   UsherServerOptions,
 } from './app/options'
 export type { CreateOrganizationInput, Provisioning } from './app/provisioning'
@@ -19,8 +20,10 @@ export {
   type RateLimitCount,
   type RateLimitStore,
 } from './domain/rate-limit-store'
-export type { MailMessage, MailTransport } from './mail/mailer'
+export { MAIL_MAX_ATTEMPTS, type MailMessage, type MailTransport, mailRetryDelayMs } from './mail/mailer'
 export { smtpTransport } from './mail/smtp-transport'
+export { JOBS } from './scheduler/jobs'
+export type { EnqueueOptions, JobContext, ScheduledJob, Scheduler } from './scheduler/scheduler'
 export {
   DEMO_PASSWORD,
   DEMO_SLUGS,

@@ -392,6 +392,17 @@ const rows: Record<EndpointName, Row> = {
     },
   },
 
+  listMailProblems: {
+    request: async () => ({}),
+    cells: {
+      owner: OK,
+      adminIn: FORBIDDEN,
+      adminOut: na('no target: the list is the caller’s organization’s'),
+      // The other owner reads their own organization's list: nothing names organization A.
+      otherOrg: ok((b) => (Array.isArray(b.items) ? [] : ['no list'])),
+    },
+  },
+
   listUsers: {
     request: async (c) => {
       await Promise.all([c.x.tech('in'), c.x.tech('out')])

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { DEFAULT_REFUSED_MAILBOXES } from '../rules/email'
+import { DEFAULT_INVITATION_REMINDER_DAYS } from '../rules/invitation-reminders'
 import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH } from '../rules/password'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../rules/time-zone'
 import { DEFAULT_INBOUND_EMAIL_SETTINGS, InboundEmailSettingsSchema } from './inbound-email'
@@ -42,6 +43,23 @@ export const TimeZoneSchema = z
   })
 
 export const DEFAULT_INVITATION_LIFETIME_DAYS = 30
+
+/** One reminder to people who have not accepted yet, some days before their invitation lapses. */
+export const InvitationReminderSettingsSchema = z
+  .object({
+    /** Send the reminder (in the invitee's language). It renews nothing: the link and expiry stay. */
+    enabled: z.boolean(),
+    /** How many days before the invitation lapses. */
+    daysBefore: z.number().int().min(1).max(30),
+  })
+  .strict()
+  .meta({ id: 'InvitationReminderSettings' })
+export type InvitationReminderSettings = z.infer<typeof InvitationReminderSettingsSchema>
+
+export const DEFAULT_INVITATION_REMINDER_SETTINGS: InvitationReminderSettings = {
+  enabled: true,
+  daysBefore: DEFAULT_INVITATION_REMINDER_DAYS,
+}
 export const DEFAULT_IMPORT_ROW_LIMIT = 10_000
 export const IMPORT_ROW_LIMIT_MAX = 1_000_000
 
@@ -61,6 +79,8 @@ export const OrganizationSettingsSchema = z
     importRowLimit: z.number().int().min(1).max(IMPORT_ROW_LIMIT_MAX),
     /** The zone the organization's times are written in: expiry dates and times in its mails. */
     timeZone: TimeZoneSchema,
+    /** The reminder sent before an invitation lapses. */
+    invitationReminders: InvitationReminderSettingsSchema,
     /** People found or created from incoming email: whether to create them, their role, group domains. */
     inboundEmail: InboundEmailSettingsSchema,
   })
@@ -76,6 +96,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   passwordPolicy: { ...DEFAULT_PASSWORD_POLICY },
   importRowLimit: DEFAULT_IMPORT_ROW_LIMIT,
   timeZone: DEFAULT_TIME_ZONE,
+  invitationReminders: DEFAULT_INVITATION_REMINDER_SETTINGS,
   inboundEmail: DEFAULT_INBOUND_EMAIL_SETTINGS,
 }
 

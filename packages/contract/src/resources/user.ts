@@ -89,6 +89,11 @@ export const ListUsersQuerySchema = z
     q: textSchema({ max: 100 }).optional(),
     role: queryList(RoleKeySchema),
     status: queryList(UserStatusSchema),
+    /**
+     * Only the invitations still pending that lapse within this many days (the table's "expires
+     * within 7 days").
+     */
+    expiresWithinDays: z.coerce.number().int().min(1).max(90).optional(),
     groupId: IdSchema.optional(),
     /**
      * `true`: only the people who see no group yet — a role scoped to groups with no shared group

@@ -32,6 +32,12 @@ export {
   type RobotReason,
   robotReason,
 } from './inbound-email'
+export {
+  DEFAULT_INVITATION_REMINDER_DAYS,
+  EXPIRING_SOON_DAYS,
+  expiresWithin,
+  invitationReminderDueAt,
+} from './invitation-reminders'
 export { isValidPhone, NAME_MAX_LENGTH, nameProblem, normalizeName, normalizePhone } from './names'
 export {
   DEFAULT_PASSWORD_POLICY,

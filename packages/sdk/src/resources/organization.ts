@@ -6,5 +6,6 @@ export function organizationResource(call: Call): UsherClient['organization'] {
   return {
     activate: (body, o) => call('activateOrganization', { body }, o),
     update: (body, o) => call('updateOrganization', { body }, o),
+    mailProblems: (o) => call('listMailProblems', {}, o),
   }
 }

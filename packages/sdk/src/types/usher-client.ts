@@ -44,6 +44,7 @@ import type {
   ListUsersQuery,
   LoginInput,
   LoginResult,
+  MailProblemList,
   Me,
   Organization,
   Page,
@@ -96,6 +97,13 @@ export interface UsherClient {
     /** Name the team to activate it: its users can be managed only once it is active. */
     activate(input: ActivateOrganizationInput, options?: RequestOptions): Promise<Organization>
     update(input: UpdateOrganizationInput, options: UpdateOptions): Promise<Organization>
+    /**
+     * The organization's messages that could not be delivered: still retried, or given up with
+     * the mail relay's reason (the owner's "mail problems" notice). Optional for a host's own
+     * client: without it the notice is not shown.
+     * @example const problems = await client.organization.mailProblems?.()
+     */
+    mailProblems?(options?: RequestOptions): Promise<MailProblemList>
   }
   users: Paginated<ListUsersQuery, User> & {
     /**

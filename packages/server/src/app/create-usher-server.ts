@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import type { PGlite } from '@electric-sql/pglite'
 import {
   createProblem,
   createRoleCatalog,
@@ -25,11 +26,14 @@ import { registerAuthRoutes } from '../routes/auth'
 import { registerGroupRoutes } from '../routes/groups'
 import { registerImportRoutes } from '../routes/imports'
 import { registerInvitationRoutes } from '../routes/invitations'
+import { registerMailProblemRoutes } from '../routes/mail-problems'
 import { registerMeRoutes } from '../routes/me'
 import { registerOrganizationRoutes } from '../routes/organization'
 import { registerShareRoutes } from '../routes/shares'
 import { registerUserRoutes } from '../routes/users'
 import { registerUserExportRoutes } from '../routes/users-export'
+import { builtInJobs } from '../scheduler/jobs'
+import { type Scheduler, startScheduler } from '../scheduler/scheduler'
 import { registerDirectorySyncRoutes } from '../scim/routes'
 import { corsMiddleware } from './cors'
 import type { UsherEnv } from './env'
@@ -46,7 +50,13 @@ export interface UsherServer extends Hono<UsherEnv> {
   provision: Provisioning
   /** Sends the outbox's unsent messages now (they are also sent after each request that wrote one). */
   flushMail(): Promise<number>
-  /** Closes the database (and the SMTP transport). */
+  /**
+   * The job engine (pg-boss on the server's database) that retries mail, reminds invitees and
+   * tells inviters of lapsed invitations; register the host's own jobs on it. Null when the
+   * `scheduler` option is false. Its calls wait for the engine to start.
+   */
+  scheduler: Scheduler | null
+  /** Stops the scheduler, closes the database (and the SMTP transport). */
   close(): Promise<void>
 }
 
@@ -70,7 +80,7 @@ function loadOpenApiDocument(): string {
 export function createUsherServer(options: UsherServerOptions = {}): UsherServer {
   const now = options.clock ?? (() => new Date())
   const logger = options.logger ?? consoleLogger
-  const database =
+  const database: { db: Kysely<Database>; pglite?: PGlite; close(): Promise<void> } =
     options.database && 'kysely' in options.database
       ? { db: options.database.kysely, close: async () => {} }
       : openDatabase(options.database)
@@ -151,6 +161,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
   app.get('/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }))
   registerMeRoutes(app)
   registerOrganizationRoutes(app)
+  registerMailProblemRoutes(app)
   // Before the user routes, so that "export" is never read as a user id.
   registerUserExportRoutes(app)
   registerUserRoutes(app)
@@ -212,17 +223,58 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
       .catch((error) => logger.warn('start-up mail delivery failed', { error: String(error) }))
   }
 
+  const scheduler = schedulerOf(options.scheduler, ready, services, database.pglite)
+
   return Object.assign(app, {
     ready,
     db,
     provision: createProvisioning(services, ready),
     flushMail,
+    scheduler,
     async close() {
       await ready.catch(() => {})
+      await scheduler?.stop()
       ownedTransport?.close()
       await database.close()
     },
   })
+}
+
+/**
+ * Starts the job engine once the database is migrated. The handle's calls wait for it; a failed
+ * start is logged and rejects them, and the API keeps serving (mail is still sent after requests).
+ */
+function schedulerOf(
+  option: UsherServerOptions['scheduler'],
+  ready: Promise<void>,
+  services: Services,
+  pglite: PGlite | undefined,
+): Scheduler | null {
+  if (option === false) return null
+  const started = ready.then(() =>
+    startScheduler(
+      {
+        db: services.db,
+        pglite,
+        now: services.now,
+        logger: services.logger,
+        pollSeconds: option?.pollSeconds,
+        tickSeconds: option?.tickSeconds,
+        periods: option?.periods,
+      },
+      builtInJobs(services),
+    ),
+  )
+  started.catch((error) => services.logger.error('scheduler failed to start', { error: String(error) }))
+  return {
+    register: async (job) => (await started).register(job),
+    enqueue: async (name, data, enqueueOptions) => (await started).enqueue(name, data, enqueueOptions),
+    runNow: async (name, data, timeoutMs) => (await started).runNow(name, data, timeoutMs),
+    stop: async () => {
+      const running = await started.catch(() => null)
+      await running?.stop()
+    },
+  }
 }
 
 function trustedProxies(value: number | undefined): number {

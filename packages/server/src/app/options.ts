@@ -104,6 +104,23 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void
 }
 
+export interface SchedulerSettings {
+  /** How often an idle worker asks the database for work, in seconds (0.5 at least). @default 2 */
+  pollSeconds?: number
+  /**
+   * How often this instance offers the recurring jobs their next run, in seconds. Each job still
+   * runs once per its own period across every instance.
+   * @default 15
+   */
+  tickSeconds?: number
+  /**
+   * A recurring job's period by name, in seconds, instead of its own: the mail retries
+   * (`usher.mail`, 30 s) and the invitation reminders and lapse notices (`usher.invitations`, 300 s).
+   * @example { 'usher.invitations': 60 }
+   */
+  periods?: Readonly<Record<string, number>>
+}
+
 export interface UsherServerOptions {
   /** Where the data lives; or an open Kysely instance on the schema (migrations still run). */
   database?: DatabaseOptions | { kysely: Kysely<Database> }
@@ -130,6 +147,14 @@ export interface UsherServerOptions {
    * @example [{ key: 'plan', header: { en: 'Plan', fr: 'Offre' }, value: (user) => planOf(user.id) }]
    */
   exportColumns?: readonly UserExportExtraColumn[]
+  /**
+   * The job engine for time-driven work (mail retries, invitation reminders and lapse notices):
+   * pg-boss on the server's own database, PostgreSQL or embedded PGlite; several instances on one
+   * PostgreSQL share it and do each job once. `false` turns it off (a host that runs its own
+   * worker, tests that move the clock): mail is then still sent after each request.
+   * @default {} (on)
+   */
+  scheduler?: false | SchedulerSettings
   /** What "now" is: tests move it to expire invitations. @default () => new Date() */
   clock?: () => Date
   logger?: Logger

@@ -32,6 +32,8 @@ export interface DatabaseOptions {
 export interface UsherDatabase {
   db: Kysely<Database>
   kind: 'pglite' | 'postgres'
+  /** The embedded database itself, when it is PGlite (the scheduler sends it multi-statement scripts). */
+  pglite?: PGlite
   close(): Promise<void>
 }
 
@@ -57,5 +59,5 @@ export function openDatabase(options: DatabaseOptions = {}): UsherDatabase {
   }
   const client = new PGlite(options.dataDir)
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) })
-  return { db, kind: 'pglite', close: () => db.destroy() }
+  return { db, kind: 'pglite', pglite: client, close: () => db.destroy() }
 }

@@ -4,6 +4,7 @@ import * as sharedLimits from './migrations/0002-shared-limits'
 import * as directorySync from './migrations/0003-directory-sync'
 import * as userSearch from './migrations/0005-user-search'
 import * as inboundEmail from './migrations/0007-inbound-email'
+import * as scheduler from './migrations/0008-scheduler'
 import * as accessReview from './migrations/0009-access-review'
 import type { Database } from './schema'
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-directory-sync': directorySync,
   '0002-shared-limits': sharedLimits,
   '0005-user-search': userSearch,
+  '0008-scheduler': scheduler,
   '0007-inbound-email': inboundEmail,
   '0009-access-review': accessReview,
 }

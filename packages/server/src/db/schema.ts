@@ -188,7 +188,27 @@ export interface OutboxTable {
   /** When a sender took it (`deliverPending`); a claim older than five minutes is abandoned. */
   claimed_at: Timestamp | null
   sent_at: Timestamp | null
+  /** The last failed send's reason; kept once Usher gives up (`failed_at`). */
   error: string | null
+  /** Failed sends so far (migration 0008). */
+  attempts: Generated<number>
+  /** After a failure: not retried before this. */
+  next_attempt_at: Timestamp | null
+  /** Set when Usher stopped retrying: the message stays unsent, with its last error. */
+  failed_at: Timestamp | null
+}
+
+/** A reminder or lapse notice of one invitation, recorded once (migration 0008). */
+export interface InvitationNoticesTable {
+  invitation_id: string
+  kind: 'reminder' | 'lapsed'
+  /** The expiry the notice was about: a resend's new lifetime gets its own. */
+  expires_at: Timestamp
+  org_id: string
+  /** Who was told: the invitee (reminder), the inviter or an owner (lapsed); null when nobody could be. */
+  recipient_id: string | null
+  outbox_id: string | null
+  created_at: Timestamp
 }
 
 export interface ImportsTable {
@@ -309,6 +329,7 @@ export interface Database {
   audit_events: AuditEventsTable
   idempotency_keys: IdempotencyKeysTable
   outbox: OutboxTable
+  invitation_notices: InvitationNoticesTable
   imports: ImportsTable
   import_chunks: ImportChunksTable
   import_rows: ImportRowsTable

@@ -101,7 +101,7 @@ export async function listUsers(
 /** What the list's search and filters keep, over the users the actor may see: list and count share it. */
 export type UserListFilters = Pick<
   ListUsersQuery,
-  'source' | 'q' | 'role' | 'status' | 'groupId' | 'seesNothing'
+  'source' | 'q' | 'role' | 'status' | 'expiresWithinDays' | 'groupId' | 'seesNothing'
 >
 
 /**
@@ -124,6 +124,12 @@ export async function userListConditions(
   if (query.status?.length) {
     const statuses = [...new Set(query.status)].map((status) => statusCondition(status, now))
     conditions.push(sql<SqlBool>`(${sql.join(statuses, sql` or `)})`)
+  }
+  if (query.expiresWithinDays !== undefined) {
+    // Invited (still pending at `now`) and lapsing within the window: the invited status, bounded.
+    const until = new Date(now.getTime() + query.expiresWithinDays * 86_400_000)
+    conditions.push(statusCondition('invited', now))
+    conditions.push(sql<SqlBool>`u.invitation_expires_at <= ${until}`)
   }
   if (query.groupId !== undefined) {
     const groups = await groupAndSubgroups(db, actor, query.groupId)

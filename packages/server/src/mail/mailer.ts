@@ -17,7 +17,13 @@ export interface MailTransport {
 export interface OutboxMessage extends MailMessage {
   orgId: string | null
   locale: string
-  kind: 'invitation' | 'invitation_reminder' | 'password_reset' | 'activation'
+  kind:
+    | 'invitation'
+    | 'invitation_reminder'
+    | 'invitation_expiry_reminder'
+    | 'invitation_lapsed'
+    | 'password_reset'
+    | 'activation'
   link: string | null
 }
 
@@ -50,6 +56,15 @@ export async function enqueueMail(db: Kysely<Database>, message: OutboxMessage, 
 export const DELIVERED_NOTE = '[delivered; the link is not kept]'
 /** A claim older than this belongs to a sender that stopped midway: another one may take over. */
 const CLAIM_TIMEOUT_MS = 5 * 60_000
+/**
+ * How long a message waits after its n-th failed send (1 minute, 4, 16, 64, then 4 hours): a
+ * relay that is down for a while is not hammered, and a short outage costs a minute.
+ */
+export function mailRetryDelayMs(failures: number): number {
+  return Math.min(60_000 * 4 ** Math.max(0, failures - 1), 4 * 3_600_000)
+}
+/** Failed sends after which Usher gives up on a message (about five and a half hours of retries). */
+export const MAIL_MAX_ATTEMPTS = 6
 /** Rows older than this are deleted: delivered ones are scrubbed already, undelivered ones stale. */
 export const OUTBOX_RETENTION_DAYS = 30
 const PURGE_INTERVAL_MS = 3_600_000
@@ -59,8 +74,9 @@ const PURGE_INTERVAL_MS = 3_600_000
  * first (one atomic update), so two flushes at once — two instances, or a request's delivery and
  * `flushMail()` — never send it twice; a claim left by a sender that died is taken over after five
  * minutes. A delivered message is scrubbed in the update that marks it sent: no link, a note for
- * text and html, the subject kept. A failure is recorded on the message, which the next call
- * retries. After a delivery, rows older than 30 days are purged (at most once an hour).
+ * text and html, the subject kept. A failure is recorded on the message (its reason, how many
+ * sends failed) and the message waits `mailRetryDelayMs` before the next call may retry it; after
+ * `MAIL_MAX_ATTEMPTS` failures it is given up (`failed_at`), its last error kept for the owner. After a delivery, rows older than 30 days are purged (at most once an hour).
  *
  * Without a transport nothing is sent, scrubbed or purged: the outbox is then the development
  * mailbox the demo shows, with live links (production sets SMTP_URL or a transport).
@@ -78,6 +94,8 @@ export async function deliverPending(
     .selectFrom('outbox')
     .select('id')
     .where('sent_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now())]))
     .where(claimable(now()))
     .orderBy('created_at')
     .limit(100)
@@ -105,9 +123,17 @@ export async function deliverPending(
         html: message.html,
       })
     } catch (error) {
+      const failures = message.attempts + 1
+      const failedAt = now()
       await db
         .updateTable('outbox')
-        .set({ error: error instanceof Error ? error.message : String(error), claimed_at: null })
+        .set({
+          error: (error instanceof Error ? error.message : String(error)).slice(0, 500),
+          claimed_at: null,
+          attempts: failures,
+          next_attempt_at: new Date(failedAt.getTime() + mailRetryDelayMs(failures)),
+          failed_at: failures >= MAIL_MAX_ATTEMPTS ? failedAt : null,
+        })
         .where('id', '=', id)
         .execute()
       continue

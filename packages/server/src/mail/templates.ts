@@ -54,7 +54,7 @@ export const escapeHtml = (value: string) =>
 const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ').trim()
 
 // French puts a no-break space before ":"; mail clients must not wrap the line there.
-const NBSP = '\u00a0'
+export const NBSP = '\u00a0'
 
 /**
  * "12 March 2026 at 15:05 (Central European Time)" / "12 mars 2026 à 15:05 (heure d’Europe
@@ -95,7 +95,7 @@ function cachedFormats(locale: MailLocale, timeZone: string) {
 }
 
 /** A paragraph of the message: plain text for the text part, the same text escaped for the HTML one. */
-type Block =
+export type Block =
   | { kind: 'p'; text: string }
   | { kind: 'note'; heading: string; text: string }
   | { kind: 'button'; label: string; href: string }
@@ -172,7 +172,13 @@ ${body}
 `
 }
 
-function render(locale: MailLocale, subject: string, blocks: Block[], preheader: string): RenderedMail {
+/** A message from its blocks: subject on one line, the text part, the HTML part with a preheader. */
+export function render(
+  locale: MailLocale,
+  subject: string,
+  blocks: Block[],
+  preheader: string,
+): RenderedMail {
   const clean = oneLine(subject)
   return {
     subject: clean,

@@ -51,6 +51,9 @@ export async function startTestServer(options: Partial<UsherServerOptions> = {})
     clock: clock.now,
     logger: { info() {}, warn() {}, error: (m, f) => console.error(m, f) },
     links: { acceptInvitationUrl: 'http://app.test/accept', resetPasswordUrl: 'http://app.test/reset' },
+    // Off unless a test asks for it: on the PostgreSQL run every file's server shares one
+    // database, and one file's scheduler, on its own clock, would sweep the others' invitations.
+    scheduler: false,
     ...options,
     // The limits count in the database as in production, under a namespace of this server's own:
     // on the PostgreSQL run every file's server shares one database and one client address, and

@@ -5,11 +5,12 @@
  * scale-out test and the mixed-load bench (`startInstances`).
  *
  * Environment: DATABASE_URL, SMTP_URL, USHER_JWT_SECRET (required); LOGIN_ATTEMPTS,
- * PUBLIC_PER_MINUTE, FLUSH_MS, POOL_SIZE (optional).
+ * PUBLIC_PER_MINUTE, FLUSH_MS, POOL_SIZE, SCHEDULER_PERIOD_SECONDS (every recurring job's period,
+ * ticking and polling twice as often; optional).
  */
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { createUsherServer } from '../../src/index'
+import { createUsherServer, JOBS } from '../../src/index'
 
 const url = process.env.DATABASE_URL
 if (!url || !process.env.SMTP_URL || !process.env.USHER_JWT_SECRET) {
@@ -17,11 +18,18 @@ if (!url || !process.env.SMTP_URL || !process.env.USHER_JWT_SECRET) {
 }
 const numberFrom = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined)
 
+function schedulerSettings(period: number | undefined) {
+  if (!period) return {}
+  const periods = Object.fromEntries(Object.values(JOBS).map((name) => [name, period]))
+  return { periods, tickSeconds: period / 2, pollSeconds: Math.max(0.5, period / 2) }
+}
+
 const server = createUsherServer({
   database: { url, poolSize: numberFrom('POOL_SIZE') },
   links: { acceptInvitationUrl: 'http://app.test/accept', resetPasswordUrl: 'http://app.test/reset' },
   logger: { info() {}, warn: (m, f) => console.error('warn', m, f), error: (m, f) => console.error(m, f) },
   limits: { loginAttempts: numberFrom('LOGIN_ATTEMPTS'), publicPerMinute: numberFrom('PUBLIC_PER_MINUTE') },
+  scheduler: schedulerSettings(numberFrom('SCHEDULER_PERIOD_SECONDS')),
 })
 await server.ready
 const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' })
