@@ -183,3 +183,21 @@ export async function listInvitationRows(
     .limit(input.limit + 1)
     .execute()
 }
+
+/**
+ * Closes a person's pending invitation, if any: its link then answers "revoked". Every path that
+ * ends an invitation without its being accepted (the person deleted, disabled by the directory,
+ * activated by a password reset) goes through here.
+ */
+export async function revokePendingInvitation(
+  trx: Kysely<Database>,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('invitations')
+    .set({ status: 'revoked', revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .execute()
+}

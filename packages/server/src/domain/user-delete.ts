@@ -2,6 +2,7 @@ import { SELF_LOCKED_ACTIONS } from '@usher/contract'
 import type { UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { requireOutranks } from './account-guards'
+import { revokePendingInvitation } from './invitations'
 import { isEnabledOwner, type UserWrites } from './user-writes'
 import { userStatus } from './users'
 
@@ -16,12 +17,7 @@ export async function deleteUserRow(w: UserWrites, target: UserRow): Promise<voi
   const wasOwner = isEnabledOwner(target.role, target.enabled)
   if (wasOwner) await w.requireOwnerLeft()
   // Invitations outlive their person (their link then answers "revoked"): close the pending one.
-  await trx
-    .updateTable('invitations')
-    .set({ status: 'revoked', revoked_at: now })
-    .where('user_id', '=', target.id)
-    .where('status', '=', 'pending')
-    .execute()
+  await revokePendingInvitation(trx, target.id, now)
   await trx.deleteFrom('users').where('id', '=', target.id).execute()
   w.record({
     seats: -Number(actor.roles.holdsSeat({ role: target.role, status: userStatus(target, now) })),

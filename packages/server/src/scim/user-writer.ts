@@ -3,6 +3,7 @@ import type { UserRow } from '../db/schema'
 import { addressRefusal, admit, candidatePaths, openAdmission, type Refusal } from '../domain/admission'
 import type { AuditInput } from '../domain/audit'
 import { queueInvitationMails } from '../domain/invitation-mail'
+import { revokePendingInvitation } from '../domain/invitations'
 import { insertPerson, openInvitation } from '../domain/people'
 import { profileReferenceErrors } from '../domain/profile-references'
 import { lockOrganization } from '../domain/seats'
@@ -210,12 +211,7 @@ async function disablePending(ctx: ScimContext, target: UserRow): Promise<UserRo
     .returningAll()
     .executeTakeFirst()
   if (!updated) throw versionMismatch()
-  await trx
-    .updateTable('invitations')
-    .set({ status: 'revoked', revoked_at: now })
-    .where('user_id', '=', target.id)
-    .where('status', '=', 'pending')
-    .execute()
+  await revokePendingInvitation(trx, target.id, now)
   await auditAs(ctx, [
     {
       action: 'user.disabled',
