@@ -29,7 +29,7 @@ for (const testCase of CASES) {
     value: m.initial.gzip,
     unit: 'B',
     budget: testCase.budget,
-    pass: m.initial.gzip <= testCase.budget,
+    pass: testCase.budget === null || m.initial.gzip <= testCase.budget,
     notes: `${m.initial.files} file(s), ${kB(m.initial.min)} minified; Rolldown, code-split, React/ReactDOM/react-query external`,
   })
   // Each lazily loaded part (a dialog, a menu) against its budget: what its first open fetches.

@@ -8,6 +8,7 @@ import { AppHeader, type AppHeaderProps } from './chrome/app-header'
 import { SettingsNav } from './chrome/settings-nav'
 import { createTokenSource, demoApi } from './demo-api'
 import { type DemoLocale, useDemoI18n } from './i18n'
+import { AccessReviewPage } from './pages/access-review-page'
 import { ActivityPage } from './pages/activity-page'
 import { CustomersPage } from './pages/customers-page'
 import { DirectorySyncPage } from './pages/directory-sync-page'
@@ -284,6 +285,8 @@ export function Page({
       return <InvitePage />
     case '/settings/groups':
       return <GroupsPage />
+    case '/settings/access-review':
+      return <AccessReviewPage />
     case '/settings/directory-sync':
       return <DirectorySyncPage />
     case '/settings/organization':

@@ -140,7 +140,13 @@ export { useInvitationLookup } from './hooks/use-invitation-lookup'
 export { useInviteUsers } from './hooks/use-invite-users'
 export { useMe, usePermission } from './hooks/use-me'
 export { usePasswordResetLookup } from './hooks/use-password-reset-lookup'
-export { loadPasswordEstimator, type PasswordScore, usePasswordStrength } from './hooks/use-password-strength'
+export {
+  configurePasswordEstimator,
+  loadPasswordEstimator,
+  type PasswordDictionaries,
+  type PasswordScore,
+  usePasswordStrength,
+} from './hooks/use-password-strength'
 export { type ReplaceUserSharesVariables, useReplaceUserShares } from './hooks/use-replace-user-shares'
 export { useResendInvitation } from './hooks/use-resend-invitation'
 export { type RevokeInvitationVariables, useRevokeInvitation } from './hooks/use-revoke-invitation'

@@ -17,6 +17,10 @@ export function SettingsNav({ pathname }: { pathname: string }) {
   const canReadAudit = usePermission('audit:read')
   const canSeeOrganization = usePermission('users:read')
   const canManageOrganization = usePermission('organization:manage')
+  // Reviewers are those who change accounts or shares; the owner starts the review.
+  const canUpdateUsers = usePermission('users:update')
+  const canManageShares = usePermission('shares:manage')
+  const canReviewAccess = canUpdateUsers || canManageShares
   const work: NavItem[] = [{ href: '/customers', label: t('nav.customers'), icon: 'customers' }]
   const settings: NavItem[] = [
     ...(canReadUsers ? [{ href: '/settings/users', label: t('nav.users'), icon: 'users' as const }] : []),
@@ -32,6 +36,9 @@ export function SettingsNav({ pathname }: { pathname: string }) {
       : []),
     ...(canReadAudit
       ? [{ href: '/settings/activity', label: t('nav.activity'), icon: 'invite' as const }]
+      : []),
+    ...(canReviewAccess
+      ? [{ href: '/settings/access-review', label: t('nav.accessReview'), icon: 'users' as const }]
       : []),
     { href: '/settings/outbox', label: t('nav.outbox'), icon: 'outbox' },
   ]

@@ -24,6 +24,8 @@ export function useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled 
   const q = useDebouncedValue(search.trim().slice(0, 100), searchDelay)
   const [filters, setFilters] = useState<UserTableFilters>(NO_FILTERS)
   const [sort, setSort] = useState<UserSort>(defaultSort)
+  // "Sees no group yet" (the notice's one-click filter) narrows the list beside the menus.
+  const [seesNothing, setSeesNothing] = useState(false)
   const query = useMemo(
     () => ({
       sort,
@@ -36,7 +38,7 @@ export function useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled 
     [sort, pageSize, q, filters],
   )
   const list = useInfiniteQuery({
-    ...usersInfiniteQueryOptions(client, query),
+    ...usersInfiniteQueryOptions(client, seesNothing ? { ...query, seesNothing: 'true' } : query),
     enabled,
     // While a new search runs, the previous rows stay (marked busy) instead of a skeleton flash.
     placeholderData: keepPreviousData,
@@ -45,12 +47,13 @@ export function useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled 
   const clear = () => {
     setSearch('')
     setFilters(NO_FILTERS)
+    setSeesNothing(false)
   }
   // The same list without its page size: what an export of it asks for.
   const searched = useMemo(() => {
     const { limit: _limit, ...rest } = query
-    return rest
-  }, [query])
+    return seesNothing ? { ...rest, seesNothing: 'true' as const } : rest
+  }, [query, seesNothing])
   return {
     search,
     searched,
@@ -60,8 +63,10 @@ export function useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled 
     sort,
     setSort,
     /** Changes whenever the list asked for changes (the selection is cleared then). */
-    queryKey: JSON.stringify(query),
-    filtered: q !== '' || hasFilters(filters),
+    queryKey: JSON.stringify(seesNothing ? { ...query, seesNothing: 'true' } : query),
+    filtered: q !== '' || hasFilters(filters) || seesNothing,
+    seesNothing,
+    setSeesNothing,
     clear,
     list,
     rows,

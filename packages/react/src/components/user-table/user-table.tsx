@@ -18,6 +18,7 @@ import type {
   UserTableExtraColumn,
 } from './columns'
 import { confirmationWording } from './confirmation'
+import { SeesNothingNotice } from './sees-nothing-notice'
 import { tableState } from './table-state'
 import { useBulkRunner } from './use-bulk-runner'
 import {
@@ -333,6 +334,20 @@ export function UserTable({
           }
         />
       ) : null}
+      <SeesNothingNotice
+        enabled={canRead}
+        active={query.seesNothing}
+        onActiveChange={query.setSeesNothing}
+        onShare={
+          viewer?.can('shares:manage') && activated
+            ? (opener) =>
+                shares.open(
+                  rows.map((user) => user.id),
+                  opener,
+                )
+            : undefined
+        }
+      />
       <NoticeBar
         notice={notice.notice}
         onDismiss={notice.clear}

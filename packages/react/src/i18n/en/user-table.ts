@@ -123,4 +123,14 @@ export const userTable = {
     failure: '{{name}} — {{reason}}',
     selfLocked: 'not possible on your own account',
   },
+  seesNothing: {
+    found: {
+      one: '{{count}} person sees no group yet: a role limited to groups, and nothing shared with them.',
+      other: '{{count}} people see no group yet: a role limited to groups, and nothing shared with them.',
+    },
+    show: 'Show them',
+    showing: 'Showing the people who see no group yet.',
+    share: 'Share groups with them',
+    showAll: 'Show everyone',
+  },
 } as const

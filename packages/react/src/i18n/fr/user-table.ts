@@ -134,4 +134,14 @@ export const userTable: Messages['userTable'] = {
     failure: '{{name}} — {{reason}}',
     selfLocked: 'impossible sur votre propre compte',
   },
+  seesNothing: {
+    found: {
+      one: '{{count}}\u00a0personne ne voit encore aucun groupe\u00a0: un rôle limité à des groupes, et rien de partagé avec elle.',
+      other: '{{count}}\u00a0personnes ne voient encore aucun groupe\u00a0: un rôle limité à des groupes, et rien de partagé avec elles.',
+    },
+    show: 'Les afficher',
+    showing: 'Personnes qui ne voient encore aucun groupe.',
+    share: 'Leur partager des groupes',
+    showAll: 'Afficher tout le monde',
+  },
 }
