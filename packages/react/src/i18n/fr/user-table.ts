@@ -137,7 +137,8 @@ export const userTable: Messages['userTable'] = {
   seesNothing: {
     found: {
       one: '{{count}}\u00a0personne ne voit encore aucun groupe\u00a0: un rôle limité à des groupes, et rien de partagé avec elle.',
-      other: '{{count}}\u00a0personnes ne voient encore aucun groupe\u00a0: un rôle limité à des groupes, et rien de partagé avec elles.',
+      other:
+        '{{count}}\u00a0personnes ne voient encore aucun groupe\u00a0: un rôle limité à des groupes, et rien de partagé avec elles.',
     },
     show: 'Les afficher',
     showing: 'Personnes qui ne voient encore aucun groupe.',
