@@ -24,6 +24,7 @@ export interface OutboxMessage extends MailMessage {
     | 'invitation_lapsed'
     | 'password_reset'
     | 'activation'
+    | 'access_review_reminder'
   link: string | null
 }
 

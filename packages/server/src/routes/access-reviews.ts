@@ -19,12 +19,10 @@ import { decodeCursor, encodeCursor } from '../domain/cursor'
 import { csvLines } from '../domain/user-export'
 import { ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
-import { deliverPending, enqueueMail, type OutboxMessage } from '../mail/mailer'
+import { deliverPending, enqueueMail } from '../mail/mailer'
 
 const BOM = '\uFEFF'
 
-/** The outbox kind of a reviewer's reminder. */
-const REMINDER_KIND = 'access_review_reminder' as OutboxMessage['kind']
 
 export function registerAccessReviewRoutes(app: Hono<UsherEnv>) {
   route(app, 'startAccessReview', async (ctx) => {
@@ -106,7 +104,7 @@ export function registerAccessReviewRoutes(app: Hono<UsherEnv>) {
               orgId: actor.org.id,
               to: reviewer.email,
               locale: reviewer.locale,
-              kind: REMINDER_KIND,
+              kind: 'access_review_reminder',
               link: null,
               ...mail,
             },
