@@ -90,8 +90,10 @@ export { TeamActivation, type TeamActivationProps } from './components/team-acti
 
 // Components: the admin console
 export {
+  MailProblemsNotice,
   OrganizationSettings,
   type OrganizationSettingsProps,
+  useMailProblems,
   useOrganizationSettings,
 } from './components/organization-settings'
 export {

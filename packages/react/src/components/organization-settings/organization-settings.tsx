@@ -6,6 +6,7 @@ import { cn } from '../../lib/cn'
 import { errorMessage } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
 import { SeatUsage } from '../../ui/seat-usage'
+import { MailProblemsNotice } from './mail-problems-notice'
 import { draftOf, patchOf, type SettingsDraft, timeZones } from './settings-draft'
 import { MailboxEditor, TopicsEditor } from './settings-lists'
 import { useOrganizationSettings } from './use-organization-settings'
@@ -18,9 +19,10 @@ export interface OrganizationSettingsProps extends Omit<ComponentProps<'section'
 const STRENGTHS = [0, 1, 2, 3, 4] as const
 
 /**
- * The organization's settings: team name, invitation lifetime, refused mailboxes (with a test
- * box), password policy, "contact for" topics, time zone, and the plan's seats (read-only, with
- * the roles that take one). The owner (`organization:manage`) edits and saves them with the version
+ * The organization's settings: team name, invitation lifetime and reminders, refused mailboxes
+ * (with a test box), password policy, "contact for" topics, time zone, the plan's seats
+ * (read-only, with the roles that take one), and the owner's "mail problems" notice when messages
+ * could not be delivered. The owner (`organization:manage`) edits and saves them with the version
  * they read, so a save over someone else's is refused with a message; others read them.
  * @example <OrganizationSettings onSaved={() => toast('Saved')} />
  */
@@ -77,6 +79,7 @@ export function OrganizationSettings({ onSaved, className, ...props }: Organizat
         </div>
       ) : null}
       {state === 'loading' ? <p role="status">{t('organizationSettings.loading')}</p> : null}
+      {canManage ? <MailProblemsNotice /> : null}
       {draft ? (
         <form className="usher-org-settings-form" onSubmit={submit} noValidate>
           {canManage ? null : <p role="note">{t('organizationSettings.readOnly')}</p>}
@@ -108,6 +111,32 @@ export function OrganizationSettings({ onSaved, className, ...props }: Organizat
             />
             <p id={`${id}-lifetime-hint`} className="usher-org-settings-hint">
               {t('organizationSettings.invitations.lifetimeHint')}
+            </p>
+            <label className="usher-org-settings-check">
+              <input
+                type="checkbox"
+                checked={draft.remindersEnabled}
+                aria-describedby={`${id}-reminders-hint`}
+                onChange={(event) => set('remindersEnabled', event.target.checked)}
+              />
+              {t('organizationSettings.invitations.reminders')}
+            </label>
+            <label htmlFor={`${id}-reminder-days`}>
+              {t('organizationSettings.invitations.reminderDays')}
+            </label>
+            <input
+              id={`${id}-reminder-days`}
+              type="number"
+              className="usher-input"
+              min={1}
+              max={30}
+              value={draft.reminderDays}
+              disabled={!draft.remindersEnabled}
+              aria-describedby={`${id}-reminders-hint`}
+              onChange={(event) => set('reminderDays', Number(event.target.value))}
+            />
+            <p id={`${id}-reminders-hint`} className="usher-org-settings-hint">
+              {t('organizationSettings.invitations.remindersHint')}
             </p>
           </fieldset>
           <MailboxEditor

@@ -4,6 +4,8 @@ import type { Organization, OrganizationSettings, UpdateOrganizationInput } from
 export interface SettingsDraft {
   name: string
   invitationLifetimeDays: number
+  remindersEnabled: boolean
+  reminderDays: number
   refusedMailboxes: string[]
   contactTopics: OrganizationSettings['contactTopics']
   minLength: number
@@ -17,6 +19,8 @@ export function draftOf(organization: Organization): SettingsDraft {
   return {
     name: organization.name,
     invitationLifetimeDays: settings.invitationLifetimeDays,
+    remindersEnabled: settings.invitationReminders.enabled,
+    reminderDays: settings.invitationReminders.daysBefore,
     refusedMailboxes: [...settings.refusedMailboxes],
     contactTopics: settings.contactTopics.map((topic) => ({ ...topic })),
     minLength: settings.passwordPolicy.minLength,
@@ -32,6 +36,7 @@ export function patchOf(draft: SettingsDraft): UpdateOrganizationInput {
     name: draft.name,
     settings: {
       invitationLifetimeDays: draft.invitationLifetimeDays,
+      invitationReminders: { enabled: draft.remindersEnabled, daysBefore: draft.reminderDays },
       refusedMailboxes: draft.refusedMailboxes,
       contactTopics: draft.contactTopics,
       passwordPolicy: {

@@ -18,6 +18,28 @@ export const organizationSettings = {
     lifetime: 'Invitation lifetime (days)',
     lifetimeHint:
       'From 1 to 90 days. Invitations already sent keep their expiry date; the new lifetime applies to invitations sent or resent from now on.',
+    reminders: 'Remind people who have not accepted before their invitation lapses',
+    reminderDays: 'Days before it lapses',
+    remindersHint:
+      'One reminder, in the invitee’s language. It renews nothing: the invitation keeps its link and expiry date. When an invitation lapses, whoever sent it is told by email.',
+  },
+  mailProblems: {
+    title: 'Mail problems',
+    summary: {
+      one: 'One message could not be delivered.',
+      other: '{{count}} messages could not be delivered.',
+    },
+    gaveUp: {
+      one: 'Usher gave up on one of them: check the address or the mail relay, then resend.',
+      other: 'Usher gave up on {{count}} of them: check the addresses or the mail relay, then resend.',
+    },
+    retrying: 'Usher keeps retrying the others.',
+    item: '{{to}} · {{subject}}',
+    reason: 'Last error: {{reason}}',
+    attempts: { one: 'One attempt.', other: '{{count}} attempts.' },
+    nextAttempt: 'Next try: {{when}}.',
+    gaveUpAt: 'Given up: {{when}}.',
+    error: 'The mail problems could not be loaded: {{reason}}',
   },
   mailboxes: {
     legend: 'Refused mailboxes',

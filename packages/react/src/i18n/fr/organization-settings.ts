@@ -19,6 +19,29 @@ export const organizationSettings: Messages['organizationSettings'] = {
     lifetime: 'Durée de validité des invitations (jours)',
     lifetimeHint:
       'De 1 à 90 jours. Les invitations déjà envoyées gardent leur date d’expiration\u00a0; la nouvelle durée s’applique aux invitations envoyées ou renvoyées à partir de maintenant.',
+    reminders: 'Relancer les personnes qui n’ont pas accepté avant l’expiration de leur invitation',
+    reminderDays: 'Jours avant l’expiration',
+    remindersHint:
+      'Une seule relance, dans la langue de la personne invitée. Elle ne renouvelle rien : l’invitation garde son lien et sa date d’expiration. Quand une invitation expire, la personne qui l’a envoyée en est informée par e-mail.',
+  },
+  mailProblems: {
+    title: 'Problèmes d’envoi',
+    summary: {
+      one: 'Un message n’a pas pu être remis.',
+      other: '{{count}} messages n’ont pas pu être remis.',
+    },
+    gaveUp: {
+      one: 'Usher a renoncé à l’un d’eux : vérifiez l’adresse ou le serveur d’envoi, puis renvoyez-le.',
+      other:
+        'Usher a renoncé à {{count}} d’entre eux : vérifiez les adresses ou le serveur d’envoi, puis renvoyez-les.',
+    },
+    retrying: 'Usher continue d’essayer pour les autres.',
+    item: '{{to}} · {{subject}}',
+    reason: 'Dernière erreur : {{reason}}',
+    attempts: { one: 'Une tentative.', other: '{{count}} tentatives.' },
+    nextAttempt: 'Prochain essai : {{when}}.',
+    gaveUpAt: 'Abandonné : {{when}}.',
+    error: 'Les problèmes d’envoi n’ont pas pu être chargés : {{reason}}',
   },
   mailboxes: {
     legend: 'Boîtes aux lettres refusées',
