@@ -9,7 +9,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Every `--usher-*` custom property of `@usher/react/styles.css`, read from the stylesheet itself, with its light and its dark value. Set them on `.usher-root` (or a class passed as `className` to the provider).',
+          'Every `--usher-*` custom property of `@usher/react/styles.css`, read from the stylesheet itself, with its light and its dark value. Set them on `:root`, on any element around Usher, or on a class passed as `className` to the provider.',
       },
     },
   },

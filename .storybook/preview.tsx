@@ -12,6 +12,7 @@ import {
   usherHandlers,
   type Viewer,
 } from '../packages/story-mocks/src/index'
+import { UsherDocsPage } from './docs-page'
 import { UsherStoryFrame } from './usher-story-frame'
 
 // Every story renders inside UsherProvider, as the viewer, in the language and theme the toolbar
@@ -92,6 +93,8 @@ const preview: Preview = {
   parameters: {
     msw: { handlers: { usher: usherHandlers() } },
     layout: 'fullscreen',
+    // Each component's docs page: props, both languages and themes, a phone, every state.
+    docs: { page: UsherDocsPage },
     controls: { matchers: { date: /At$/ } },
     // Any axe violation fails the story's test (the vitest addon runs axe after each story).
     a11y: { test: 'error' },
