@@ -49,8 +49,37 @@ describe('AuditLog', () => {
     await waitFor(() => expect(sentences().length).toBeGreaterThan(3))
     const [first] = within(sentences()[0] as HTMLElement).getAllByRole('button')
     await user.click(first as HTMLElement)
-    expect(await screen.findByText('Par Camille Durand')).toBeInTheDocument()
+    // The name becomes the "who acted" filter, shown on its picker.
+    expect(await screen.findByRole('button', { name: 'Qui a agi Camille Durand' })).toBeInTheDocument()
     for (const item of sentences()) expect(item).toHaveTextContent(/^Camille Durand/)
+  })
+
+  it('finds who acted by name, then shows only their events, and back to anyone', async () => {
+    const world = await createWorld()
+    const admin = clientFor(world.tokens.admin)
+    await admin.users.update(
+      world.users.technician,
+      { department: 'Maintenance Nord' },
+      { ifMatch: (await admin.users.get(world.users.technician)).version },
+    )
+    const { user } = renderLog(world.tokens.owner)
+    await waitFor(() => expect(sentences().length).toBeGreaterThan(2))
+    const who = screen.getByRole('button', { name: 'Who acted Anyone' })
+    await user.click(who)
+    const picker = await screen.findByRole('dialog', { name: 'Who acted' })
+    await user.type(within(picker).getByRole('searchbox'), 'Élodie')
+    await user.click(await within(picker).findByRole('button', { name: /^Élodie Martin/ }))
+    await waitFor(() => expect(who).toHaveFocus())
+    expect(who).toHaveAccessibleName('Who acted Élodie Martin')
+    await waitFor(() => expect(sentences()).toHaveLength(1))
+    expect(sentences()[0]).toHaveTextContent(/^Élodie Martin changed the profile of/)
+    await user.click(who)
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Who acted' })).getByRole('button', {
+        name: 'Anyone',
+      }),
+    )
+    await waitFor(() => expect(sentences().length).toBeGreaterThan(2))
   })
 
   it('shows a group admin only the events within their groups', async () => {

@@ -4,10 +4,11 @@ import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
 import { useMe, usePermission } from '../../hooks/use-me'
 import { useRoleName } from '../../hooks/use-role-name'
 import { cn } from '../../lib/cn'
-import { errorMessage } from '../../lib/error-message'
+import { errorMessage, personName } from '../../lib/error-message'
 import { formatDateTime, formatRelative } from '../../lib/format'
 import { useUsherContext } from '../../provider/usher-context'
 import { groupsQueryOptions } from '../../query/options'
+import { PersonPicker } from '../../ui/person-picker'
 import { actionLabelKey, changedFields, fillSentence, sentenceTemplate } from './event-sentence'
 import { type AuditFilters, useAuditLog } from './use-audit-log'
 
@@ -136,6 +137,7 @@ export function AuditLog({
               names={names}
               hideTarget={Boolean(targetId)}
               onFilters={setFilters}
+              onNames={setNames}
               onDays={setDays}
               onClear={filtered ? clear : undefined}
             />
@@ -267,26 +269,23 @@ interface FilterBarProps {
   names: { actor?: string; target?: string }
   hideTarget: boolean
   onFilters: (filters: AuditFilters) => void
+  onNames: (names: { actor?: string; target?: string }) => void
   onDays: (days: { from: string; to: string }) => void
   onClear: (() => void) | undefined
 }
 
-function AuditFilterBar({ filters, days, names, hideTarget, onFilters, onDays, onClear }: FilterBarProps) {
+function AuditFilterBar({
+  filters,
+  days,
+  names,
+  hideTarget,
+  onFilters,
+  onNames,
+  onDays,
+  onClear,
+}: FilterBarProps) {
   const { t } = useUsherContext()
   const id = useId()
-  const chip = (label: string, remove: () => void) => (
-    <span className="usher-audit-log-chip">
-      {label}
-      <button
-        type="button"
-        className="usher-button"
-        aria-label={t('auditLog.filters.remove', { label })}
-        onClick={remove}
-      >
-        ×
-      </button>
-    </span>
-  )
   return (
     <fieldset data-slot="audit-log-filters" className="usher-audit-log-filters">
       <legend className="usher-visually-hidden">{t('auditLog.filters.label')}</legend>
@@ -324,16 +323,37 @@ function AuditFilterBar({ filters, days, names, hideTarget, onFilters, onDays, o
         min={days.from || undefined}
         onChange={(event) => onDays({ ...days, to: event.target.value })}
       />
-      {filters.actorId
-        ? chip(t('auditLog.filters.byActor', { name: names.actor ?? '' }), () =>
-            onFilters({ ...filters, actorId: undefined }),
-          )
-        : null}
-      {filters.targetId && !hideTarget
-        ? chip(t('auditLog.filters.onTarget', { name: names.target ?? '' }), () =>
-            onFilters({ ...filters, targetId: undefined }),
-          )
-        : null}
+      {/* Who acted and on whom: found by name, or set by clicking a name in an event. */}
+      <span id={`${id}-actor-label`}>{t('auditLog.filters.actor')}</span>
+      <PersonPicker
+        id={`${id}-actor`}
+        labelId={`${id}-actor-label`}
+        contentLabel={t('auditLog.filters.actor')}
+        value={filters.actorId ?? null}
+        valueLabel={names.actor}
+        noneLabel={t('auditLog.filters.anyone')}
+        onChange={(actorId, person) => {
+          onFilters({ ...filters, actorId: actorId ?? undefined })
+          onNames({ ...names, actor: person ? personName(person) : undefined })
+        }}
+      />
+      {hideTarget ? null : (
+        <>
+          <span id={`${id}-target-label`}>{t('auditLog.filters.target')}</span>
+          <PersonPicker
+            id={`${id}-target`}
+            labelId={`${id}-target-label`}
+            contentLabel={t('auditLog.filters.target')}
+            value={filters.targetId ?? null}
+            valueLabel={names.target}
+            noneLabel={t('auditLog.filters.anyone')}
+            onChange={(targetId, person) => {
+              onFilters({ ...filters, targetId: targetId ?? undefined })
+              onNames({ ...names, target: person ? personName(person) : undefined })
+            }}
+          />
+        </>
+      )}
       {onClear ? (
         <button type="button" className="usher-button" onClick={onClear}>
           {t('auditLog.filters.clear')}
