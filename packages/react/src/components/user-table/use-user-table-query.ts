@@ -1,4 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
+import { EXPIRING_SOON_DAYS } from '@usher/contract'
 import { useMemo, useState } from 'react'
 import { useDebouncedValue } from '../../lib/use-debounced-value'
 import { useUsherClient } from '../../provider/usher-context'
@@ -33,6 +34,7 @@ export function useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled 
       ...(q ? { q } : {}),
       ...(filters.role.length ? { role: filters.role } : {}),
       ...(filters.status.length ? { status: filters.status } : {}),
+      ...(filters.expiringSoon ? { expiresWithinDays: EXPIRING_SOON_DAYS } : {}),
       ...(filters.groupId ? { groupId: filters.groupId } : {}),
     }),
     [sort, pageSize, q, filters],

@@ -1,4 +1,4 @@
-import type { Group, UserStatus } from '@usher/contract'
+import { EXPIRING_SOON_DAYS, type Group, type UserStatus } from '@usher/contract'
 import { type ComponentProps, type ReactNode, useId, useMemo } from 'react'
 import { cn } from '../../lib/cn'
 import { indentedGroupOptions } from '../../lib/group-options'
@@ -7,17 +7,28 @@ import { CheckMenuItem, MenuButton } from '../../ui/menu-button'
 import { SeatUsage } from '../../ui/seat-usage'
 import type { UserTableColumn, UserTableColumnVisibility } from './columns'
 
-/** The list's filters, sent to the server as `role`, `status` and `groupId`. */
+/**
+ * The list's filters, sent to the server as `role`, `status`, `groupId` and, for "expires within
+ * 7 days" (offered among the statuses), `expiresWithinDays`.
+ */
 export interface UserTableFilters {
   role: string[]
   status: UserStatus[]
   groupId: string | null
+  /** Only the invitations that lapse within `EXPIRING_SOON_DAYS`. */
+  expiringSoon?: boolean
 }
 
-export const NO_FILTERS: UserTableFilters = { role: [], status: [], groupId: null }
+export const NO_FILTERS: UserTableFilters = { role: [], status: [], groupId: null, expiringSoon: false }
 
 export const hasFilters = (filters: UserTableFilters) =>
-  filters.role.length > 0 || filters.status.length > 0 || filters.groupId !== null
+  filters.role.length > 0 ||
+  filters.status.length > 0 ||
+  filters.groupId !== null ||
+  Boolean(filters.expiringSoon)
+
+/** The status menu's extra choice: not a status of its own, the invited who lapse soon. */
+const EXPIRING_SOON = 'expiringSoon'
 
 interface Option {
   value: string
@@ -141,9 +152,21 @@ export function UserTableToolbar({
         <FilterMenu
           slot="user-table-status-filter"
           label={t('userTable.filters.status')}
-          options={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-          selected={filters.status}
-          onChange={(status) => onFiltersChange({ ...filters, status: status as UserStatus[] })}
+          options={[
+            ...STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })),
+            {
+              value: EXPIRING_SOON,
+              label: t('userTable.filters.expiringSoon', { count: EXPIRING_SOON_DAYS }),
+            },
+          ]}
+          selected={filters.expiringSoon ? [...filters.status, EXPIRING_SOON] : filters.status}
+          onChange={(selected) =>
+            onFiltersChange({
+              ...filters,
+              status: selected.filter((value) => value !== EXPIRING_SOON) as UserStatus[],
+              expiringSoon: selected.includes(EXPIRING_SOON),
+            })
+          }
         />
         <label htmlFor={groupId} className="usher-visually-hidden">
           {t('userTable.filters.group')}

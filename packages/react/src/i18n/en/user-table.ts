@@ -11,6 +11,7 @@ export const userTable = {
     status: 'Status',
     group: 'Group',
     allGroups: 'All groups',
+    expiringSoon: { one: 'Expires within a day', other: 'Expires within {{count}} days' },
     withCount: '{{label}} ({{count}})',
     clear: 'Clear filters',
   },

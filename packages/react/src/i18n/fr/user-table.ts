@@ -12,6 +12,7 @@ export const userTable: Messages['userTable'] = {
     status: 'Statut',
     group: 'Groupe',
     allGroups: 'Tous les groupes',
+    expiringSoon: { one: 'Expire sous un jour', other: 'Expire sous {{count}}\u00a0jours' },
     withCount: '{{label}} ({{count}})',
     clear: 'Effacer les filtres',
   },
