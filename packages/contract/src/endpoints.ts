@@ -14,10 +14,12 @@ import {
   ChangePasswordSchema,
   LoginResultSchema,
   LoginSchema,
+  MembershipListSchema,
   PasswordResetConfirmSchema,
   PasswordResetLookupQuerySchema,
   PasswordResetLookupSchema,
   PasswordResetRequestSchema,
+  SwitchOrganizationSchema,
 } from './resources/auth'
 import { BulkResultSchema } from './resources/batch'
 import {
@@ -441,6 +443,7 @@ export const endpoints = define({
     errors: [
       'validation_failed',
       'password_too_weak',
+      'invalid_credentials',
       'invitation_not_found',
       'invitation_expired',
       'invitation_revoked',
@@ -837,7 +840,6 @@ export const endpoints = define({
       'account_disabled',
       'builtin_auth_disabled',
       'rate_limited',
-      'conflict',
     ],
   },
   requestPasswordReset: {
@@ -887,6 +889,26 @@ export const endpoints = define({
     body: ChangePasswordSchema,
     success: { status: 200, schema: LoginResultSchema },
     errors: ['validation_failed', 'invalid_credentials', 'password_too_weak', 'builtin_auth_disabled'],
+  },
+  listMemberships: {
+    method: 'GET',
+    path: '/me/memberships',
+    tag: 'me',
+    summary: 'The organizations the caller’s account can open (one address, one password for all).',
+    auth: 'authenticated',
+    success: { status: 200, schema: MembershipListSchema },
+    errors: [],
+  },
+  switchOrganization: {
+    method: 'POST',
+    path: '/auth/switch',
+    tag: 'auth',
+    summary:
+      'A built-in session for another organization of the signed-in account, without its password again.',
+    auth: 'authenticated',
+    body: SwitchOrganizationSchema,
+    success: { status: 200, schema: LoginResultSchema },
+    errors: ['validation_failed', 'not_found', 'builtin_auth_disabled'],
   },
 })
 

@@ -81,6 +81,10 @@ export {
   type LoginResult,
   LoginResultSchema,
   LoginSchema,
+  type Membership,
+  type MembershipList,
+  MembershipListSchema,
+  MembershipSchema,
   PASSWORD_PROBLEMS,
   type PasswordProblem,
   PasswordProblemSchema,
@@ -94,6 +98,8 @@ export {
   PasswordResetRequestSchema,
   type PasswordTooWeakDetails,
   PasswordTooWeakDetailsSchema,
+  type SwitchOrganizationInput,
+  SwitchOrganizationSchema,
 } from './resources/auth'
 export { type BulkResult, BulkResultSchema } from './resources/batch'
 export {

@@ -22,6 +22,8 @@ export interface WorldOptions {
    * reach it with `clientFor(token, { hostRoles: true })`.
    */
   hostRoles?: boolean
+  /** Also mark the technician as created from an incoming email (`source: email`). */
+  technicianFromEmail?: boolean
 }
 
 export interface InvitedPerson {
@@ -116,6 +118,9 @@ export async function createWorld(usher: UsherServer, options: WorldOptions = {}
   const technician = await create('Hugo', 'Moreau', 'technician', [parisNord.id])
   for (let i = 0; i < (options.technicians ?? 0); i++)
     await create('Tech', `Numero ${'abcdefghij'[i % 10]}${i}`, 'technician', [lyon.id])
+  if (options.technicianFromEmail) {
+    await usher.db.updateTable('users').set({ source: 'email' }).where('id', '=', technician.id).execute()
+  }
   const token = (userId: string) =>
     usher.provision.token({ userId, orgId: organization.id, expiresInSeconds: 3600 })
   const emails = {

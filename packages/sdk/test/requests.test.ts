@@ -303,6 +303,7 @@ describe('given a client without a token', () => {
       locale: technician.locale,
       expiresAt: '2026-12-23T09:00:00.000Z',
       passwordPolicy: organization.settings.passwordPolicy,
+      existingAccount: false,
     }
     server.on('GET', '/invitations/lookup', { status: 200, json: lookup })
     const client = createUsherClient({ baseUrl: server.url })

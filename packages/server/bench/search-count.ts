@@ -216,13 +216,13 @@ async function bench(kind: 'pglite' | 'postgres') {
     }
     const ownerActor = await loadActor(
       db,
-      { userId: owner.id, orgId: organization.id, session: null },
+      { subject: owner.id, orgId: organization.id, session: null },
       now,
       BUILT_IN_ROLE_CATALOG,
     )
     const adminActor = await loadActor(
       db,
-      { userId: scopedAdmin, orgId: organization.id, session: null },
+      { subject: scopedAdmin, orgId: organization.id, session: null },
       now,
       BUILT_IN_ROLE_CATALOG,
     )

@@ -1181,6 +1181,34 @@ const rows: Record<EndpointName, Row> = {
       otherOrg: OK,
     },
   },
+
+  // The caller's own account: every caller sees their own organization, and only theirs.
+  listMemberships: {
+    request: async () => ({}),
+    cells: {
+      owner: ok((b, c) =>
+        show(b).includes(c.w.orgA.id) && !show(b).includes(c.w.orgB.id) ? [] : ['not A only'],
+      ),
+      adminIn: OK,
+      adminOut: na('no target: the caller’s own account'),
+      technician: OK,
+      otherOrg: ok((b, c) =>
+        show(b).includes(c.w.orgB.id) && !show(b).includes(c.w.orgA.id) ? [] : ['not B only'],
+      ),
+    },
+  },
+
+  // Opening organization B: only an account that belongs to it may; for the others B is unknown.
+  switchOrganization: {
+    request: async (c) => ({ body: { organization: c.w.orgB.slug } }),
+    cells: {
+      owner: NOT_FOUND,
+      adminIn: NOT_FOUND,
+      adminOut: na('no target: the caller’s own account'),
+      technician: NOT_FOUND,
+      otherOrg: OK,
+    },
+  },
 }
 
 // ---------------------------------------------------------------------------------------------

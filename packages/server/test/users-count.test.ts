@@ -155,7 +155,7 @@ describe('given 40 people at four domains', () => {
   it('answers the planner’s estimate, marked as one, past the exact limit', async () => {
     const actor = await loadActor(
       t.server.db,
-      { userId: org.owner.user.id, orgId: org.id, session: null },
+      { subject: org.owner.user.id, orgId: org.id, session: null },
       t.clock.now(),
       BUILT_IN_ROLE_CATALOG,
     )

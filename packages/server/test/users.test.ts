@@ -88,9 +88,10 @@ describe('creating a user', () => {
     expect(await outboxFor(email)).toEqual([])
     expect((await auditFor(user.id)).map((e) => e.action)).toEqual(['user.created'])
     const row = await t.server.db
-      .selectFrom('users')
-      .select('password_hash')
-      .where('id', '=', user.id)
+      .selectFrom('users as u')
+      .innerJoin('accounts as a', 'a.id', 'u.account_id')
+      .select('a.password_hash')
+      .where('u.id', '=', user.id)
       .executeTakeFirst()
     expect(row?.password_hash).toMatch(/^\$argon2id\$/)
 
@@ -537,9 +538,10 @@ describe('setting a password', () => {
 
     await org.owner.client.users.setPassword(invited.id, { password: STRONG, mustChangePassword: false })
     const row = await t.server.db
-      .selectFrom('users')
-      .select(['session_epoch', 'must_change_password'])
-      .where('id', '=', invited.id)
+      .selectFrom('users as u')
+      .innerJoin('accounts as a', 'a.id', 'u.account_id')
+      .select(['a.session_epoch', 'u.must_change_password'])
+      .where('u.id', '=', invited.id)
       .executeTakeFirstOrThrow()
     expect(row).toEqual({ session_epoch: 2, must_change_password: false })
   })

@@ -154,6 +154,7 @@ export class MockDb {
     let list = this.visibleUsers(viewer).filter((u) => userMatchesSearch(u, query.q))
     if (query.role?.length) list = list.filter((u) => query.role?.includes(u.role))
     if (query.status?.length) list = list.filter((u) => query.status?.includes(this.statusOf(u)))
+    if (query.source?.length) list = list.filter((u) => query.source?.includes(u.source))
     if (query.groupId) list = list.filter((u) => u.groupIds.includes(query.groupId as string))
     return list
   }

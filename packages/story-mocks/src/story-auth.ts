@@ -21,9 +21,15 @@ export function storyToken(kind: StoryLink): string {
 export const STORY_PASSWORD = 'Lavande-Soleil-2026'
 /** Hugo Moreau's password, set by an administrator: signing in leads to the change-password step. */
 export const STORY_TEMPORARY_PASSWORD = 'Temporaire-2026'
-/** An address with accounts in two organizations: the server asks which one (409). */
+/** An address whose account belongs to two organizations: after the sign-in the person picks one. */
 export const STORY_SHARED_EMAIL = 'camille@atelier.test'
 export const STORY_ORGANIZATION = 'atelier-durand'
+/** The shared address's other organization, beside the story one. */
+const STORY_OTHER_ORGANIZATION = {
+  id: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b',
+  name: 'Atelier Durand',
+  slug: STORY_ORGANIZATION,
+}
 /** The story organization's policy: stricter than the default, so the stories show it is the one read. */
 export const STORY_PASSWORD_POLICY = { ...DEFAULT_PASSWORD_POLICY, minLength: 14, requireDigit: true }
 
@@ -48,6 +54,7 @@ function lookupOf(db: MockDb): InvitationLookup {
     locale: 'en',
     expiresAt: new Date(db.now.getTime() + 5 * DAY).toISOString(),
     passwordPolicy: { ...DEFAULT_PASSWORD_POLICY, requireDigit: true, minStrength: 3 },
+    existingAccount: false,
   }
 }
 
@@ -80,11 +87,17 @@ function session(db: MockDb, token: string) {
 }
 
 function loginResult(db: MockDb, token: 'owner' | 'technician', mustChangePassword = false): LoginResult {
+  const user = db.present(db.viewer(token))
+  const org = db.organization()
   return {
     session: session(db, token),
-    user: db.present(db.viewer(token)),
+    user,
     mustChangePassword,
     passwordPolicy: STORY_PASSWORD_POLICY,
+    // The mock knows one organization: the account belongs to it alone.
+    memberships: [
+      { userId: user.id, role: user.role, organization: { id: org.id, name: org.name, slug: org.slug } },
+    ],
   }
 }
 
@@ -142,7 +155,20 @@ export function authHandlers(base?: string) {
       'login',
       'auth',
       ({ db, body }) => {
-        if (body.email === STORY_SHARED_EMAIL && !body.organization) throw new MockApiError('conflict')
+        if (body.email === STORY_SHARED_EMAIL && body.password === STORY_PASSWORD) {
+          const result = loginResult(db, 'owner')
+          return {
+            ...result,
+            memberships: [
+              ...result.memberships,
+              {
+                userId: '7a2e3d4c-5b6f-4a71-9b8c-0d1e2f3a4b5c',
+                role: 'technician',
+                organization: STORY_OTHER_ORGANIZATION,
+              },
+            ],
+          }
+        }
         if (body.email === 'hugo.moreau@acme.fr' && body.password === STORY_TEMPORARY_PASSWORD) {
           return loginResult(db, 'technician', true)
         }
@@ -185,5 +211,8 @@ export function authHandlers(base?: string) {
       },
       base,
     ),
+    // The mock holds one organization: a switch answers its session again.
+    route('switchOrganization', 'auth', ({ db }) => loginResult(db, 'owner'), base),
+    route('listMemberships', 'me', ({ db }) => ({ items: loginResult(db, 'owner').memberships }), base),
   ]
 }

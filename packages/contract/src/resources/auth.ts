@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { PASSWORD_MAX_LENGTH, type PasswordRule } from '../rules/password'
 import { SessionSchema } from './invitation'
 import { PasswordPolicySchema } from './organization'
-import { EmailSchema, LocaleSchema, SecretTokenSchema, TimestampSchema } from './primitives'
+import { EmailSchema, IdSchema, LocaleSchema, SecretTokenSchema, TimestampSchema } from './primitives'
 import { UserSchema } from './user'
 
 /** What can be wrong with a password: the policy's rules, then the estimator's verdict. */
@@ -32,11 +32,40 @@ export type PasswordTooWeakDetails = z.infer<typeof PasswordTooWeakDetailsSchema
 
 const OrganizationSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
 
+/**
+ * One organization an account belongs to and can open: the person's id there (their membership)
+ * and their role there. A person has one account (address, password) and a membership in each
+ * organization that added them.
+ */
+export const MembershipSchema = z
+  .object({
+    userId: IdSchema,
+    role: z.string(),
+    organization: z.object({ id: IdSchema, name: z.string(), slug: z.string() }),
+  })
+  .meta({ id: 'Membership' })
+export type Membership = z.infer<typeof MembershipSchema>
+
+export const MembershipListSchema = z
+  .object({ items: z.array(MembershipSchema) })
+  .meta({ id: 'MembershipList' })
+export type MembershipList = z.infer<typeof MembershipListSchema>
+
+/** Which of the account's organizations the new session opens, by its slug. */
+export const SwitchOrganizationSchema = z
+  .object({ organization: OrganizationSlugSchema })
+  .strict()
+  .meta({ id: 'SwitchOrganization' })
+export type SwitchOrganizationInput = z.input<typeof SwitchOrganizationSchema>
+
 export const LoginSchema = z
   .object({
     email: EmailSchema,
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-    /** Needed only when the email belongs to several organizations. */
+    /**
+     * The organization to open, for an account in several; without it the session opens the one
+     * the person used last, and `memberships` lists the others to switch to.
+     */
     organization: OrganizationSlugSchema.optional(),
   })
   .strict()
@@ -54,6 +83,11 @@ export const LoginResultSchema = z
      * nothing else, so the rules come with the sign-in.
      */
     passwordPolicy: PasswordPolicySchema,
+    /**
+     * Every organization the account can open, this session's included: with more than one, the
+     * person picks (POST /auth/switch answers a session for another one).
+     */
+    memberships: z.array(MembershipSchema),
   })
   .meta({ id: 'LoginResult' })
 export type LoginResult = z.infer<typeof LoginResultSchema>

@@ -182,6 +182,11 @@ export const InvitationLookupSchema = z
     locale: LocaleSchema,
     expiresAt: TimestampSchema,
     passwordPolicy: PasswordPolicySchema,
+    /**
+     * True when the address already signs in to another organization: the page asks for that
+     * account's current password (the person never chooses a second one), not for a new one.
+     */
+    existingAccount: z.boolean(),
   })
   .meta({ id: 'InvitationLookup' })
 export type InvitationLookup = z.infer<typeof InvitationLookupSchema>

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { OrganizationSchema } from './organization'
+import { IdSchema } from './primitives'
 import { PermissionSchema } from './role'
 import { UserSchema } from './user'
 
@@ -19,6 +20,12 @@ export type SeatUsage = z.infer<typeof SeatUsageSchema>
 export const MeSchema = z
   .object({
     user: UserSchema,
+    /**
+     * The caller's account: one address and password for every organization they belong to. A
+     * host token's `sub` names it (or, as before, `user.id`). Null for a directory's caller;
+     * absent from backends without accounts.
+     */
+    accountId: IdSchema.nullable().optional(),
     organization: OrganizationSchema,
     permissions: z.array(PermissionSchema),
     seats: SeatUsageSchema,

@@ -9,5 +9,6 @@ export function authResource(call: Call): UsherClient['auth'] {
     lookupPasswordReset: (token, o) => call('lookupPasswordReset', { query: { token } }, o),
     confirmPasswordReset: (body, o) => call('confirmPasswordReset', { body }, o),
     changePassword: (body, o) => call('changePassword', { body }, o),
+    switchOrganization: (body, o) => call('switchOrganization', { body }, o),
   }
 }

@@ -46,6 +46,7 @@ import type {
   LoginResult,
   MailProblemList,
   Me,
+  Membership,
   Organization,
   Page,
   PasswordResetConfirmInput,
@@ -54,6 +55,7 @@ import type {
   ReplaceSharesInput,
   RoleList,
   SetUserPasswordInput,
+  SwitchOrganizationInput,
   UpdateDirectorySyncSettingsInput,
   UpdateGroupInput,
   UpdateOrganizationInput,
@@ -92,6 +94,12 @@ export interface Paginated<Query, Item> {
 export interface UsherClient {
   me: {
     get(options?: RequestOptions): Promise<Me>
+    /**
+     * The organizations the caller's account can open (one address and password for all of them).
+     * A host backend whose people belong to one organization may leave it out.
+     * @example const orgs = await client.me.memberships?.()
+     */
+    memberships?(options?: RequestOptions): Promise<Membership[]>
   }
   organization: {
     /** Name the team to activate it: its users can be managed only once it is active. */
@@ -255,5 +263,12 @@ export interface UsherClient {
     lookupPasswordReset(token: string, options?: RequestOptions): Promise<PasswordResetLookup>
     confirmPasswordReset(input: PasswordResetConfirmInput, options?: RequestOptions): Promise<LoginResult>
     changePassword(input: ChangePasswordInput, options?: RequestOptions): Promise<LoginResult>
+    /**
+     * A built-in session for another organization of the signed-in account (its slug, from
+     * `memberships`), without the password again. Use the answer's token from then on. Left out
+     * by a host backend that signs its users in itself.
+     * @example const next = await client.auth.switchOrganization?.({ organization: 'atelier-durand' })
+     */
+    switchOrganization?(input: SwitchOrganizationInput, options?: RequestOptions): Promise<LoginResult>
   }
 }

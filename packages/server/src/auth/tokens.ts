@@ -9,11 +9,15 @@ import {
 } from 'jose'
 import { ProblemError } from '../http/problem-error'
 
-/** What a verified bearer token says: who (`sub`, a user id) in which organization (`org`). */
+/**
+ * What a verified bearer token says: who (`sub`) in which organization (`org`). `sub` names the
+ * person's account (the same in every organization); a membership's id (a user id) is accepted
+ * too, the form tokens had before accounts were apart from memberships.
+ */
 export interface TokenClaims {
-  userId: string
+  subject: string
   orgId: string
-  /** Set on sessions the built-in sign-in issued: their epoch must match the user's. */
+  /** Set on sessions the built-in sign-in issued: their epoch must match the account's. */
   session: { epoch: number } | null
 }
 
@@ -21,7 +25,7 @@ export interface TokenVerifier {
   verify(token: string): Promise<TokenClaims>
   /** Signs a built-in session; null when no secret is configured. */
   sign:
-    | ((claims: { userId: string; orgId: string; epoch: number }, ttlSeconds: number) => Promise<string>)
+    | ((claims: { accountId: string; orgId: string; epoch: number }, ttlSeconds: number) => Promise<string>)
     | null
 }
 
@@ -58,7 +62,7 @@ export function createTokenVerifier(options: {
     }
     const epoch = (payload as { sep?: unknown }).sep
     const session = payload.iss === ISSUER_BUILTIN && typeof epoch === 'number' ? { epoch } : null
-    return { userId: payload.sub, orgId: org, session }
+    return { subject: payload.sub, orgId: org, session }
   }
 
   /**
@@ -159,12 +163,12 @@ export function createTokenVerifier(options: {
       })
     },
     sign: key
-      ? async ({ userId, orgId, epoch }, ttlSeconds) => {
+      ? async ({ accountId, orgId, epoch }, ttlSeconds) => {
           const now = Math.floor(options.now().getTime() / 1000)
           return new SignJWT({ org: orgId, sep: epoch })
             .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
             .setIssuer(ISSUER_BUILTIN)
-            .setSubject(userId)
+            .setSubject(accountId)
             .setIssuedAt(now)
             .setExpirationTime(now + ttlSeconds)
             .sign(key)
@@ -175,11 +179,13 @@ export function createTokenVerifier(options: {
 
 /**
  * Signs a token the way a host backend would for its signed-in user (HS256, `sub` and `org`).
+ * `userId` is what `sub` carries: the person's account id, or their id in the organization.
  * For hosts, demos and tests.
  * @example await signHostToken({ secret, userId: me.id, orgId: org.id })
  */
 export async function signHostToken(input: {
   secret: string
+  /** The account id (`accountId` of GET /me's user) or the person's user id in `orgId`. */
   userId: string
   orgId: string
   expiresInSeconds?: number

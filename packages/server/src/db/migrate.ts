@@ -4,6 +4,7 @@ import * as sharedLimits from './migrations/0002-shared-limits'
 import * as directorySync from './migrations/0003-directory-sync'
 import * as userSearch from './migrations/0005-user-search'
 import * as inboundEmail from './migrations/0007-inbound-email'
+import * as accounts from './migrations/0006-accounts'
 import * as scheduler from './migrations/0008-scheduler'
 import * as accessReview from './migrations/0009-access-review'
 import type { Database } from './schema'
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-scheduler': scheduler,
   '0007-inbound-email': inboundEmail,
   '0009-access-review': accessReview,
+  '0006-accounts': accounts,
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

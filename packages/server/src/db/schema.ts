@@ -45,9 +45,11 @@ export interface UsersTable {
   assigned_agent_id: string | null
   must_change_password: boolean
   source: string
-  password_hash: string | null
-  /** Bumped when the password changes: built-in sessions issued before are refused. */
-  session_epoch: Generated<number>
+  /**
+   * The person's account (address and password, shared by all their organizations); this row is
+   * their membership of one organization. Null only for rows written without `insertPeople`.
+   */
+  account_id: string | null
   created_at: Timestamp
   last_active_at: Timestamp | null
   version: Generated<number>
@@ -57,6 +59,21 @@ export interface UsersTable {
   search_first: string
   search_last: string
   search_full: string
+}
+
+/** A person's sign-in, shared by every organization they belong to (their `users` rows). */
+export interface AccountsTable {
+  id: string
+  /** Normalised (`normalizeEmail`); unique across organizations. */
+  email: string
+  /** Null until the person sets a password (accepts an invitation, resets, or is given one). */
+  password_hash: string | null
+  /** Bumped when the password changes: built-in sessions issued before are refused. */
+  session_epoch: Generated<number>
+  first_name: string
+  last_name: string
+  locale: string
+  created_at: Timestamp
 }
 
 /** An access review (migration 0009): one open at a time per organization. */
@@ -321,6 +338,7 @@ export interface DirectoryRequestsTable {
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
+  accounts: AccountsTable
   groups: GroupsTable
   user_groups: UserGroupsTable
   shares: SharesTable
@@ -348,6 +366,7 @@ export type OrganizationRow = Selectable<OrganizationsTable>
 export type UserRow = Selectable<UsersTable>
 export type NewUserRow = Insertable<UsersTable>
 export type UserUpdate = Updateable<UsersTable>
+export type AccountRow = Selectable<AccountsTable>
 export type GroupRow = Selectable<GroupsTable>
 export type InvitationRow = Selectable<InvitationsTable>
 export type AuditEventRow = Selectable<AuditEventsTable>

@@ -1,9 +1,10 @@
 import type { AcceptInvitationResult, InvitationLookup, Salutation } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { Services } from '../app/services'
-import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
-import type { Database, InvitationRow, OrganizationRow, UserRow } from '../db/schema'
+import { hashPassword, passwordProblems, passwordTooWeak, verifyPassword } from '../auth/passwords'
+import type { AccountRow, Database, InvitationRow, OrganizationRow, UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
+import { accountOfUser, setAccountPassword } from './accounts'
 import { type AuditInput, displayName } from './audit'
 import { findInvitationByToken, invitationState } from './invitations'
 import { organizationSettings } from './organizations'
@@ -16,6 +17,8 @@ import { toUserOne } from './users'
 interface LinkTarget {
   invitation: InvitationRow & { user_id: string }
   user: UserRow
+  /** The person's account: with a password when they already sign in to another organization. */
+  account: AccountRow | undefined
   org: OrganizationRow
 }
 
@@ -40,7 +43,7 @@ async function linkTarget(
     .selectAll()
     .where('id', '=', invitation.org_id)
     .executeTakeFirstOrThrow()
-  return { invitation, user, org }
+  return { invitation, user, account: await accountOfUser(db, user), org }
 }
 
 /** GET /invitations/lookup: what the link is for, for the accept page. */
@@ -49,7 +52,7 @@ export async function lookupInvitation(
   token: string,
   now: Date,
 ): Promise<InvitationLookup> {
-  const { invitation, user, org } = await linkTarget(db, token)
+  const { invitation, user, account, org } = await linkTarget(db, token)
   const inviter = invitation.invited_by
     ? await db
         .selectFrom('users')
@@ -70,6 +73,7 @@ export async function lookupInvitation(
     locale: user.locale as InvitationLookup['locale'],
     expiresAt: iso(invitation.expires_at),
     passwordPolicy: organizationSettings(org).passwordPolicy,
+    existingAccount: Boolean(account?.password_hash),
   }
 }
 
@@ -83,39 +87,59 @@ export interface AcceptInput {
 }
 
 /**
- * POST /invitations/accept. Every refusal (expired, weak password, another signed-in account)
- * happens before anything is written, so the link still works for the right person afterwards.
- * `signedInAs` is the user id of a valid bearer token the request carried, if any.
+ * POST /invitations/accept. Every refusal (expired, weak or wrong password, another signed-in
+ * account) happens before anything is written, so the link still works for the right person
+ * afterwards. A person who already has an account (they sign in to another organization) joins
+ * with the password they have, checked here; they never choose a second one. `signedInAs` is the
+ * subject (account or membership id) and organization of a valid bearer token the request
+ * carried, if any.
  */
 export async function acceptInvitation(
   services: Services,
   input: AcceptInput,
-  signedInAs: { userId: string; orgId: string } | null,
+  signedInAs: { subject: string; orgId: string } | null,
   now: Date,
   transaction: <T>(fn: (trx: Kysely<Database>) => Promise<T>) => Promise<T>,
   audit: (db: Kysely<Database>, event: AuditInput) => Promise<void>,
 ): Promise<AcceptInvitationResult> {
   const first = await linkTarget(services.db, input.token)
   if (invitationState(first.invitation, now) === 'expired') throw new ProblemError('invitation_expired')
-  if (signedInAs && (signedInAs.userId !== first.user.id || signedInAs.orgId !== first.user.org_id)) {
+  // Signed in as the invited person's account (in any of their organizations) is fine; anyone
+  // else must sign out first.
+  const sameAccount =
+    signedInAs &&
+    (signedInAs.subject === first.user.id ||
+      (first.user.account_id !== null && signedInAs.subject === first.user.account_id))
+  if (signedInAs && !sameAccount) {
     throw new ProblemError('invitation_email_mismatch', {
       detail: 'Sign out first, or open the link signed in as the invited person.',
     })
   }
-  const policy = organizationSettings(first.org).passwordPolicy
-  const problems = passwordProblems(input.password, policy, {
-    email: first.user.email,
-    names: [input.firstName, input.lastName],
-  })
-  if (problems.length) {
-    throw passwordTooWeak(problems, policy, 'password')
+  let passwordHash: string | null = null
+  if (first.account?.password_hash) {
+    if (!(await verifyPassword(first.account.password_hash, input.password))) {
+      throw new ProblemError('invalid_credentials', {
+        detail: 'This address already has an account: give its current password.',
+        field: 'password',
+      })
+    }
+  } else {
+    const policy = organizationSettings(first.org).passwordPolicy
+    const problems = passwordProblems(input.password, policy, {
+      email: first.user.email,
+      names: [input.firstName, input.lastName],
+    })
+    if (problems.length) {
+      throw passwordTooWeak(problems, policy, 'password')
+    }
+    passwordHash = await hashPassword(input.password)
   }
-  const passwordHash = await hashPassword(input.password)
 
   return transaction(async (trx) => {
     await lockOrganization(trx, first.org.id)
     // Read again under the lock: two accepts of one link cannot both pass (single use).
-    const { invitation, user, org } = await linkTarget(trx, input.token, { forUpdate: true })
+    const { invitation, user, account, org } = await linkTarget(trx, input.token, { forUpdate: true })
+    if (!account) throw new ProblemError('invitation_revoked')
     if (invitationState(invitation, now) === 'expired') throw new ProblemError('invitation_expired')
     const seats = organizationSettings(org).seats
     // The live invitation already counts among the seats used; the plan may have shrunk since.
@@ -136,7 +160,6 @@ export async function acceptInvitation(
         ...(input.salutation !== undefined ? { salutation: input.salutation } : {}),
         ...(input.locale ? { locale: input.locale } : {}),
         ...searchColumns(input.firstName, input.lastName),
-        password_hash: passwordHash,
         activated_at: now,
         invitation_expires_at: null,
         must_change_password: false,
@@ -145,6 +168,11 @@ export async function acceptInvitation(
       .where('id', '=', user.id)
       .returningAll()
       .executeTakeFirstOrThrow()
+    // A first password becomes the account's; an account that had one keeps it (checked above).
+    const signIn =
+      passwordHash && !account.password_hash
+        ? await setAccountPassword(trx, account.id, passwordHash)
+        : account
     await trx
       .updateTable('invitations')
       .set({ status: 'accepted', accepted_at: now })
@@ -162,7 +190,7 @@ export async function acceptInvitation(
     })
     return {
       user: await toUserOne(trx, updated, now, null),
-      session: await issueSession(services, updated, now),
+      session: await issueSession(services, updated, signIn, now),
     }
   })
 }

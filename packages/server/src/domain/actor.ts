@@ -1,6 +1,6 @@
 import type { OrganizationSettings, Permission, RoleCatalog } from '@usher/contract'
 import { type Kysely, sql } from 'kysely'
-import type { Database, OrganizationRow, UserRow } from '../db/schema'
+import type { AccountRow, Database, OrganizationRow, UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { organizationSettings } from './organizations'
 
@@ -9,7 +9,10 @@ import { organizationSettings } from './organizations'
  * role or permissions, so a demotion or a disabled account takes effect at the next request.
  */
 export interface Actor {
+  /** The caller's membership of `org`. */
   user: UserRow
+  /** The caller's account (sign-in, shared by their organizations); null for a directory. */
+  account: AccountRow | null
   org: OrganizationRow
   settings: OrganizationSettings
   role: string
@@ -48,17 +51,19 @@ export async function withDescendants(
 
 export async function loadActor(
   db: Kysely<Database>,
-  claims: { userId: string; orgId: string; session: { epoch: number } | null },
+  claims: { subject: string; orgId: string; session: { epoch: number } | null },
   now: Date,
   roles: RoleCatalog,
 ): Promise<Actor> {
-  if (!isUuid(claims.userId) || !isUuid(claims.orgId)) {
+  if (!isUuid(claims.subject) || !isUuid(claims.orgId)) {
     throw new ProblemError('unauthenticated', { detail: 'The token names no member of an organization.' })
   }
-  // The person and their organization in one query: this runs before every request.
+  // The person, their account and their organization in one query: this runs before every
+  // request. `sub` names the account; a membership id (the earlier form of tokens) still works.
   const found = await db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
+    .leftJoin('accounts as a', 'a.id', 'u.account_id')
     .selectAll('u')
     .select([
       'o.name as org_name',
@@ -67,14 +72,49 @@ export async function loadActor(
       'o.settings as org_settings',
       'o.created_at as org_created_at',
       'o.version as org_version',
+      'a.email as account_email',
+      'a.password_hash as account_password_hash',
+      'a.session_epoch as account_session_epoch',
+      'a.first_name as account_first_name',
+      'a.last_name as account_last_name',
+      'a.locale as account_locale',
+      'a.created_at as account_created_at',
     ])
-    .where('u.id', '=', claims.userId)
     .where('u.org_id', '=', claims.orgId)
+    .where((eb) => eb.or([eb('u.account_id', '=', claims.subject), eb('u.id', '=', claims.subject)]))
     .executeTakeFirst()
   if (!found) {
     throw new ProblemError('unauthenticated', { detail: 'The token names no member of an organization.' })
   }
-  const { org_name, org_slug, org_activated_at, org_settings, org_created_at, org_version, ...user } = found
+  const {
+    org_name,
+    org_slug,
+    org_activated_at,
+    org_settings,
+    org_created_at,
+    org_version,
+    account_email,
+    account_password_hash,
+    account_session_epoch,
+    account_first_name,
+    account_last_name,
+    account_locale,
+    account_created_at,
+    ...user
+  } = found
+  const account: AccountRow | null =
+    user.account_id && account_email !== null && account_created_at !== null
+      ? {
+          id: user.account_id,
+          email: account_email,
+          password_hash: account_password_hash,
+          session_epoch: account_session_epoch ?? 0,
+          first_name: account_first_name ?? '',
+          last_name: account_last_name ?? '',
+          locale: account_locale ?? user.locale,
+          created_at: account_created_at,
+        }
+      : null
   const org: OrganizationRow = {
     id: user.org_id,
     name: org_name,
@@ -88,7 +128,7 @@ export async function loadActor(
   // Someone who never accepted their invitation (invited or expired) has not joined: whatever
   // token the host signs for them, they are refused like a disabled account, and not seen active.
   if (!user.activated_at) throw new ProblemError('account_not_activated')
-  if (claims.session && claims.session.epoch !== user.session_epoch) {
+  if (claims.session && claims.session.epoch !== account?.session_epoch) {
     // The password changed since this session was issued.
     throw new ProblemError('token_expired', { detail: 'The session ended when the password changed.' })
   }
@@ -109,6 +149,7 @@ export async function loadActor(
   }
   return {
     user,
+    account,
     org,
     settings: organizationSettings(org),
     role: user.role,

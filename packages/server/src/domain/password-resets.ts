@@ -8,10 +8,11 @@ import {
 import { type Kysely, sql } from 'kysely'
 import type { Services } from '../app/services'
 import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
-import type { Database, UserRow } from '../db/schema'
+import type { AccountRow, Database, UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { enqueueMail } from '../mail/mailer'
 import { type MailLocale, renderPasswordResetMail } from '../mail/templates'
+import { accountOfUser, membershipsOf, setAccountPassword } from './accounts'
 import { type AuditInput, displayName } from './audit'
 import { organizationSettings } from './organizations'
 import { lockOrganization, seatsUsed } from './seats'
@@ -33,24 +34,29 @@ function settingsTimeZone(settings: unknown): string {
   return TimeZoneSchema.catch(DEFAULT_TIME_ZONE).parse((raw as { timeZone?: unknown } | null)?.timeZone)
 }
 
-/** Accounts of an address, in every organization or the one of `slug`. */
-export async function accountsOf(db: Kysely<Database>, email: string, slug: string | undefined) {
+/**
+ * The memberships of an address's account, in every organization or the one of `slug`, most
+ * recently used first (the one a sign-in opens when none is named).
+ */
+export async function membershipsOfAddress(db: Kysely<Database>, email: string, slug: string | undefined) {
   let query = db
     .selectFrom('users as u')
+    .innerJoin('accounts as a', 'a.id', 'u.account_id')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .selectAll('u')
     .select(['o.name as org_name', 'o.slug as org_slug', 'o.settings as org_settings'])
-    .where('u.email', '=', email)
+    .where('a.email', '=', email)
   if (slug) query = query.where('o.slug', '=', slug)
-  // An address rarely holds more than a few accounts; the cap bounds the work of one request.
-  return query.orderBy('u.created_at').limit(10).execute()
+  // A person rarely belongs to more than a few organizations; the cap bounds one request's work.
+  return query.orderBy(sql`u.last_active_at desc nulls last`).orderBy('u.created_at').limit(100).execute()
 }
 
 /**
- * POST /auth/password-reset: for every enabled account of the address, a one-hour link by mail —
- * "reset your password", or for a person who never activated their account (the
- * invitation email was lost) "activate your account". Unknown addresses get nothing, and the
- * answer is the same either way. Returns the outbox ids to deliver after commit.
+ * POST /auth/password-reset: one password per person, so one one-hour link per account — "reset
+ * your password", or for a person who never activated their membership (the invitation email was
+ * lost) "activate your account". The link names the organization given, or the one the person
+ * used last (an invitation still waiting if they belong nowhere yet). Unknown addresses get
+ * nothing, and the answer is the same either way. Returns the outbox ids to deliver after commit.
  */
 export async function requestPasswordReset(
   trx: Kysely<Database>,
@@ -58,51 +64,50 @@ export async function requestPasswordReset(
   input: { email: string; organization?: string },
   now: Date,
 ): Promise<string[]> {
-  const accounts = await accountsOf(trx, input.email, input.organization)
-  const outboxIds: string[] = []
-  for (const account of accounts) {
-    if (!account.enabled) continue
-    const { token, hash } = newLinkToken()
-    const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS)
-    await trx
-      .insertInto('password_resets')
-      .values({
-        id: randomUUID(),
-        org_id: account.org_id,
-        user_id: account.id,
-        token_hash: hash,
-        expires_at: expiresAt,
-        created_at: now,
-      })
-      .execute()
-    const activation = !account.activated_at
-    const link = resetLink(services, token)
-    const mail = renderPasswordResetMail({
-      locale: account.locale as MailLocale,
-      productName: services.links.productName,
-      organizationName: account.org_name,
-      firstName: account.first_name,
-      link,
-      expiresAt,
-      timeZone: settingsTimeZone(account.org_settings),
-      activation,
+  const memberships = (await membershipsOfAddress(trx, input.email, input.organization)).filter(
+    (m) => m.enabled,
+  )
+  const account = memberships.find((m) => m.activated_at) ?? memberships[0]
+  if (!account) return []
+  const { token, hash } = newLinkToken()
+  const expiresAt = new Date(now.getTime() + RESET_TOKEN_LIFETIME_MS)
+  await trx
+    .insertInto('password_resets')
+    .values({
+      id: randomUUID(),
+      org_id: account.org_id,
+      user_id: account.id,
+      token_hash: hash,
+      expires_at: expiresAt,
+      created_at: now,
     })
-    outboxIds.push(
-      await enqueueMail(
-        trx,
-        {
-          orgId: account.org_id,
-          to: account.email,
-          locale: account.locale,
-          kind: activation ? 'activation' : 'password_reset',
-          link,
-          ...mail,
-        },
-        now,
-      ),
-    )
-  }
-  return outboxIds
+    .execute()
+  const activation = !account.activated_at
+  const link = resetLink(services, token)
+  const mail = renderPasswordResetMail({
+    locale: account.locale as MailLocale,
+    productName: services.links.productName,
+    organizationName: account.org_name,
+    firstName: account.first_name,
+    link,
+    expiresAt,
+    timeZone: settingsTimeZone(account.org_settings),
+    activation,
+  })
+  return [
+    await enqueueMail(
+      trx,
+      {
+        orgId: account.org_id,
+        to: account.email,
+        locale: account.locale,
+        kind: activation ? 'activation' : 'password_reset',
+        link,
+        ...mail,
+      },
+      now,
+    ),
+  ]
 }
 
 /** The unused, unexpired reset of a token, with its (enabled) account; 400 otherwise. */
@@ -118,8 +123,9 @@ async function validReset(db: Kysely<Database>, token: string, now: Date, forUpd
   const user = reset
     ? await db.selectFrom('users').selectAll().where('id', '=', reset.user_id).executeTakeFirst()
     : undefined
-  if (!reset || !user?.enabled) throw new ProblemError('reset_token_invalid')
-  return { reset, user }
+  const account = user ? await accountOfUser(db, user) : undefined
+  if (!reset || !user?.enabled || !account) throw new ProblemError('reset_token_invalid')
+  return { reset, user, account }
 }
 
 /**
@@ -150,9 +156,9 @@ export async function lookupPasswordReset(
 }
 
 /**
- * POST /auth/password-reset/confirm: sets the password, activates an account that was only
- * invited (its pending invitation is revoked: this link replaced it), ends every earlier session
- * and signs in.
+ * POST /auth/password-reset/confirm: sets the account's password (the same in every organization
+ * of the person), activates a membership that was only invited (its pending invitation is
+ * revoked: this link replaced it), ends every earlier session and signs in.
  */
 export async function confirmPasswordReset(
   services: Services,
@@ -177,9 +183,9 @@ export async function confirmPasswordReset(
   }
   const passwordHash = await hashPassword(input.password)
 
-  const user = await transaction(async (trx) => {
+  const done = await transaction(async (trx) => {
     await lockOrganization(trx, org.id)
-    const { user } = await validReset(trx, input.token, now, true)
+    const { user, account } = await validReset(trx, input.token, now, true)
     const activating = !user.activated_at
     // Activating makes the person active, so holding a seat (`holdsSeat`): a live invitation
     // already counts among the seats used (the plan may have shrunk since); a lapsed one freed its
@@ -194,12 +200,11 @@ export async function confirmPasswordReset(
         })
       }
     }
+    const signIn = await setAccountPassword(trx, account.id, passwordHash)
     const updated = await trx
       .updateTable('users')
       .set((eb) => ({
-        password_hash: passwordHash,
         must_change_password: false,
-        session_epoch: eb('session_epoch', '+', 1),
         activated_at: sql<Date>`coalesce(activated_at, ${now})`,
         invitation_expires_at: null,
         version: eb('version', '+', 1),
@@ -215,11 +220,14 @@ export async function confirmPasswordReset(
         .where('status', '=', 'pending')
         .execute()
     }
-    // This link and any other one still out there: one reset, one working link.
+    // This link and any other one still out there, in any organization of the account: one
+    // reset, one working link.
     await trx
       .updateTable('password_resets')
       .set({ used_at: now })
-      .where('user_id', '=', user.id)
+      .where('user_id', 'in', (eb) =>
+        eb.selectFrom('users').select('id').where('account_id', '=', account.id),
+      )
       .where('used_at', 'is', null)
       .execute()
     await audit(trx, {
@@ -229,25 +237,32 @@ export async function confirmPasswordReset(
       target: { type: 'user', id: user.id, label: user.email },
       changes: activating ? { status: [userStatus(user, now), 'active'] } : null,
     })
-    return updated
+    return { updated, signIn }
   })
-  return signedIn(services, user, now)
+  return signedIn(services, done.updated, done.signIn, now)
 }
 
 /**
  * The answer of every built-in sign-in: a session, the user, whether the password must change,
- * and the organization's password policy (a must-change session can read nothing else).
+ * the organization's password policy (a must-change session can read nothing else) and the
+ * account's organizations to switch to.
  */
-export async function signedIn(services: Services, user: UserRow, now: Date): Promise<LoginResult> {
+export async function signedIn(
+  services: Services,
+  user: UserRow,
+  account: Pick<AccountRow, 'id' | 'session_epoch'>,
+  now: Date,
+): Promise<LoginResult> {
   const org = await services.db
     .selectFrom('organizations')
     .selectAll()
     .where('id', '=', user.org_id)
     .executeTakeFirstOrThrow()
   return {
-    session: await mustIssueSession(services, user, now),
+    session: await mustIssueSession(services, user, account, now),
     user: await toUserOne(services.db, user, now, null),
     mustChangePassword: user.must_change_password,
     passwordPolicy: organizationSettings(org).passwordPolicy,
+    memberships: await membershipsOf(services.db, account.id),
   }
 }

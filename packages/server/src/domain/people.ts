@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database, InvitationRow, NewUserRow, UserRow } from '../db/schema'
+import { ensureAccounts } from './accounts'
 import { searchColumns } from './search'
 import { addDays } from './time'
 import { newLinkToken } from './tokens'
@@ -28,7 +29,10 @@ export interface NewPerson {
   primaryContact?: boolean
   assignedAgentId?: string | null
   source: 'owner' | 'invitation' | 'manual' | 'import' | 'email' | 'scim'
-  /** With a hash the account is active at once; without, the person is invited. */
+  /**
+   * With a hash the membership is active at once; without, the person is invited. The hash
+   * becomes the account's password only when the account has none yet.
+   */
   passwordHash?: string | null
   mustChangePassword?: boolean
   groupIds?: readonly string[]
@@ -50,10 +54,11 @@ export function chunked<T>(items: readonly T[]): T[][] {
 }
 
 /** The users row of a new person: the one place a person's columns are filled in. */
-export function personRow(person: NewPerson, now: Date): NewUserRow {
+export function personRow(person: NewPerson, now: Date, accountId: string | null = null): NewUserRow {
   return {
     id: person.id ?? randomUUID(),
     org_id: person.orgId,
+    account_id: accountId,
     email: person.email,
     salutation: person.salutation ?? null,
     first_name: person.firstName,
@@ -75,7 +80,6 @@ export function personRow(person: NewPerson, now: Date): NewUserRow {
     assigned_agent_id: person.assignedAgentId ?? null,
     must_change_password: person.mustChangePassword ?? false,
     source: person.source,
-    password_hash: person.passwordHash ?? null,
     created_at: now,
     ...searchColumns(person.firstName, person.lastName),
   }
@@ -91,7 +95,19 @@ export async function insertPeople(
   people: readonly NewPerson[],
   now: Date,
 ): Promise<Array<UserRow | null>> {
-  const rows = people.map((person) => personRow(person, now))
+  // Each address's account first (the one it has in another organization, or a new one):
+  // the membership rows point at it.
+  const accounts = new Map<string, { id: string; password_hash: string | null }>()
+  for (const batch of chunked(people)) {
+    for (const [email, account] of await ensureAccounts(db, batch, now)) accounts.set(email, account)
+  }
+  const rows = people.map((person) => {
+    const account = accounts.get(person.email)
+    const row = personRow(person, now, account?.id ?? null)
+    // Someone who already signs in keeps their own password: "change the password an
+    // administrator set" does not apply to them.
+    return account?.password_hash ? { ...row, must_change_password: false } : row
+  })
   const inserted = new Map<string, UserRow>()
   for (const batch of chunked(rows)) {
     const users = await db
@@ -101,6 +117,21 @@ export async function insertPeople(
       .returningAll()
       .execute()
     for (const user of users) inserted.set(user.id, user)
+  }
+  // A password given with a person fills their account only if it has none: an account that
+  // signs in elsewhere keeps its own. Only for rows that were written (a refused row sets nothing).
+  const passwords = people.flatMap((person, i) => {
+    const row = rows[i]
+    return row && person.passwordHash && row.account_id && inserted.has(row.id)
+      ? [{ id: row.account_id, hash: person.passwordHash }]
+      : []
+  })
+  for (const batch of chunked(passwords)) {
+    const values = sql.join(batch.map((p) => sql`(${p.id}::uuid, ${p.hash})`))
+    await sql`
+      update accounts a set password_hash = v.hash
+        from (values ${values}) as v(id, hash)
+       where a.id = v.id and a.password_hash is null`.execute(db)
   }
   const memberships = people.flatMap((person, i) => {
     const id = rows[i]?.id as string

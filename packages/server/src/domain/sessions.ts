@@ -1,23 +1,25 @@
 import type { Session } from '@usher/contract'
 import type { Services } from '../app/services'
-import type { UserRow } from '../db/schema'
+import type { AccountRow, UserRow } from '../db/schema'
 import { ProblemError } from '../http/problem-error'
 import { iso } from './time'
 
 /**
- * A built-in session for `user`, or null when the built-in sign-in is off (the host signs its
- * users in itself). The token carries the user's session epoch: changing the password bumps it and
- * ends every session issued before.
+ * A built-in session for `user` (a membership) of `account`, or null when the built-in sign-in is
+ * off (the host signs its users in itself). The token names the account (`sub`) and the
+ * organization (`org`), and carries the account's session epoch: changing the password bumps it
+ * and ends every session issued before, in every organization.
  */
 export async function issueSession(
   services: Services,
-  user: Pick<UserRow, 'id' | 'org_id' | 'session_epoch'>,
+  user: Pick<UserRow, 'org_id'>,
+  account: Pick<AccountRow, 'id' | 'session_epoch'>,
   now: Date,
 ): Promise<Session | null> {
   if (!services.builtinAuth || !services.tokens.sign) return null
   const ttl = services.sessionTtlSeconds
   const token = await services.tokens.sign(
-    { userId: user.id, orgId: user.org_id, epoch: user.session_epoch },
+    { accountId: account.id, orgId: user.org_id, epoch: account.session_epoch },
     ttl,
   )
   return { token, expiresAt: iso(new Date(now.getTime() + ttl * 1000)) }
@@ -31,10 +33,11 @@ export function requireBuiltinAuth(services: Services): void {
 /** The session of an endpoint that needs one (the built-in sign-in is on: `requireBuiltinAuth`). */
 export async function mustIssueSession(
   services: Services,
-  user: Pick<UserRow, 'id' | 'org_id' | 'session_epoch'>,
+  user: Pick<UserRow, 'org_id'>,
+  account: Pick<AccountRow, 'id' | 'session_epoch'>,
   now: Date,
 ): Promise<Session> {
-  const session = await issueSession(services, user, now)
+  const session = await issueSession(services, user, account, now)
   if (!session) throw new ProblemError('builtin_auth_disabled')
   return session
 }

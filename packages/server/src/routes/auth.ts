@@ -1,12 +1,13 @@
 import type { Hono } from 'hono'
 import type { UsherEnv } from '../app/env'
 import { hashPassword, passwordProblems, passwordTooWeak, verifyPassword } from '../auth/passwords'
+import { accountByEmail, setAccountPassword } from '../domain/accounts'
 import { displayName } from '../domain/audit'
 import { clientIp, throttle, throttlePublic } from '../domain/auth-limits'
 import {
-  accountsOf,
   confirmPasswordReset,
   lookupPasswordReset,
+  membershipsOfAddress,
   requestPasswordReset,
   signedIn,
 } from '../domain/password-resets'
@@ -27,30 +28,27 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
     await throttle(services, `login:ip:${clientIp(c)}`, limit, LOGIN_WINDOW_SECONDS, now, tooMany)
     await throttle(services, `login:email:${body.email}`, limit, LOGIN_WINDOW_SECONDS, now, tooMany)
 
-    const accounts = await accountsOf(ctx.db, body.email, body.organization)
-    const withPassword = accounts.filter((a) => a.password_hash)
+    // One account, one password: a single hash to check whatever the number of organizations.
     // An unknown address (or one only invited) costs one hash, like a wrong password.
-    if (withPassword.length === 0) await verifyPassword(null, body.password)
-    const matched = []
-    for (const account of withPassword) {
-      if (await verifyPassword(account.password_hash, body.password)) matched.push(account)
+    const account = await accountByEmail(ctx.db, body.email)
+    const valid = await verifyPassword(account?.password_hash ?? null, body.password)
+    if (!account || !valid) throw new ProblemError('invalid_credentials')
+    const memberships = (await membershipsOfAddress(ctx.db, body.email, body.organization)).filter(
+      (m) => m.activated_at,
+    )
+    // The organization named, or the one the person used last.
+    const membership = memberships.find((m) => m.enabled)
+    if (!membership) {
+      if (memberships.length) throw new ProblemError('account_disabled')
+      throw new ProblemError('invalid_credentials')
     }
-    const [account, ...others] = matched
-    if (!account) throw new ProblemError('invalid_credentials')
-    if (others.length) {
-      throw new ProblemError('conflict', {
-        detail: 'This address has accounts in several organizations: give the organization to sign in to.',
-        field: 'organization',
-      })
-    }
-    if (!account.enabled) throw new ProblemError('account_disabled')
     await services.rateLimits.reset(`login:email:${body.email}`)
 
     const user = await ctx.transaction(async (trx) => {
       const updated = await trx
         .updateTable('users')
         .set({ last_active_at: now })
-        .where('id', '=', account.id)
+        .where('id', '=', membership.id)
         .returningAll()
         .executeTakeFirstOrThrow()
       await ctx.audit(trx, {
@@ -62,7 +60,40 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
       })
       return updated
     })
-    return signedIn(services, user, now)
+    return signedIn(services, user, account, now)
+  })
+
+  route(app, 'switchOrganization', async (ctx) => {
+    const { services, actor, body, now } = ctx
+    requireBuiltinAuth(services)
+    const account = actor.account
+    // Another organization of the same account, enabled and joined; any other answer is 404,
+    // whether the organization does not exist or the person is not (or no longer) in it.
+    const target = account
+      ? (await membershipsOfAddress(ctx.db, account.email, body.organization)).find(
+          (m) => m.enabled && m.activated_at,
+        )
+      : undefined
+    if (!account || !target) {
+      throw new ProblemError('not_found', { detail: 'Your account has no membership in this organization.' })
+    }
+    const user = await ctx.transaction(async (trx) => {
+      const updated = await trx
+        .updateTable('users')
+        .set({ last_active_at: now })
+        .where('id', '=', target.id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      await ctx.audit(trx, {
+        orgId: updated.org_id,
+        actorOverride: { id: updated.id, name: displayName(updated), email: updated.email },
+        action: 'user.signed_in',
+        target: { type: 'user', id: updated.id, label: updated.email },
+        changes: null,
+      })
+      return updated
+    })
+    return signedIn(services, user, account, now)
   })
 
   route(app, 'requestPasswordReset', async (ctx) => {
@@ -112,7 +143,8 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
       now,
       'Too many attempts; wait before trying again.',
     )
-    if (!(await verifyPassword(actor.user.password_hash, body.currentPassword))) {
+    const account = actor.account
+    if (!account || !(await verifyPassword(account.password_hash, body.currentPassword))) {
       throw new ProblemError('invalid_credentials', { detail: 'The current password is wrong.' })
     }
     const policy = actor.settings.passwordPolicy
@@ -124,16 +156,13 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
       throw passwordTooWeak(problems, policy, 'newPassword')
     }
     const passwordHash = await hashPassword(body.newPassword)
-    const user = await ctx.transaction(async (trx) => {
+    const done = await ctx.transaction(async (trx) => {
+      // The account's password, so every organization's: every other session ends, whoever else
+      // held one must sign in again.
+      const signIn = await setAccountPassword(trx, account.id, passwordHash)
       const updated = await trx
         .updateTable('users')
-        .set((eb) => ({
-          password_hash: passwordHash,
-          must_change_password: false,
-          // Every other session of this account ends: whoever else held one must sign in again.
-          session_epoch: eb('session_epoch', '+', 1),
-          version: eb('version', '+', 1),
-        }))
+        .set((eb) => ({ must_change_password: false, version: eb('version', '+', 1) }))
         .where('id', '=', actor.user.id)
         .returningAll()
         .executeTakeFirstOrThrow()
@@ -145,9 +174,9 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
           ...(actor.user.must_change_password ? { mustChangePassword: [true, false] } : {}),
         },
       })
-      return updated
+      return { updated, signIn }
     })
     await services.rateLimits.reset(`password:${actor.user.id}`)
-    return signedIn(services, user, now)
+    return signedIn(services, done.updated, done.signIn, now)
   })
 }

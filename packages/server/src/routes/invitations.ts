@@ -118,7 +118,7 @@ async function signedInAs(header: string | undefined, services: Services) {
   if (!token) return null
   try {
     const claims = await services.tokens.verify(token)
-    return { userId: claims.userId, orgId: claims.orgId }
+    return { subject: claims.subject, orgId: claims.orgId }
   } catch {
     return null
   }

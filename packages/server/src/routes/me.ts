@@ -2,6 +2,7 @@ import { roleEntries } from '@usher/contract'
 import type { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { UsherEnv } from '../app/env'
+import { membershipsOf } from '../domain/accounts'
 import { toOrganization } from '../domain/organizations'
 import { seatUsage } from '../domain/seats'
 import { toUserOne } from '../domain/users'
@@ -25,6 +26,7 @@ export function registerMeRoutes(app: Hono<UsherEnv>) {
     ])
     return {
       user,
+      accountId: actor.account?.id ?? null,
       organization: toOrganization(actor.org),
       permissions: [...actor.permissions],
       seats,
@@ -33,4 +35,10 @@ export function registerMeRoutes(app: Hono<UsherEnv>) {
   })
 
   route(app, 'listRoles', async ({ actor }) => ({ items: roleEntries(actor.roles) }))
+
+  // The caller's organizations, to switch between: a host token's account too (the host then
+  // signs a token for the organization picked).
+  route(app, 'listMemberships', async ({ db, actor }) => ({
+    items: actor.account ? await membershipsOf(db, actor.account.id) : [],
+  }))
 }

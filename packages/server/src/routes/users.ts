@@ -6,6 +6,7 @@ import type { Services } from '../app/services'
 import { hashPassword, passwordProblems, passwordTooWeak } from '../auth/passwords'
 import type { Database, UserRow } from '../db/schema'
 import { requireOutranks } from '../domain/account-guards'
+import { setMemberPassword } from '../domain/accounts'
 import { type Actor, can, isUuid } from '../domain/actor'
 import { resendInvitation } from '../domain/resend-invitation'
 import { findUserInScope, usersInScope } from '../domain/scope'
@@ -174,14 +175,13 @@ export function registerUserRoutes(app: Hono<UsherEnv>) {
       // A lapsed invitation freed its seat; the account it activates takes one again.
       if (status === 'expired' && actor.roles.takesSeat(target.role)) await w.requireSeat()
       const mustChange = body.mustChangePassword ?? policy.forceChangeAfterAdminSet
+      await setMemberPassword(trx, target, passwordHash)
       await trx
         .updateTable('users')
         .set({
-          password_hash: passwordHash,
           activated_at: target.activated_at ?? now,
           invitation_expires_at: null,
           must_change_password: mustChange,
-          session_epoch: target.session_epoch + 1,
           version: target.version + 1,
         })
         .where('id', '=', target.id)

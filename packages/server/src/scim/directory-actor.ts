@@ -81,8 +81,7 @@ export function organizationTokenActor(
     assigned_agent_id: null,
     must_change_password: false,
     source: identity.source,
-    password_hash: null,
-    session_epoch: 0,
+    account_id: null,
     created_at: org.created_at,
     last_active_at: null,
     version: 1,
@@ -94,6 +93,7 @@ export function organizationTokenActor(
   } as UserRow
   return {
     user,
+    account: null,
     org,
     settings: organizationSettings(org),
     role: 'owner',

@@ -643,11 +643,14 @@ async function readDemoOrganization(
     .where('id', '=', orgId)
     .executeTakeFirstOrThrow()
   const rows = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('org_id', '=', orgId)
+    .selectFrom('users as u')
+    .leftJoin('accounts as a', 'a.id', 'u.account_id')
+    .selectAll('u')
+    // The sign-in is the account's (shared with the person's other organizations).
+    .select('a.password_hash')
+    .where('u.org_id', '=', orgId)
     .where(
-      'email',
+      'u.email',
       'in',
       spec.people.map((p) => p.email),
     )

@@ -142,9 +142,11 @@ export async function createMatrixWorld(t: TestServer): Promise<MatrixWorld> {
     .execute()
   // Owners are created without a password (hosts sign them in); changePassword needs one.
   await db
-    .updateTable('users')
+    .updateTable('accounts')
     .set({ password_hash: startHash })
-    .where('id', 'in', [a.owner.user.id, b.owner.user.id])
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('users').select('account_id').where('id', 'in', [a.owner.user.id, b.owner.user.id]),
+    )
     .execute()
 
   const member = (user: { id: string; email: string }, orgId: string): Member => ({

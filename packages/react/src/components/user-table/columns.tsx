@@ -90,6 +90,11 @@ function NameCell({ user, context }: { user: User; context: UserTableCellContext
             {context.t('userTable.you')}
           </span>
         ) : null}
+        {user.source === 'email' ? (
+          <span data-slot="user-table-from-email" className="usher-badge usher-user-table-from-email">
+            {context.t('userTable.fromEmail')}
+          </span>
+        ) : null}
         {/* The role, folded here once its own column gives way (a container query shows it);
             `hidden` keeps it out of the page where the column shows, and the text is drawn from
             `data-label` so the page never holds the role's name twice. */}

@@ -36,6 +36,7 @@ export function useUserTableQuery({ pageSize, searchDelay, defaultSort, enabled 
       ...(filters.status.length ? { status: filters.status } : {}),
       ...(filters.expiringSoon ? { expiresWithinDays: EXPIRING_SOON_DAYS } : {}),
       ...(filters.groupId ? { groupId: filters.groupId } : {}),
+      ...(filters.fromEmail ? { source: ['email' as const] } : {}),
     }),
     [sort, pageSize, q, filters],
   )

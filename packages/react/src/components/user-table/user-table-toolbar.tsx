@@ -17,6 +17,8 @@ export interface UserTableFilters {
   groupId: string | null
   /** Only the invitations that lapse within `EXPIRING_SOON_DAYS`. */
   expiringSoon?: boolean
+  /** Only the people created from incoming email (`source: email`). */
+  fromEmail?: boolean
 }
 
 export const NO_FILTERS: UserTableFilters = { role: [], status: [], groupId: null, expiringSoon: false }
@@ -25,7 +27,8 @@ export const hasFilters = (filters: UserTableFilters) =>
   filters.role.length > 0 ||
   filters.status.length > 0 ||
   filters.groupId !== null ||
-  Boolean(filters.expiringSoon)
+  Boolean(filters.expiringSoon) ||
+  filters.fromEmail === true
 
 /** The status menu's extra choice: not a status of its own, the invited who lapse soon. */
 const EXPIRING_SOON = 'expiringSoon'
@@ -185,6 +188,16 @@ export function UserTableToolbar({
             </option>
           ))}
         </select>
+        <button
+          type="button"
+          data-slot="user-table-email-filter"
+          className="usher-button usher-user-table-filter"
+          aria-pressed={filters.fromEmail === true}
+          data-active={filters.fromEmail || undefined}
+          onClick={() => onFiltersChange({ ...filters, fromEmail: !filters.fromEmail })}
+        >
+          {t('userTable.filters.fromEmail')}
+        </button>
         {filtered ? (
           <button
             type="button"

@@ -14,6 +14,7 @@ export const userTable = {
     expiringSoon: { one: 'Expires within a day', other: 'Expires within {{count}} days' },
     withCount: '{{label}} ({{count}})',
     clear: 'Clear filters',
+    fromEmail: 'Created from email',
   },
   columnsMenu: 'Columns',
   columns: {
@@ -28,6 +29,8 @@ export const userTable = {
   selectAll: 'Select all loaded users',
   selectRow: 'Select {{name}}',
   you: 'You',
+  /** The mark on a person created from an incoming email. */
+  fromEmail: 'From email',
   never: 'Never',
   groupCount: { zero: 'No groups', one: '{{count}} group', other: '{{count}} groups' },
   groupCountOf: {

@@ -15,6 +15,7 @@ export const userTable: Messages['userTable'] = {
     expiringSoon: { one: 'Expire sous un jour', other: 'Expire sous {{count}}\u00a0jours' },
     withCount: '{{label}} ({{count}})',
     clear: 'Effacer les filtres',
+    fromEmail: 'Créés depuis un e-mail',
   },
   columnsMenu: 'Colonnes',
   columns: {
@@ -29,6 +30,7 @@ export const userTable: Messages['userTable'] = {
   selectAll: 'Sélectionner tous les utilisateurs chargés',
   selectRow: 'Sélectionner {{name}}',
   you: 'Vous',
+  fromEmail: 'Depuis un e-mail',
   never: 'Jamais',
   groupCount: { zero: 'Aucun groupe', one: '{{count}} groupe', other: '{{count}} groupes' },
   groupCountOf: {
