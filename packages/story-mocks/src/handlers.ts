@@ -14,6 +14,8 @@ export function usherHandlers(base?: string) {
       ({ db, viewer, body }) => db.activate(viewer, body.name),
       base,
     ),
+    // The mock API sends no mail: nothing ever failed to be delivered (a story answers its own).
+    route('listMailProblems', 'organization', () => ({ items: [], total: 0, gaveUp: 0 }), base),
     route('listRoles', 'roles', ({ db }) => ({ items: db.roleList() }), base),
     route('listGroups', 'groups', ({ db, viewer, query }) => page(db.visibleGroups(viewer), query), base),
     route(

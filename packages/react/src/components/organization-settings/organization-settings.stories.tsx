@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { MailProblemList } from '@usher/contract'
 import { settled } from '@usher/story-mocks'
+import { HttpResponse, http } from 'msw'
 import { expect, userEvent, within } from 'storybook/test'
 import { OrganizationSettings } from './organization-settings'
 import './organization-settings.css'
@@ -42,3 +44,60 @@ export const TryAnAddress: Story = {
 export const ReadOnly: Story = { parameters: { usher: { viewer: 'admin' } } }
 
 export const French: Story = { parameters: { usher: { locale: 'fr' } } }
+
+const PROBLEMS: MailProblemList = {
+  total: 2,
+  gaveUp: 1,
+  items: [
+    {
+      id: '5b0c1e0e-4a51-4a7e-9a57-7c1f0e2b9a01',
+      to: 'nina.petit@atelier-durand.example',
+      kind: 'invitation',
+      subject: 'Olivia Owner invited you to join Atelier Durand on Usher',
+      attempts: 6,
+      lastError: '550 5.1.1 mailbox unavailable',
+      createdAt: '2026-12-01T08:00:00.000Z',
+      nextAttemptAt: null,
+      gaveUpAt: '2026-12-01T13:30:00.000Z',
+    },
+    {
+      id: '5b0c1e0e-4a51-4a7e-9a57-7c1f0e2b9a02',
+      to: 'leo.girard@atelier-durand.example',
+      kind: 'invitation_expiry_reminder',
+      subject: 'Reminder: your invitation to join Atelier Durand expires soon',
+      attempts: 2,
+      lastError: '451 4.3.0 relay busy, try again later',
+      createdAt: '2026-12-02T07:00:00.000Z',
+      nextAttemptAt: '2026-12-02T07:20:00.000Z',
+      gaveUpAt: null,
+    },
+  ],
+}
+
+/** Messages that could not be delivered: one given up, one still retried. */
+export const MailProblems: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        mailProblems: [http.get('*/organization/mail-problems', () => HttpResponse.json(PROBLEMS))],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    expect(
+      await canvas.findByRole('heading', { name: 'Mail problems' }, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+    expect(canvas.getByText(/550 5\.1\.1 mailbox unavailable/)).toBeInTheDocument()
+  },
+}
+
+export const MailProblemsFrench: Story = {
+  parameters: { ...MailProblems.parameters, usher: { locale: 'fr' } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    expect(
+      await canvas.findByRole('heading', { name: 'Problèmes d’envoi' }, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+  },
+}
