@@ -39,7 +39,18 @@ export const AuditEventSchema = z
     at: TimestampSchema,
     action: AuditActionSchema,
     /** Who did it; null for the system (expiry, SCIM sync...). */
-    actor: z.object({ id: IdSchema, name: z.string(), email: z.string() }).nullable(),
+    actor: z
+      .object({
+        id: IdSchema,
+        name: z.string(),
+        email: z.string(),
+        /**
+         * Set when a machine acted with one of the organization's tokens rather than a person: the
+         * directory (SCIM sync) or the mail pipeline, and the token's name.
+         */
+        via: z.object({ kind: z.enum(['directory', 'mail']), name: z.string() }).optional(),
+      })
+      .nullable(),
     target: z.object({
       type: z.enum(['user', 'invitation', 'group', 'import', 'organization']),
       id: IdSchema,

@@ -1,6 +1,8 @@
+import type { AuditEvent } from '@usher/contract'
 import type { Hono } from 'hono'
 import { type Expression, type SqlBool, sql } from 'kysely'
 import type { UsherEnv } from '../app/env'
+import type { AuditEventRow } from '../db/schema'
 import { type Actor, isUuid } from '../domain/actor'
 import { toAuditEvent } from '../domain/audit'
 import { decodeCursor, encodeCursor, pageFrom } from '../domain/cursor'
@@ -38,13 +40,27 @@ function eventsInScope(actor: Actor): Expression<SqlBool> {
   )`
 }
 
+/** The event, with the machine that acted when its actor is one of the organization's tokens. */
+function withVia(row: AuditEventRow & { via_purpose: string | null; via_name: string | null }): AuditEvent {
+  const event = toAuditEvent(row)
+  if (!event.actor || row.via_purpose === null) return event
+  const kind = row.via_purpose === 'scim' ? 'directory' : 'mail'
+  return { ...event, actor: { ...event.actor, via: { kind, name: row.via_name ?? '' } } }
+}
+
 export function registerAuditRoutes(app: Hono<UsherEnv>) {
   route(app, 'listAudit', async ({ db, actor, query }) => {
     const after = decodeCursor('audit', query.cursor, ['timestamp', 'uuid'])
     // actor_id is a uuid column: an id that is none names nobody.
     if (query.actorId !== undefined && !isUuid(query.actorId)) return { items: [], nextCursor: null }
 
-    let q = db.selectFrom('audit_events as e').selectAll('e').where('e.org_id', '=', actor.org.id)
+    // A token's events name the machine that used it (the directory, the mail pipeline).
+    let q = db
+      .selectFrom('audit_events as e')
+      .leftJoin('directory_tokens as dt', 'dt.id', 'e.actor_id')
+      .selectAll('e')
+      .select(['dt.purpose as via_purpose', 'dt.name as via_name'])
+      .where('e.org_id', '=', actor.org.id)
     if (query.action) q = q.where('e.action', '=', query.action)
     if (query.actorId) q = q.where('e.actor_id', '=', query.actorId)
     if (query.targetId) q = q.where('e.target_id', '=', query.targetId)
@@ -57,6 +73,6 @@ export function registerAuditRoutes(app: Hono<UsherEnv>) {
       .orderBy('e.id', 'desc')
       .limit(query.limit + 1)
       .execute()
-    return pageFrom(rows, query.limit, toAuditEvent, (r) => encodeCursor('audit', [iso(r.at), r.id]))
+    return pageFrom(rows, query.limit, withVia, (r) => encodeCursor('audit', [iso(r.at), r.id]))
   })
 }

@@ -68,6 +68,9 @@ export function AuditLog({
     ...(targetId ? { targetId } : {}),
   }
   const log = useAuditLog(effective, { pageSize })
+  // The directory or the mail pipeline by what it is, in the viewer's language, and its token.
+  const actorName = (actor: NonNullable<AuditEvent['actor']>) =>
+    actor.via ? t(`auditLog.via.${actor.via.kind}`, { name: actor.via.name }) : actor.name || actor.email
   const events = log.data?.pages.flatMap((page) => page.items) ?? []
   const filtered = Boolean(filters.action || filters.actorId || filters.targetId || days.from || days.to)
 
@@ -101,7 +104,7 @@ export function AuditLog({
   const byActor = (event: AuditEvent) => {
     if (!event.actor) return
     setFilters({ ...filters, actorId: event.actor.id })
-    setNames({ ...names, actor: event.actor.name || event.actor.email })
+    setNames({ ...names, actor: actorName(event.actor) })
   }
   const aboutTarget = (event: AuditEvent) => {
     setFilters({ ...filters, targetId: event.target.id })
@@ -172,8 +175,8 @@ export function AuditLog({
                       actor: event.actor ? (
                         <NameButton
                           key="actor"
-                          name={event.actor.name || event.actor.email}
-                          label={t('auditLog.showActor', { name: event.actor.name || event.actor.email })}
+                          name={actorName(event.actor)}
+                          label={t('auditLog.showActor', { name: actorName(event.actor) })}
                           onClick={() => byActor(event)}
                         />
                       ) : (

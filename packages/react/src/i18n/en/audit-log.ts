@@ -16,6 +16,10 @@ export const auditLog = {
   showActor: 'Show only what {{name}} did',
   showTarget: 'Show only the events about {{name}}',
   system: 'Usher',
+  via: {
+    directory: 'Directory sync “{{name}}”',
+    mail: 'Mail pipeline “{{name}}”',
+  },
   loading: 'Loading the activity…',
   loadingMore: 'Loading more…',
   loadMore: 'Show older events',

@@ -17,6 +17,10 @@ export const auditLog: Messages['auditLog'] = {
   showActor: 'N’afficher que ce qu’a fait {{name}}',
   showTarget: 'N’afficher que les événements concernant {{name}}',
   system: 'Usher',
+  via: {
+    directory: 'La synchronisation d’annuaire « {{name}} »',
+    mail: 'La messagerie entrante « {{name}} »',
+  },
   loading: 'Chargement de l’activité…',
   loadingMore: 'Chargement…',
   loadMore: 'Afficher les événements plus anciens',
