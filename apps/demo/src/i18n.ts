@@ -104,6 +104,7 @@ const en = {
     link: 'Sign in with a password',
     signedInAs: 'Signed in as {{name}}',
     signOut: 'Sign out',
+    switchFailed: 'The organization could not be opened; try again.',
   },
   legal: {
     termsTitle: 'Terms of use',
@@ -228,6 +229,7 @@ const fr: Catalog = {
     link: 'Se connecter avec un mot de passe',
     signedInAs: 'Connecté en tant que {{name}}',
     signOut: 'Se déconnecter',
+    switchFailed: 'L’organisation n’a pas pu être ouverte ; réessayez.',
   },
   legal: {
     termsTitle: 'Conditions d’utilisation',

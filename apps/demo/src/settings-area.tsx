@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import type { DemoAccountSummary, DemoAccountsResponse, DemoOrganizationSummary } from '../server/api-types'
 import { AccountSwitch } from './chrome/account-switch'
 import { AppHeader, type AppHeaderProps } from './chrome/app-header'
+import { MembershipSwitch } from './chrome/membership-switch'
 import { SettingsNav } from './chrome/settings-nav'
 import { createTokenSource, demoApi } from './demo-api'
 import { type DemoLocale, useDemoI18n } from './i18n'
@@ -194,6 +195,7 @@ export function SettingsArea({ queryClient, pathname, resolvedTheme, preferences
       <AppHeader {...preferences}>
         {signedIn ? (
           <div className="relai-account-switch">
+            {client ? <MembershipSwitch client={client} organizationId={signedInOrg.data?.id} /> : null}
             <span>{t('signIn.signedInAs', { name: signedIn.name })}</span>
             <button type="button" className="relai-button" onClick={endSession}>
               {t('signIn.signOut')}

@@ -47,7 +47,9 @@ export function AcceptForm({
     withFieldCodes<AcceptInvitationValues, z.output<typeof AcceptInvitationSchema>>(
       AcceptInvitationSchema,
       (values) => ({ ...values, token, salutation: values.salutation || null }),
+      // An existing account's password is checked by the server, not judged against the policy.
       (values) =>
+        !lookup.existingAccount &&
         values.password &&
         passwordRulesBroken(values.password, policy, {
           email: lookup.email,
@@ -88,6 +90,10 @@ export function AcceptForm({
     } catch (error) {
       const dead = deadPage(error)
       if (dead && dead !== 'unknown') return onDead(dead)
+      if (isUsherApiError(error) && error.code === 'invalid_credentials') {
+        form.setError('password', { message: 'invalid_credentials' }, { shouldFocus: true })
+        return
+      }
       if (isUsherApiError(error) && error.fieldErrors.length) {
         setServerMessages(passwordMessages(t, error, 'password'))
         let focused = false
@@ -103,7 +109,12 @@ export function AcceptForm({
     }
   })
 
-  const error = (field: AcceptField) => fieldMessage(t, errors[field]?.message)
+  const error = (field: AcceptField) =>
+    errors[field]?.message === 'invalid_credentials'
+      ? t('acceptInvitation.wrongPassword')
+      : fieldMessage(t, errors[field]?.message)
+  // The address already signs in to another organization: the person joins with that password.
+  const existing = lookup.existingAccount
   const inviter = lookup.invitedBy?.name
   const organization = lookup.organization.name
   const submitting = form.formState.isSubmitting
@@ -124,7 +135,7 @@ export function AcceptForm({
         <span>{t('acceptInvitation.roleIntro')}</span> <RoleBadge roleKey={lookup.role} />
       </p>
       <p data-slot="accept-invitation-intro" className="usher-accept-invitation-intro">
-        {t('acceptInvitation.intro')}
+        {existing ? t('acceptInvitation.introExisting', { organization }) : t('acceptInvitation.intro')}
       </p>
       <div data-slot="accept-invitation-names" className="usher-accept-invitation-names">
         <FormField
@@ -177,10 +188,13 @@ export function AcceptForm({
         )}
       </FormField>
       <PasswordField
-        label={t('acceptInvitation.fields.password')}
+        label={
+          existing ? t('acceptInvitation.fields.currentPassword') : t('acceptInvitation.fields.password')
+        }
         registration={form.register('password')}
         value={password ?? ''}
-        policy={policy}
+        policy={existing ? null : policy}
+        autoComplete={existing ? 'current-password' : 'new-password'}
         person={{ email: lookup.email, names: [firstName ?? '', lastName ?? ''] }}
         error={error('password')}
         serverMessages={serverMessages}

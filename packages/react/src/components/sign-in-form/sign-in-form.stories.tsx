@@ -50,12 +50,13 @@ export const WrongPassword: Story = {
   },
 }
 
-/** The address has accounts in several organizations: the form asks which one. */
+/** The account belongs to two organizations: after one sign-in the person picks one. */
 export const SeveralOrganizations: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await signIn(canvasElement, STORY_SHARED_EMAIL, STORY_PASSWORD)
-    expect(await canvas.findByLabelText('Organization identifier')).toBeInTheDocument()
-    expect(canvas.getByRole('alert')).toHaveTextContent('Enter the organization to sign in to.')
+    expect(await canvas.findByRole('heading', { name: 'Choose an organization' })).toHaveFocus()
+    await userEvent.click(canvas.getByRole('button', { name: 'Atelier Durand' }))
+    expect(await canvas.findByText('You are signed in.')).toBeInTheDocument()
   },
 }
 

@@ -69,23 +69,39 @@ describe('SignInForm', () => {
     expect(await axeViolations(container)).toEqual([])
   })
 
-  it('asks for the organization when the address has several accounts, and says how long to wait', async () => {
-    faults.use(
-      http.post(`${serverUrl()}/auth/login`, async ({ request }) => {
-        const body = (await request.json()) as { organization?: string }
-        return body.organization
-          ? problem(429, 'rate_limited', { retryAfter: 30 })
-          : problem(409, 'conflict', { errors: [{ path: 'organization', code: 'required', message: 'x' }] })
-      }),
-    )
+  it('lets an account in two organizations pick one after a single sign-in', async () => {
+    const [first, second] = await Promise.all([createWorld(), createWorld()])
+    if (!first || !second) throw new Error('no world')
+    // The first world's technician is added to the second organization: same address, the
+    // password given here is not theirs (the account keeps its own).
+    const added = await clientFor(second.tokens.owner).users.create({
+      email: first.emails.technician,
+      firstName: 'Test',
+      lastName: 'Technician',
+      role: 'technician',
+      password: 'an administrator typed this one 77',
+    })
+    const secondName = (await clientFor(second.tokens.owner).me.get()).organization.name
+    const { user, onSignedIn, container } = renderSignIn()
+    await user.type(screen.getByLabelText('Email'), first.emails.technician)
+    await user.type(screen.getByLabelText('Password'), first.password)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByRole('heading', { name: 'Choose an organization' })).toHaveFocus()
+    expect(screen.getByText(/Your account belongs to 2 organizations/)).toBeInTheDocument()
+    expect(await axeViolations(container)).toEqual([])
+    await user.click(screen.getByRole('button', { name: secondName }))
+    expect(await screen.findByText('You are signed in.')).toBeInTheDocument()
+    const result = onSignedIn.mock.calls[0]?.[0]
+    expect(result?.user.id).toBe(added.id)
+    const me = await clientFor(result?.session.token ?? '').me.get()
+    expect(me.organization.id).toBe(second.orgId)
+  })
+
+  it('says how long to wait after too many attempts', async () => {
+    faults.use(http.post(`${serverUrl()}/auth/login`, () => problem(429, 'rate_limited', { retryAfter: 30 })))
     const { user } = renderSignIn()
     await user.type(screen.getByLabelText('Email'), 'camille@atelier.test')
     await user.type(screen.getByLabelText('Password'), 'whatever password')
-    await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    const organization = await screen.findByLabelText('Organization identifier')
-    expect(organization).toHaveFocus()
-    expect(screen.getByRole('alert')).toHaveTextContent('Enter the organization to sign in to.')
-    await user.type(organization, 'atelier-durand')
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
     expect(await screen.findByText('Too many attempts. Wait 30 seconds and try again.')).toBeInTheDocument()
   })

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useMutation } from '@tanstack/react-query'
 import { type LoginResult, LoginSchema } from '@usher/contract'
 import { isUsherApiError } from '@usher/sdk'
-import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
+import { type ComponentProps, useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type * as z from 'zod'
 import type { Translate } from '../../i18n/translate'
@@ -13,6 +13,7 @@ import { useUsherContext } from '../../provider/usher-context'
 import { AuthForm } from '../../ui/auth-form'
 import { TextField } from '../../ui/text-field'
 import { ChangePasswordStep } from './change-password-step'
+import { OrganizationStep } from './organization-step'
 
 export interface SignInFormProps extends Omit<ComponentProps<'section'>, 'children'> {
   /**
@@ -30,10 +31,9 @@ export interface SignInFormProps extends Omit<ComponentProps<'section'>, 'childr
 interface Values {
   email: string
   password: string
-  organization: string
 }
 
-type Step = 'credentials' | 'changePassword' | 'signedIn'
+type Step = 'credentials' | 'changePassword' | 'organization' | 'signedIn'
 
 /** A sign-in refusal as a sentence: rate limits say how long to wait. */
 function signInErrorMessage(t: Translate, error: unknown): string {
@@ -44,9 +44,9 @@ function signInErrorMessage(t: Translate, error: unknown): string {
 }
 
 /**
- * The built-in sign-in: email and password, and the organization when the address has accounts in
- * several (the server answers 409). A password set by an administrator leads to the
- * change-password step before `onSignedIn`.
+ * The built-in sign-in: email and password, one for every organization of the person. An account
+ * in several organizations then picks the one to open (the one used last is first). A password
+ * set by an administrator leads to the change-password step before `onSignedIn`.
  */
 export function SignInForm({
   onSignedIn,
@@ -60,25 +60,19 @@ export function SignInForm({
   const titleId = useId()
   const [step, setStep] = useState<Step>('credentials')
   const [pending, setPending] = useState<{ result: LoginResult; password: string } | null>(null)
-  const [needsOrganization, setNeedsOrganization] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const [schema] = useState(() =>
     withFieldCodes<Values, z.output<typeof LoginSchema>>(LoginSchema, (values) => ({
       email: values.email,
       password: values.password,
-      ...(values.organization.trim() ? { organization: values.organization.trim() } : {}),
     })),
   )
   const form = useForm<Values, unknown, z.output<typeof LoginSchema>>({
     resolver: zodResolver(schema),
     mode: 'onSubmit',
-    defaultValues: { email: defaultEmail, password: '', organization: '' },
+    defaultValues: { email: defaultEmail, password: '' },
   })
   const login = useMutation({ mutationFn: (input: z.output<typeof LoginSchema>) => client.auth.login(input) })
-  const organizationRef = useRef<HTMLInputElement | null>(null)
-  useEffect(() => {
-    if (needsOrganization) organizationRef.current?.focus()
-  }, [needsOrganization])
 
   const finish = (result: LoginResult) => {
     setStep('signedIn')
@@ -92,21 +86,17 @@ export function SignInForm({
       if (result.mustChangePassword) {
         setPending({ result, password: input.password })
         setStep('changePassword')
+      } else if (result.memberships.length > 1) {
+        setPending({ result, password: input.password })
+        setStep('organization')
       } else finish(result)
     } catch (error) {
-      if (isUsherApiError(error) && error.code === 'conflict') {
-        setNeedsOrganization(true)
-        form.setError('organization', { message: 'required' })
-        setFormError(t('signInForm.organizationNeeded'))
-        return
-      }
       setFormError(signInErrorMessage(t, error))
     }
   })
 
   const submitting = form.formState.isSubmitting
   const errors = form.formState.errors
-  const organizationField = form.register('organization')
 
   return (
     <section
@@ -122,6 +112,18 @@ export function SignInForm({
           login={pending.result}
           currentPassword={pending.password}
           onChanged={finish}
+        />
+      ) : step === 'organization' && pending ? (
+        <OrganizationStep
+          titleId={titleId}
+          login={pending.result}
+          onPicked={(result) => {
+            // The organization picked may require a new password (an administrator asked for one).
+            if (result.mustChangePassword) {
+              setPending({ result, password: pending.password })
+              setStep('changePassword')
+            } else finish(result)
+          }}
         />
       ) : (
         <>
@@ -170,21 +172,6 @@ export function SignInForm({
                 aria-required="true"
                 {...form.register('password')}
               />
-              {needsOrganization ? (
-                <TextField
-                  id={`${id}-organization`}
-                  label={t('signInForm.fields.organization')}
-                  hint={t('signInForm.fields.organizationHint')}
-                  error={fieldMessage(t, errors.organization?.message)}
-                  autoComplete="organization"
-                  aria-required="true"
-                  {...organizationField}
-                  ref={(element) => {
-                    organizationField.ref(element)
-                    organizationRef.current = element
-                  }}
-                />
-              ) : null}
             </AuthForm>
           )}
         </>

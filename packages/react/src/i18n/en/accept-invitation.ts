@@ -8,6 +8,9 @@ export const acceptInvitation = {
   invitedNoInviter: 'You are invited to join {{organization}}.',
   roleIntro: 'Your role:',
   intro: 'Check your name, choose a password, and accept the terms to activate your account.',
+  introExisting:
+    'You already have an account with this address: give its password to join {{organization}}. You keep one password for all your organizations.',
+  wrongPassword: 'This is not the password of your account.',
   fields: {
     salutation: 'Title (optional)',
     firstName: 'First name',
@@ -15,6 +18,7 @@ export const acceptInvitation = {
     email: 'Email',
     emailHint: 'The address the invitation was sent to; it cannot be changed here.',
     password: 'Password',
+    currentPassword: 'Your current password',
   },
   consent: 'I agree that {{organization}} stores my name and email address to give me access.',
   terms: 'I accept the terms of use.',

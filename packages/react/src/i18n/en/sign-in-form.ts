@@ -4,9 +4,6 @@ export const signInForm = {
   fields: {
     email: 'Email',
     password: 'Password',
-    organization: 'Organization identifier',
-    organizationHint:
-      'This address has accounts in several organizations: enter the identifier of the one to sign in to.',
   },
   submit: 'Sign in',
   submitting: 'Signing in…',
@@ -15,8 +12,16 @@ export const signInForm = {
     one: 'Too many attempts. Wait {{count}} second and try again.',
     other: 'Too many attempts. Wait {{count}} seconds and try again.',
   },
-  organizationNeeded: 'Enter the organization to sign in to.',
   signedIn: 'You are signed in.',
+  organizations: {
+    title: 'Choose an organization',
+    intro: {
+      one: 'Your account belongs to {{count}} organization.',
+      other:
+        'Your account belongs to {{count}} organizations. Choose the one to open; you can switch at any time.',
+    },
+    lastUsed: 'You last used {{name}}.',
+  },
   changePassword: {
     title: 'Choose a new password',
     intro: 'Your password was set by an administrator. Choose your own before you continue.',

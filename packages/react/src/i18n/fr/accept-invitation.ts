@@ -10,6 +10,9 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
   roleIntro: 'Votre rôle :',
   intro:
     'Vérifiez votre nom, choisissez un mot de passe et acceptez les conditions pour activer votre compte.',
+  introExisting:
+    'Vous avez déjà un compte avec cette adresse : saisissez son mot de passe pour rejoindre {{organization}}. Vous gardez un seul mot de passe pour toutes vos organisations.',
+  wrongPassword: 'Ce n’est pas le mot de passe de votre compte.',
   fields: {
     salutation: 'Civilité (facultatif)',
     firstName: 'Prénom',
@@ -17,6 +20,7 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
     email: 'Adresse e-mail',
     emailHint: 'L’adresse à laquelle l’invitation a été envoyée ; elle ne peut pas être modifiée ici.',
     password: 'Mot de passe',
+    currentPassword: 'Votre mot de passe actuel',
   },
   consent:
     'J’accepte que {{organization}} enregistre mon nom et mon adresse e-mail pour me donner accès au service.',

@@ -5,9 +5,6 @@ export const signInForm: Messages['signInForm'] = {
   fields: {
     email: 'Adresse e-mail',
     password: 'Mot de passe',
-    organization: 'Identifiant de l’organisation',
-    organizationHint:
-      'Cette adresse a un compte dans plusieurs organisations : saisissez l’identifiant de celle à laquelle vous connecter.',
   },
   submit: 'Se connecter',
   submitting: 'Connexion…',
@@ -16,8 +13,16 @@ export const signInForm: Messages['signInForm'] = {
     one: 'Trop de tentatives. Patientez {{count}} seconde, puis réessayez.',
     other: 'Trop de tentatives. Patientez {{count}} secondes, puis réessayez.',
   },
-  organizationNeeded: 'Indiquez l’organisation à laquelle vous connecter.',
   signedIn: 'Vous êtes connecté.',
+  organizations: {
+    title: 'Choisissez une organisation',
+    intro: {
+      one: 'Votre compte appartient à {{count}} organisation.',
+      other:
+        'Votre compte appartient à {{count}} organisations. Choisissez celle à ouvrir ; vous pourrez en changer à tout moment.',
+    },
+    lastUsed: 'Dernière organisation utilisée : {{name}}.',
+  },
   changePassword: {
     title: 'Choisissez un nouveau mot de passe',
     intro: 'Votre mot de passe a été défini par un administrateur. Choisissez le vôtre avant de continuer.',
