@@ -68,6 +68,8 @@ describe('ExportUsersButton in the users table', () => {
     expect(await axeViolations(container)).toEqual([])
     await user.click(button)
     await waitFor(() => expect(files).toHaveLength(1))
+    // Focus stays on the button through the export (a disabled one would drop it to the page).
+    expect(screen.getByRole('button', { name: 'Export' })).toHaveFocus()
     expect(files[0]?.fileName).toMatch(/-members-\d{4}-\d{2}-\d{2}\.csv$/)
     expect(screen.getByText(`Downloaded ${files[0]?.fileName}.`)).toBeInTheDocument()
     const rows = await rowsOf(files[0])

@@ -76,8 +76,11 @@ export function ExportUsersButton({
         className={cn('usher-button', className)}
         aria-busy={exporter.isPending || undefined}
         aria-describedby={statusId}
-        disabled={disabled || exporter.isPending || tooMany}
-        onClick={run}
+        // Not disabled while the file is made: a disabled button drops the keyboard's focus to the
+        // page. It says it is busy and ignores clicks instead.
+        aria-disabled={exporter.isPending || undefined}
+        disabled={disabled || tooMany}
+        onClick={exporter.isPending ? undefined : run}
         {...props}
       >
         {exporter.isPending ? t('exportUsers.pending') : label}
