@@ -14,6 +14,7 @@ import { enqueueMail } from '../mail/mailer'
 import { type MailLocale, renderPasswordResetMail } from '../mail/templates'
 import { accountOfUser, membershipsOf, setAccountPassword } from './accounts'
 import { type AuditInput, displayName } from './audit'
+import { revokePendingInvitation } from './invitations'
 import { organizationSettings } from './organizations'
 import { lockOrganization, seatsUsed } from './seats'
 import { mustIssueSession } from './sessions'
@@ -212,14 +213,7 @@ export async function confirmPasswordReset(
       .where('id', '=', user.id)
       .returningAll()
       .executeTakeFirstOrThrow()
-    if (activating) {
-      await trx
-        .updateTable('invitations')
-        .set({ status: 'revoked', revoked_at: now })
-        .where('user_id', '=', user.id)
-        .where('status', '=', 'pending')
-        .execute()
-    }
+    if (activating) await revokePendingInvitation(trx, user.id, now)
     // This link and any other one still out there, in any organization of the account: one
     // reset, one working link.
     await trx
