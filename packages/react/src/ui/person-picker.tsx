@@ -34,7 +34,8 @@ export interface PersonPickerProps {
   invalid?: boolean
   describedBy?: string
   disabled?: boolean
-  ref?: Ref<HTMLButtonElement>
+  /** The trigger button's ref (a plain prop: React 18 does not pass `ref` to a function component). */
+  triggerRef?: Ref<HTMLButtonElement>
   className?: string
 }
 
@@ -58,7 +59,7 @@ export function PersonPicker({
   invalid,
   describedBy,
   disabled,
-  ref,
+  triggerRef,
   className,
 }: PersonPickerProps) {
   const { t, portalContainer } = useUsherContext()
@@ -97,7 +98,7 @@ export function PersonPicker({
       }}
     >
       <Popover.Trigger
-        ref={ref}
+        ref={triggerRef}
         id={id}
         type="button"
         disabled={disabled}

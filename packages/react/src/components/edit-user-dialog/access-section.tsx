@@ -132,7 +132,7 @@ export function AccessSection({
               name="assignedAgentId"
               render={({ field }) => (
                 <PersonPicker
-                  ref={field.ref}
+                  triggerRef={field.ref}
                   id={fieldId('assignedAgentId')}
                   labelId={`${fieldId('assignedAgentId')}-label`}
                   contentLabel={t('editUser.fields.assignedAgent')}
