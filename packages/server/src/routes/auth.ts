@@ -1,6 +1,8 @@
+import type { EndpointDefinition } from '@usher/contract'
 import type { Hono } from 'hono'
 import type { UsherEnv } from '../app/env'
 import { hashPassword, passwordProblems, passwordTooWeak, verifyPassword } from '../auth/passwords'
+import type { UserRow } from '../db/schema'
 import { accountByEmail, setAccountPassword } from '../domain/accounts'
 import { displayName } from '../domain/audit'
 import { clientIp, throttle, throttlePublic } from '../domain/auth-limits'
@@ -13,11 +15,37 @@ import {
 } from '../domain/password-resets'
 import { requireBuiltinAuth } from '../domain/sessions'
 import { ProblemError } from '../http/problem-error'
-import { route } from '../http/route'
+import { type HandlerContext, route } from '../http/route'
 import { deliverPending } from '../mail/mailer'
 
 // Sign-in attempts are counted per address and per client over this window.
 const LOGIN_WINDOW_SECONDS = 15 * 60
+
+/**
+ * A sign-in or a switch opens one membership: it is seen active now, and its organization's audit
+ * says who signed in (the person themselves: no actor is signed in yet on a sign-in).
+ */
+async function openMembership(
+  ctx: Pick<HandlerContext<EndpointDefinition>, 'transaction' | 'audit' | 'now'>,
+  membershipId: string,
+): Promise<UserRow> {
+  return ctx.transaction(async (trx) => {
+    const updated = await trx
+      .updateTable('users')
+      .set({ last_active_at: ctx.now })
+      .where('id', '=', membershipId)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await ctx.audit(trx, {
+      orgId: updated.org_id,
+      actorOverride: { id: updated.id, name: displayName(updated), email: updated.email },
+      action: 'user.signed_in',
+      target: { type: 'user', id: updated.id, label: updated.email },
+      changes: null,
+    })
+    return updated
+  })
+}
 
 export function registerAuthRoutes(app: Hono<UsherEnv>) {
   route(app, 'login', async (ctx) => {
@@ -44,23 +72,7 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
     }
     await services.rateLimits.reset(`login:email:${body.email}`)
 
-    const user = await ctx.transaction(async (trx) => {
-      const updated = await trx
-        .updateTable('users')
-        .set({ last_active_at: now })
-        .where('id', '=', membership.id)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      await ctx.audit(trx, {
-        orgId: updated.org_id,
-        actorOverride: { id: updated.id, name: displayName(updated), email: updated.email },
-        action: 'user.signed_in',
-        target: { type: 'user', id: updated.id, label: updated.email },
-        changes: null,
-      })
-      return updated
-    })
-    return signedIn(services, user, account, now)
+    return signedIn(services, await openMembership(ctx, membership.id), account, now)
   })
 
   route(app, 'switchOrganization', async (ctx) => {
@@ -77,23 +89,7 @@ export function registerAuthRoutes(app: Hono<UsherEnv>) {
     if (!account || !target) {
       throw new ProblemError('not_found', { detail: 'Your account has no membership in this organization.' })
     }
-    const user = await ctx.transaction(async (trx) => {
-      const updated = await trx
-        .updateTable('users')
-        .set({ last_active_at: now })
-        .where('id', '=', target.id)
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      await ctx.audit(trx, {
-        orgId: updated.org_id,
-        actorOverride: { id: updated.id, name: displayName(updated), email: updated.email },
-        action: 'user.signed_in',
-        target: { type: 'user', id: updated.id, label: updated.email },
-        changes: null,
-      })
-      return updated
-    })
-    return signedIn(services, user, account, now)
+    return signedIn(services, await openMembership(ctx, target.id), account, now)
   })
 
   route(app, 'requestPasswordReset', async (ctx) => {
