@@ -48,9 +48,9 @@ describe.skipIf(!url)('reads as prepared statements (PostgreSQL)', () => {
     const plain = openDatabase({ url, poolSize: 1, preparedStatements: false })
     try {
       await sql`select * from ${sql.table(table)} where id = ${2}`.execute(plain.db)
-      const prepared = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements`.execute(
-        plain.db,
-      )
+      const prepared = await sql<{
+        n: number
+      }>`select count(*)::int as n from pg_prepared_statements`.execute(plain.db)
       expect(prepared.rows[0]?.n).toBe(0)
     } finally {
       await plain.close()

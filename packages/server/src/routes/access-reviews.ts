@@ -23,7 +23,6 @@ import { deliverPending, enqueueMail } from '../mail/mailer'
 
 const BOM = '\uFEFF'
 
-
 export function registerAccessReviewRoutes(app: Hono<UsherEnv>) {
   route(app, 'startAccessReview', async (ctx) => {
     const { actor, now } = ctx
