@@ -32,6 +32,7 @@ const en = {
     organization: 'Organization',
   },
   activity: { heading: 'Who did what' },
+  accessReview: { heading: 'Who keeps which access' },
   customers: {
     title: 'Customers',
     introManager: 'The customer groups you look after, with their subgroups.',
@@ -155,6 +156,7 @@ const fr: Catalog = {
     organization: 'Organisation',
   },
   activity: { heading: 'Qui a fait quoi' },
+  accessReview: { heading: 'Qui garde quels accès' },
   customers: {
     title: 'Clients',
     introManager: 'Les groupes de clients dont vous vous occupez, avec leurs sous-groupes.',

@@ -11,7 +11,7 @@ export function AccessReviewPage() {
   return (
     <>
       <PageHeading title={t('nav.accessReview')} />
-      <AccessReview />
+      <AccessReview title={t('accessReview.heading')} />
     </>
   )
 }

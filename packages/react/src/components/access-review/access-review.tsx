@@ -12,6 +12,8 @@ import { useAccessReview } from './use-access-review'
 export interface AccessReviewProps extends Omit<ComponentProps<'section'>, 'children'> {
   /** Which lines show first: those left to decide (default), or every line. */
   defaultFilter?: 'pending' | 'all'
+  /** The heading (a host page that already names the review gives it a subtitle). @default "Access review" */
+  title?: string
 }
 
 /**
@@ -20,7 +22,7 @@ export interface AccessReviewProps extends Omit<ComponentProps<'section'>, 'chil
  * within their groups (the server says which lines are theirs to decide).
  * @example <AccessReview />
  */
-export function AccessReview({ defaultFilter = 'pending', className, ...props }: AccessReviewProps) {
+export function AccessReview({ defaultFilter = 'pending', title, className, ...props }: AccessReviewProps) {
   const { t, locale } = useUsherContext()
   const titleId = useId()
   const filterId = useId()
@@ -55,7 +57,7 @@ export function AccessReview({ defaultFilter = 'pending', className, ...props }:
       {...props}
     >
       <h2 id={titleId} className="usher-access-review-title">
-        {t('accessReview.title')}
+        {title ?? t('accessReview.title')}
       </h2>
       <p>{t('accessReview.intro')}</p>
       {state === 'unavailable' ? <p>{t('accessReview.unavailable')}</p> : null}
