@@ -113,6 +113,11 @@ export function createInvitationsSchema(refused?: readonly string[] | null) {
       message: textSchema({ max: 500, lineBreaks: true }).optional(),
       /** false creates the invitations without emailing (the host sends its own). */
       sendEmail: z.boolean().default(true),
+      /**
+       * true judges every row as a real request would and creates nothing: each row that would
+       * pass answers `valid` (the form checks rows this way before sending).
+       */
+      dryRun: z.boolean().default(false),
     })
     .strict()
     .superRefine((body, ctx) => refuseDuplicateEmails(body.invitations ?? [], ctx), {
@@ -137,6 +142,17 @@ export const InvitationRowResultSchema = z
       status: z.literal('failed'),
       email: z.string(),
       error: ItemErrorSchema,
+    }),
+    z.object({
+      index: z.number().int().nonnegative(),
+      /** Only in a dry run: the row would be created. */
+      status: z.literal('valid'),
+      email: z.string(),
+      /**
+       * True when the address already signs in to another organization: the person joins with
+       * that account, without a new registration. Optional: a host's own backend may omit it.
+       */
+      existingAccount: z.boolean().optional(),
     }),
   ])
   .meta({ id: 'InvitationRowResult' })

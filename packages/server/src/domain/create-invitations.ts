@@ -1,5 +1,5 @@
 import type { CreateInvitationsResult, CreateInvitationsSchema, InvitationRowResult } from '@usher/contract'
-import { itemError } from '@usher/contract'
+import { itemError, normalizeEmail } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type * as z from 'zod'
 import type { Services } from '../app/services'
@@ -31,7 +31,8 @@ export async function createInvitationBatch(
   now: Date,
   requestId: string,
 ): Promise<CreateInvitationsResult & { outboxIds: string[] }> {
-  await lockOrganization(trx, actor.org.id)
+  // A dry run writes nothing, so it need not hold the organization's lock.
+  if (!body.dryRun) await lockOrganization(trx, actor.org.id)
   const rows = body.invitations
   const admission = await openAdmission(trx, actor, {
     emails: rows.map((r) => r.email),
@@ -74,6 +75,8 @@ export async function createInvitationBatch(
       },
     })
   })
+
+  if (body.dryRun) return dryRunAnswer(trx, results, accepted)
 
   const written = await writeNewcomers(
     trx,
@@ -118,4 +121,33 @@ export async function createInvitationBatch(
   const final = results as InvitationRowResult[]
   const created = final.filter((r) => r.status === 'created').length
   return { results: final, created, failed: final.length - created, outboxIds }
+}
+
+/**
+ * A dry run's answer: the refused rows as a real request would answer them, and every other row
+ * `valid`, saying whether its address already has an account that signs in (one query for all
+ * rows). Only callers who may invite reach this, so nobody else learns which addresses exist.
+ */
+async function dryRunAnswer(
+  trx: Kysely<Database>,
+  results: (InvitationRowResult | null)[],
+  accepted: Array<{ index: number; newcomer: Newcomer }>,
+): Promise<CreateInvitationsResult & { outboxIds: string[] }> {
+  const emails = accepted.map((a) => normalizeEmail(a.newcomer.person.email))
+  const known = emails.length
+    ? await trx
+        .selectFrom('accounts')
+        .select('email')
+        .where('email', 'in', emails)
+        .where('password_hash', 'is not', null)
+        .execute()
+    : []
+  const existing = new Set(known.map((row) => row.email))
+  for (const { index, newcomer } of accepted) {
+    const email = newcomer.person.email
+    results[index] = { index, status: 'valid', email, existingAccount: existing.has(normalizeEmail(email)) }
+  }
+  const final = results as InvitationRowResult[]
+  const failed = final.filter((r) => r.status === 'failed').length
+  return { results: final, created: 0, failed, outboxIds: [] }
 }
