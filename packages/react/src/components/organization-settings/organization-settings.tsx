@@ -6,6 +6,7 @@ import { cn } from '../../lib/cn'
 import { errorMessage } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
 import { SeatUsage } from '../../ui/seat-usage'
+import { InboundEmailSettings } from './inbound-email-settings'
 import { MailProblemsNotice } from './mail-problems-notice'
 import { draftOf, patchOf, type SettingsDraft, timeZones } from './settings-draft'
 import { MailboxEditor, TopicsEditor } from './settings-lists'
@@ -21,7 +22,8 @@ const STRENGTHS = [0, 1, 2, 3, 4] as const
 /**
  * The organization's settings: team name, invitation lifetime and reminders, refused mailboxes
  * (with a test box), password policy, "contact for" topics, time zone, the plan's seats
- * (read-only, with the roles that take one), and the owner's "mail problems" notice when messages
+ * (read-only, with the roles that take one), people from incoming email (creation, their role, an
+ * invitation, email domains that place them in a group), and the owner's "mail problems" notice when messages
  * could not be delivered. The owner (`organization:manage`) edits and saves them with the version
  * they read, so a save over someone else's is refused with a message; others read them.
  * @example <OrganizationSettings onSaved={() => toast('Saved')} />
@@ -204,6 +206,11 @@ export function OrganizationSettings({ onSaved, className, ...props }: Organizat
               {t('organizationSettings.timeZone.hint')}
             </p>
           </fieldset>
+          <InboundEmailSettings
+            value={draft.inboundEmail}
+            onChange={(value) => set('inboundEmail', value)}
+            disabled={!canManage}
+          />
           <section className="usher-org-settings-section" aria-labelledby={`${id}-seats`}>
             <h3 id={`${id}-seats`}>{t('organizationSettings.seats.legend')}</h3>
             <SeatUsage />

@@ -12,6 +12,7 @@ export interface SettingsDraft {
   minStrength: 0 | 1 | 2 | 3 | 4
   forceChangeAfterAdminSet: boolean
   timeZone: string
+  inboundEmail: OrganizationSettings['inboundEmail']
 }
 
 export function draftOf(organization: Organization): SettingsDraft {
@@ -27,6 +28,10 @@ export function draftOf(organization: Organization): SettingsDraft {
     minStrength: settings.passwordPolicy.minStrength,
     forceChangeAfterAdminSet: settings.passwordPolicy.forceChangeAfterAdminSet,
     timeZone: settings.timeZone,
+    inboundEmail: {
+      ...settings.inboundEmail,
+      domains: settings.inboundEmail.domains.map((entry) => ({ ...entry })),
+    },
   }
 }
 
@@ -45,6 +50,7 @@ export function patchOf(draft: SettingsDraft): UpdateOrganizationInput {
         forceChangeAfterAdminSet: draft.forceChangeAfterAdminSet,
       },
       timeZone: draft.timeZone,
+      inboundEmail: draft.inboundEmail,
     },
   }
 }

@@ -81,6 +81,37 @@ export const organizationSettings: Messages['organizationSettings'] = {
     label: 'Fuseau horaire de l’organisation',
     hint: 'Les dates et heures des e-mails envoyés par Usher sont écrites dans ce fuseau.',
   },
+  inboundEmail: {
+    legend: 'Personnes issues des e-mails entrants',
+    createPeople: 'Créer une personne quand un message arrive d’une adresse inconnue',
+    createHint:
+      'Votre service d’assistance demande à Usher qui a écrit chaque message. Désactivé\u00a0: les expéditeurs inconnus sont seulement signalés, personne n’est créé.',
+    noRole:
+      'Aucun rôle ne peut être donné aux personnes créées depuis un e-mail\u00a0: il ne doit ouvrir aucune console (aucune permission, limité à des groupes, aucun siège). Demandez à votre équipe produit d’en déclarer un, comme «\u00a0Contact\u00a0».',
+    role: 'Rôle des personnes créées depuis un e-mail',
+    chooseRole: 'Choisir un rôle',
+    roleHint: 'Seuls les rôles qui n’ouvrent aucune console et ne prennent aucun siège sont proposés.',
+    roleRequired: 'Choisissez le rôle des personnes créées depuis un e-mail.',
+    invite: 'Envoyer à chacune une invitation à choisir un mot de passe',
+    inviteHint: 'Désactivé\u00a0: les personnes créées depuis un e-mail ne reçoivent aucun e-mail d’Usher.',
+    domains: {
+      legend: 'Domaines e-mail des groupes',
+      hint: 'Un expéditeur dont l’adresse est dans l’un de ces domaines (ou un sous-domaine) est placé dans son groupe.',
+      empty:
+        'Aucun domaine pour l’instant\u00a0: les personnes créées depuis un e-mail ne sont placées dans aucun groupe.',
+      groupOf: 'Groupe pour {{domain}}',
+      remove: 'Retirer {{domain}}',
+      add: 'Domaine',
+      group: 'Groupe',
+      chooseGroup: 'Choisir un groupe',
+      deletedGroup: 'Groupe supprimé (n’y place personne)',
+      addButton: 'Ajouter le domaine',
+      invalid: '{{domain}} n’est pas un domaine de messagerie, comme client-nord.fr.',
+      duplicate: '{{domain}} est déjà dans la liste.',
+      groupRequired: 'Choisissez le groupe de ce domaine.',
+      groupsError: 'Les groupes n’ont pas pu être chargés.',
+    },
+  },
   seats: {
     legend: 'Postes',
     hint: 'Fixés par votre offre.',
