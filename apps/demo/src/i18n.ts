@@ -33,6 +33,7 @@ const en = {
   },
   activity: { heading: 'Who did what' },
   accessReview: { heading: 'Who keeps which access' },
+  organization: { heading: 'How your team works' },
   customers: {
     title: 'Customers',
     introManager: 'The customer groups you look after, with their subgroups.',
@@ -157,6 +158,7 @@ const fr: Catalog = {
   },
   activity: { heading: 'Qui a fait quoi' },
   accessReview: { heading: 'Qui garde quels accès' },
+  organization: { heading: 'Le fonctionnement de votre équipe' },
   customers: {
     title: 'Clients',
     introManager: 'Les groupes de clients dont vous vous occupez, avec leurs sous-groupes.',

@@ -11,7 +11,7 @@ export function OrganizationPage() {
   return (
     <>
       <PageHeading title={t('nav.organization')} />
-      <OrganizationSettings className="relai-organization" />
+      <OrganizationSettings className="relai-organization" title={t('organization.heading')} />
     </>
   )
 }

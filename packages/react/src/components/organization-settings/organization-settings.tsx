@@ -15,6 +15,8 @@ import { useOrganizationSettings } from './use-organization-settings'
 export interface OrganizationSettingsProps extends Omit<ComponentProps<'section'>, 'children' | 'onSubmit'> {
   /** After a save, with the organization as the server answered. */
   onSaved?: () => void
+  /** The heading (a host page that already names the settings gives it a subtitle). @default "Organization" */
+  title?: string
 }
 
 const STRENGTHS = [0, 1, 2, 3, 4] as const
@@ -28,7 +30,7 @@ const STRENGTHS = [0, 1, 2, 3, 4] as const
  * they read, so a save over someone else's is refused with a message; others read them.
  * @example <OrganizationSettings onSaved={() => toast('Saved')} />
  */
-export function OrganizationSettings({ onSaved, className, ...props }: OrganizationSettingsProps) {
+export function OrganizationSettings({ onSaved, title, className, ...props }: OrganizationSettingsProps) {
   const { t } = useUsherContext()
   const titleId = useId()
   const id = useId()
@@ -70,7 +72,7 @@ export function OrganizationSettings({ onSaved, className, ...props }: Organizat
       {...props}
     >
       <h2 id={titleId} className="usher-org-settings-title">
-        {t('organizationSettings.title')}
+        {title ?? t('organizationSettings.title')}
       </h2>
       {state === 'error' ? (
         <div role="alert" className="usher-alert">
