@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { MailProblemList } from '@usher/contract'
-import { settled } from '@usher/story-mocks'
+import { settled, usherHandlers } from '@usher/story-mocks'
 import { HttpResponse, http } from 'msw'
 import { expect, userEvent, within } from 'storybook/test'
 import { OrganizationSettings } from './organization-settings'
@@ -79,7 +79,11 @@ export const MailProblems: Story = {
   parameters: {
     msw: {
       handlers: {
-        mailProblems: [http.get('*/organization/mail-problems', () => HttpResponse.json(PROBLEMS))],
+        // Ahead of the mock API's own answer (none): the first handler that matches answers.
+        usher: [
+          http.get('*/organization/mail-problems', () => HttpResponse.json(PROBLEMS)),
+          ...usherHandlers(),
+        ],
       },
     },
   },
