@@ -108,6 +108,8 @@ export function createInvitations(
         error: itemError(code, undefined, paths.length ? paths : undefined),
       }
     }
+    // A dry run (the invite form's row check) creates nothing; the mock knows no other organization.
+    if (input.dryRun) return { index, status: 'valid', email: row.email, existingAccount: false }
     const user = invitedPerson(
       db.users[0] as User,
       { ...row, locale: row.locale ?? viewer.locale },
@@ -125,7 +127,8 @@ export function createInvitations(
     return { index, status: 'created', invitation, user }
   })
   const created = results.filter((r) => r.status === 'created').length
-  return { results, created, failed: results.length - created }
+  const failed = results.filter((r) => r.status === 'failed').length
+  return { results, created, failed }
 }
 
 /** The invited person behind `invitationId`, if the viewer may act on their account. */
