@@ -61,7 +61,11 @@ const result = await usher.invitations.create({
 console.log(`\nInvitations: ${result.created} created, ${result.failed} failed`)
 for (const row of result.results) {
   console.log(
-    row.status === 'created' ? `  ✓ ${row.invitation.email}` : `  ✗ ${row.email}: ${row.error.code}`,
+    row.status === 'created'
+      ? `  ✓ ${row.invitation.email}`
+      : row.status === 'failed'
+        ? `  ✗ ${row.email}: ${row.error.code}`
+        : `  · ${row.email}: valid (dry run)`,
   )
 }
 

@@ -90,7 +90,8 @@ describe('given invitations.create', () => {
   type Row = Awaited<ReturnType<UsherClient['invitations']['create']>>['results'][number]
 
   it('answers per-row results discriminated on status', () => {
-    expectTypeOf<Row['status']>().toEqualTypeOf<'created' | 'failed'>()
+    expectTypeOf<Row['status']>().toEqualTypeOf<'created' | 'failed' | 'valid'>()
+    expectTypeOf<Extract<Row, { status: 'valid' }>['existingAccount']>().toEqualTypeOf<boolean | undefined>()
     expectTypeOf<Extract<Row, { status: 'created' }>['invitation']>().toEqualTypeOf<Invitation>()
     expectTypeOf<Extract<Row, { status: 'created' }>['user']>().toEqualTypeOf<User>()
     expectTypeOf<Extract<Row, { status: 'failed' }>['error']>().toEqualTypeOf<ItemError>()
@@ -102,7 +103,7 @@ describe('given invitations.create', () => {
         expectTypeOf(row.invitation.expiresAt).toEqualTypeOf<string>()
         // @ts-expect-error: a created row has no error.
         void row.error
-      } else {
+      } else if (row.status === 'failed') {
         expectTypeOf(row.error.code).toEqualTypeOf<ItemError['code']>()
       }
     }
