@@ -21,7 +21,7 @@ describe('EditUserDialog, Password tab', () => {
       'At least 12 characters',
     )
     const mustChange = within(panel).getByRole('checkbox', {
-      name: 'Must change the password at the next sign-in',
+      name: 'Ask them to choose their own password at the next sign-in',
     })
     expect(mustChange).toBeChecked()
     expect(await axeViolations(baseElement)).toEqual([])

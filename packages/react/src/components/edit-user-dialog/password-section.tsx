@@ -113,7 +113,7 @@ export function PasswordSection({ viewer, user }: { viewer: Viewer; user: User }
       />
       <label className="usher-edit-user-check" htmlFor={`${id}-must-change`}>
         <input id={`${id}-must-change`} type="checkbox" {...form.register('mustChangePassword')} />
-        {t('editUser.fields.mustChangePassword')}
+        {t('editUser.password.mustChange')}
       </label>
       <p data-slot="edit-user-password-status" role="status" className="usher-text-field-hint">
         {done ?? ''}

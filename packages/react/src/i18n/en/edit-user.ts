@@ -59,6 +59,7 @@ export const editUser = {
     submit: 'Set password',
     submitting: 'Setting the password…',
     done: 'Password set for {{name}}.',
+    mustChange: 'Ask them to choose their own password at the next sign-in',
     doneMustChange: 'Password set for {{name}}, who must change it at the next sign-in.',
   },
 } as const

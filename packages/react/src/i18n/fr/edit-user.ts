@@ -60,6 +60,7 @@ export const editUser: Messages['editUser'] = {
     submit: 'Définir le mot de passe',
     submitting: 'Définition du mot de passe…',
     done: 'Mot de passe défini pour {{name}}.',
+    mustChange: 'Lui demander de choisir son propre mot de passe à la prochaine connexion',
     doneMustChange: 'Mot de passe défini pour {{name}}, qui devra le changer à la prochaine connexion.',
   },
 }
