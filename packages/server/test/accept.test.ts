@@ -180,6 +180,7 @@ describe('given many requests from one address', () => {
   it('throttles lookups and accepts with 429 and Retry-After', async () => {
     const strict = createUsherServer({
       database: { kysely: t.server.db },
+      scheduler: false,
       auth: { secret: TEST_SECRET },
       clock: t.clock.now,
       logger: { info() {}, warn() {}, error() {} },

@@ -43,6 +43,7 @@ const tokenOf = (link: string | null | undefined) => new URL(link ?? '').searchP
 async function otherServer(options: Partial<UsherServerOptions>) {
   const server = createUsherServer({
     database: { kysely: t.server.db },
+    scheduler: false,
     auth: { secret: TEST_SECRET },
     clock: t.clock.now,
     logger: { info() {}, warn() {}, error() {} },

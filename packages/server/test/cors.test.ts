@@ -71,7 +71,7 @@ describe('given a server with a cors allowlist', () => {
 
 describe('given a server without the cors option', () => {
   it('answers a preflight with 404 and names no origin', async () => {
-    const plain = createUsherServer({ database: { kysely: t.server.db }, logger: quiet })
+    const plain = createUsherServer({ database: { kysely: t.server.db }, scheduler: false, logger: quiet })
     const answer = await plain.request('/me', {
       method: 'OPTIONS',
       headers: { Origin: APP, 'Access-Control-Request-Method': 'GET' },
@@ -82,13 +82,19 @@ describe('given a server without the cors option', () => {
 
   it('refuses an allowlist entry that is not an origin, naming it', () => {
     expect(() =>
-      createUsherServer({ database: { kysely: t.server.db }, logger: quiet, cors: { origins: [`${APP}/`] } }),
+      createUsherServer({
+        database: { kysely: t.server.db },
+        scheduler: false,
+        logger: quiet,
+        cors: { origins: [`${APP}/`] },
+      }),
     ).toThrow(/"https:\/\/app.example.com\/" is not an origin/)
   })
 
   it('takes a predicate and cookies when the host asks for them', async () => {
     const server = createUsherServer({
       database: { kysely: t.server.db },
+      scheduler: false,
       logger: quiet,
       cors: { origins: (origin) => origin.endsWith('.example.com'), credentials: true, maxAgeSeconds: 60 },
     })

@@ -125,6 +125,7 @@ describe('host tokens', () => {
     // A second server on the same database: only the options differ.
     const other = createUsherServer({
       database: { kysely: t.server.db },
+      scheduler: false,
       auth: { secret: TEST_SECRET, maxTokenLifetimeSeconds: 8 * 3600, clockSkewSeconds: 0 },
       clock: t.clock.now,
       logger: { info() {}, warn() {}, error() {} },

@@ -146,6 +146,7 @@ describe('given a mail transport', () => {
     // A second server on the same database: its start-up purges.
     const second = createUsherServer({
       database: { kysely: t.server.db },
+      scheduler: false,
       auth: { secret: TEST_SECRET },
       clock: () => t.clock.now(),
       mailer: { transport },

@@ -41,6 +41,7 @@ describe('given the daily resend cap', () => {
     // A second instance on the same database, as behind a load balancer.
     const second = createUsherServer({
       database: { kysely: t.server.db },
+      scheduler: false,
       auth: { secret: TEST_SECRET },
       clock: () => t.clock.now(),
       limits: { resendPerDay: 2, resendIntervalSeconds: 60 },

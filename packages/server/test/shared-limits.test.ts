@@ -110,6 +110,7 @@ describe('given two servers on one database', () => {
     first.clock.advanceSeconds(60)
     const behindProxy = createUsherServer({
       database: { kysely: first.server.db },
+      scheduler: false,
       auth: { secret: TEST_SECRET },
       clock: first.clock.now,
       logger: { info() {}, warn() {}, error() {} },

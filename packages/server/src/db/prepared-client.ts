@@ -38,6 +38,8 @@ export class PreparingClient extends pg.Client {
       !Array.isArray(values) ||
       callback !== undefined ||
       config.length > MAX_PREPARED_LENGTH ||
+      // A script of several commands (the job engine's) cannot be one prepared statement.
+      config.includes(';') ||
       !READ.test(config)
     ) {
       return super.query(config, values, callback)
