@@ -116,7 +116,8 @@ const unsent = async () =>
   )
 
 describe.skipIf(!postgres)('given two server processes on one PostgreSQL behind a balancer', () => {
-  it('migrated the new database once and both serve', async () => {
+  it('migrated the new database once, both serve and both run the job engine', async () => {
+    expect(instances.map((i) => i.scheduler)).toEqual(['started', 'started'])
     const applied = await admin.db
       .selectFrom('usher_migrations' as never)
       .select('name' as never)

@@ -77,6 +77,8 @@ async function eventually(done: () => boolean, ms: number, what: string) {
 
 describe.skipIf(!postgres)('given two server processes sweeping one PostgreSQL', () => {
   it('sends each reminder and each lapse notice once', async () => {
+    // Both started together: neither engine may have lost the race on pg-boss's schema.
+    expect(instances.map((i) => i.scheduler)).toEqual(['started', 'started'])
     const emails = Array.from({ length: 6 }, (_, i) => `remind.${i}.${randomUUID().slice(0, 6)}@example.com`)
     const [first] = instances as [Instance]
     const res = await fetch(`${first.url}/invitations`, {

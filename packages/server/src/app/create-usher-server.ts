@@ -266,7 +266,10 @@ function schedulerOf(
     ),
   )
   started.catch((error) => services.logger.error('scheduler failed to start', { error: String(error) }))
+  const running = started.then(() => undefined)
+  running.catch(() => {})
   return {
+    started: running,
     register: async (job) => (await started).register(job),
     enqueue: async (name, data, enqueueOptions) => (await started).enqueue(name, data, enqueueOptions),
     runNow: async (name, data, timeoutMs) => (await started).runNow(name, data, timeoutMs),

@@ -57,6 +57,11 @@ export interface EnqueueOptions {
 
 /** Usher's job engine: pg-boss on the server's database (PostgreSQL or PGlite). */
 export interface Scheduler {
+  /**
+   * Resolves once the engine runs on this instance; rejects with the reason it could not start
+   * (the API keeps serving meanwhile). For a host's health check.
+   */
+  readonly started: Promise<void>
   /** Adds a job kind; its recurring runs start at the next tick. */
   register<Data extends Record<string, unknown>>(job: ScheduledJob<Data>): Promise<void>
   /** Queues one run of a registered job; resolves to its id, or null when `key` is already queued. */
@@ -127,6 +132,7 @@ export async function startScheduler(
   timer.unref()
 
   const scheduler: Scheduler = {
+    started: Promise.resolve(),
     async register(job) {
       if (registered.has(job.name)) throw new Error(`A job named ${job.name} is already registered.`)
       const period = options.periods?.[job.name]

@@ -32,6 +32,11 @@ const server = createUsherServer({
   scheduler: schedulerSettings(numberFrom('SCHEDULER_PERIOD_SECONDS')),
 })
 await server.ready
+// An instance whose job engine failed to start still serves; the scale-out tests want both running.
+const scheduler = await (server.scheduler?.started ?? Promise.reject(new Error('no scheduler'))).then(
+  () => 'started',
+  (error) => `failed: ${String(error)}`,
+)
 const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' })
 await new Promise<void>((resolve) => http.once('listening', () => resolve()))
 
@@ -48,7 +53,11 @@ const drain = setInterval(() => {
 }, numberFrom('FLUSH_MS') ?? 200)
 
 console.log(
-  JSON.stringify({ url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, pid: process.pid }),
+  JSON.stringify({
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    pid: process.pid,
+    scheduler,
+  }),
 )
 
 process.on('SIGTERM', () => {

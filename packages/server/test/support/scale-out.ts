@@ -47,6 +47,8 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
 export interface Instance {
   url: string
   child: ChildProcess
+  /** `started`, or `failed: …` with the reason its job engine did not start. */
+  scheduler: string
 }
 
 /**
@@ -68,7 +70,10 @@ export async function startInstances(count: number, env: Record<string, string>)
         )
         const ready = (async () => {
           for await (const line of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
-            if (line.startsWith('{')) return { url: (JSON.parse(line) as { url: string }).url, child }
+            if (line.startsWith('{')) {
+              const { url, scheduler } = JSON.parse(line) as { url: string; scheduler: string }
+              return { url, scheduler, child }
+            }
           }
           throw new Error('an instance closed its output before serving')
         })()
@@ -76,7 +81,7 @@ export async function startInstances(count: number, env: Record<string, string>)
       }),
     )
   } catch (error) {
-    await stopInstances(children.map((child) => ({ url: '', child })))
+    await stopInstances(children.map((child) => ({ url: '', scheduler: '', child })))
     throw error
   }
 }
