@@ -55,6 +55,7 @@ export function createOwnBackendClient(
       list: async () => ({ items: [], nextCursor: null }),
       async *listAll() {},
       create: unsupported('Invitations'),
+      check: unsupported('Invitations'),
       resend: unsupported('Invitations'),
       revoke: unsupported('Invitations'),
       lookup: unsupported('Invitations'),

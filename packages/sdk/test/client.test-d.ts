@@ -170,6 +170,7 @@ describe('given a host backend implementing UsherClient itself', () => {
         list: page<Invitation>,
         listAll: none<Invitation>,
         create: async ({ invitations }) => ({ results: [], created: invitations.length, failed: 0 }),
+        check: async () => ({ results: [], created: 0, failed: 0 }),
         resend: async (id) => ({ id }) as Invitation,
         revoke: async () => undefined,
         lookup: async (token) =>

@@ -216,6 +216,29 @@ describe('given a page served over plain HTTP (no crypto.randomUUID outside secu
   })
 })
 
+describe('given an administrator completing rows of the invite form', () => {
+  it('asks for the verdicts as a dry run that sends no mail and leaves no idempotency record', async () => {
+    server.on('POST', '/invitations', {
+      status: 200,
+      json: {
+        results: [{ index: 0, status: 'valid', email: 'oliver@northwind.example', existingAccount: true }],
+        created: 0,
+        failed: 0,
+      },
+    })
+    const client = createUsherClient({ baseUrl: server.url, token: 'tok' })
+
+    const answer = await client.invitations.check({
+      invitations: [{ firstName: 'Oliver', email: 'oliver@northwind.example', role: 'technician' }],
+    })
+
+    expect(answer.results[0]).toMatchObject({ status: 'valid', existingAccount: true })
+    const [request] = server.requests
+    expect(request?.body).toMatchObject({ dryRun: true, sendEmail: false })
+    expect(request?.headers['idempotency-key']).toBeUndefined()
+  })
+})
+
 describe('given client headers and per-call headers', () => {
   it('sends both, the per-call value winning, with a JSON Accept', async () => {
     server.on('GET', '/me', { status: 200, json: makeMe(users) })

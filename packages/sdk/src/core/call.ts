@@ -33,7 +33,8 @@ export type SuccessOf<N extends EndpointName> = Endpoints[N]['success'] extends 
 
 /** A call's options: the public ones, plus the headers some endpoints take. */
 export interface CallOptions extends RequestOptions {
-  idempotencyKey?: string
+  /** `false`: no key, for a call that writes nothing (a dry run), so the server keeps no record of it. */
+  idempotencyKey?: string | false
   ifMatch?: number
 }
 
@@ -93,9 +94,10 @@ export function createCall(options: UsherClientOptions): Call {
     }
     // One key per logical call: ky resends the same Request on retry, so a retried create is
     // recognised by the server instead of creating twice.
-    const idempotencyKey = endpoint.idempotent
-      ? (callOptions.idempotencyKey ?? newIdempotencyKey())
-      : undefined
+    const idempotencyKey =
+      endpoint.idempotent && callOptions.idempotencyKey !== false
+        ? (callOptions.idempotencyKey ?? newIdempotencyKey())
+        : undefined
     if (idempotencyKey) headers[HEADERS.idempotencyKey] = idempotencyKey
     checkHeaders(name, headers)
 

@@ -9,6 +9,13 @@ export function invitationsResource(call: Call): UsherClient['invitations'] {
     list: (query, o) => call('listInvitations', { query }, o),
     listAll: (query, o) => pages((cursor) => call('listInvitations', { query: { ...query, cursor } }, o)),
     create: (body, o) => call('createInvitations', { body }, o),
+    // The server's dry run: the same verdicts with nothing written, so no idempotency record either.
+    check: (body, o) =>
+      call(
+        'createInvitations',
+        { body: { ...body, dryRun: true, sendEmail: false } },
+        { ...o, idempotencyKey: false },
+      ),
     resend: (invitationId, o) => call('resendInvitation', { params: byId(invitationId) }, o),
     revoke: (invitationId, o) => call('revokeInvitation', { params: byId(invitationId) }, o),
     lookup: (token, o) => call('lookupInvitation', { query: { token } }, o),

@@ -135,6 +135,15 @@ export interface UsherClient {
   invitations: Paginated<ListInvitationsQuery, Invitation> & {
     /** Invite 1..1000 people; one result per row: a failing row does not stop the others. */
     create(request: CreateInvitationsInput, options?: CreateOptions): Promise<CreateInvitationsResult>
+    /**
+     * The verdict `create` would give each row, with nothing written or sent: `valid` rows say
+     * whether the address already has an account (the person then joins without registering
+     * again). The invite form asks it as rows are completed; a backend without it shows no note.
+     */
+    check(
+      request: Omit<CreateInvitationsInput, 'dryRun' | 'sendEmail'>,
+      options?: RequestOptions,
+    ): Promise<CreateInvitationsResult>
     /** New token (the old link dies) and new expiry. */
     resend(id: string, options?: RequestOptions): Promise<Invitation>
     revoke(id: string, options?: RequestOptions): Promise<void>

@@ -362,7 +362,9 @@ describe('given a request that fails as a whole', () => {
     const keys: (string | null)[] = []
     let failures = 2
     faults.use(
-      http.post(`${serverUrl()}/invitations`, ({ request }) => {
+      http.post(`${serverUrl()}/invitations`, async ({ request }) => {
+        // The row's existing-account check (a dry run) is not the submit under test.
+        if (((await request.clone().json()) as { dryRun?: boolean }).dryRun) return passthrough()
         keys.push(request.headers.get('idempotency-key'))
         return failures-- > 0 ? HttpResponse.error() : passthrough()
       }),
@@ -443,6 +445,27 @@ describe('given a request that fails as a whole', () => {
     expect(errorOf(field('Email', 2))).toBe('Entered twice.')
     expect(errorOf(field('Email', 1))).toBeNull()
     expect(rowCount()).toBe(2)
+  })
+})
+
+describe('given an address that already has an account elsewhere', () => {
+  it('notes on its row that the person joins without a new registration, and not on a new address', async () => {
+    const elsewhere = await createWorld()
+    const world = await createWorld()
+    const { user } = await renderForm(world.tokens.owner)
+    await screen.findByLabelText('First name, row 1')
+    await fillRow(user, 1, { firstName: 'Oliver', email: elsewhere.emails.technician })
+    await user.click(screen.getByRole('button', { name: '+ Add another person' }))
+    await fillRow(user, 2, { firstName: 'Nina', email: 'nina.new@atelier.test' })
+
+    const rows = () => [...document.querySelectorAll('[data-slot="invite-row"]')] as HTMLElement[]
+    const note = 'Existing account: added without a new registration.'
+    expect(await within(rows()[0] as HTMLElement).findByText(note)).toHaveAttribute('role', 'note')
+    // The new address was checked too (same round of requests) and has no note.
+    await waitFor(() => expect(within(rows()[1] as HTMLElement).queryByText(note)).toBeNull())
+    expect(screen.getAllByText(note)).toHaveLength(1)
+    // A note, not an error: the address field is not marked invalid.
+    expect(errorOf(field('Email', 1))).toBeNull()
   })
 })
 

@@ -6,6 +6,7 @@ import { useUsherContext } from '../../provider/usher-context'
 import { GroupPicker } from '../../ui/group-picker'
 import { MultiSelect, type MultiSelectOption } from '../../ui/multi-select'
 import { SalutationSelect } from '../../ui/salutation-select'
+import { ExistingAccountNote } from './existing-account-note'
 import { fieldErrorMessage, type InviteFormValues, ROW_FIELDS, type RowField } from './invite-form-schema'
 import { SeesNothingWarning } from './sees-nothing-warning'
 
@@ -250,6 +251,7 @@ export function InviteRow({
             )
           : null}
       </div>
+      <ExistingAccountNote index={index} id={`${idBase}-existing-account`} />
       <SeesNothingWarning index={index} id={`${idBase}-sees-nothing`} />
       {removable ? (
         <button

@@ -7,6 +7,7 @@ export const inviteForm = {
     'You cannot invite people: your role does not allow it. Ask an administrator of your organization.',
   row: 'Row {{row}}',
   rowSuffix: ', row {{row}}',
+  existingAccount: 'Existing account: added without a new registration.',
   optionalLabel: '{{label}} (optional)',
   fields: {
     salutation: 'Title',

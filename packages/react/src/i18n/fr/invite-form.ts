@@ -9,6 +9,7 @@ export const inviteForm: Messages['inviteForm'] = {
     'Vous ne pouvez pas inviter de personnes : votre rôle ne le permet pas. Adressez-vous à un administrateur de votre organisation.',
   row: 'Ligne {{row}}',
   rowSuffix: ', ligne {{row}}',
+  existingAccount: 'Compte existant\u00a0: ajouté sans nouvelle inscription.',
   optionalLabel: '{{label}} (facultatif)',
   fields: {
     salutation: 'Civilité',
