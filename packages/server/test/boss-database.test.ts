@@ -20,7 +20,7 @@ describe.skipIf(!url)("the job engine's way into the database (PostgreSQL)", () 
 
   it('hands the connection back usable after a script failed inside its transaction', async () => {
     const boss = bossDatabase(database.db, undefined)
-    await expect(boss.executeSql('BEGIN; SELECT 1/0; COMMIT;')).rejects.toMatchObject({ code: '22012' })
+    await expect(boss.executeSql('BEGIN; SELECT 1/0; COMMIT;', [])).rejects.toMatchObject({ code: '22012' })
     // One connection in the pool: this read runs where the script failed.
     const after = await sql<{ ok: number }>`select 1 as ok`.execute(database.db)
     expect(after.rows).toEqual([{ ok: 1 }])
@@ -34,14 +34,14 @@ describe.skipIf(!url)("the job engine's way into the database (PostgreSQL)", () 
     const script = `DO $$ BEGIN
       IF nextval('boss_attempts') = 1 THEN RAISE EXCEPTION 'deadlock' USING ERRCODE = '40P01'; END IF;
     END $$; SELECT 1;`
-    await boss.executeSql(script)
+    await boss.executeSql(script, [])
     const attempts = await sql<{ n: number }>`select currval('boss_attempts')::int as n`.execute(database.db)
     expect(attempts.rows).toEqual([{ n: 2 }])
   })
 
   it('gives up on an error that running again would not mend', async () => {
     const boss = bossDatabase(database.db, undefined)
-    await expect(boss.executeSql('SELECT * FROM no_such_table_for_the_engine')).rejects.toMatchObject({
+    await expect(boss.executeSql('SELECT * FROM no_such_table_for_the_engine', [])).rejects.toMatchObject({
       code: '42P01',
     })
   })
