@@ -199,7 +199,14 @@ describe('ImportUsersDialog and the server’s own refusals', () => {
     )
     await within(dialog).findByText(WORDS.en.done, {}, { timeout: 10_000 })
     const refusals = within(dialog).getByRole('region', { name: 'Rows the server refused or skipped' })
-    expect(within(refusals).getByText(/^Line 2, Email: /)).toBeVisible()
+    const reason = within(refusals).getByText(/^Line 2, Email: /).textContent ?? ''
+    expect(reason).not.toBe('')
+    // The rows-to-fix file has it too, with the same reason, next to its original line.
+    const download = within(dialog).getByRole('link', { name: 'Download the rows to fix (CSV)' })
+    const csv = decodeURIComponent((download.getAttribute('href') ?? '').replace(/^data:[^,]*,/, ''))
+    const line = csv.split('\r\n').find((l) => l.includes('camille.durand@contoso.fr'))
+    expect(line).toContain(reason.replace(/^Line 2, /, ''))
+    expect(line?.endsWith(',2') || line?.endsWith(';2')).toBe(true)
     expect(await axeViolations(document.body)).toEqual([])
   })
 })

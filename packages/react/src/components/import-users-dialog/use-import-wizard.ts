@@ -175,9 +175,9 @@ export function useImportWizard({
       ...validation.rows
         .filter((c) => c.errors.length > 0)
         .map((c) => ({ line: c.line, error: describe(c.errors) })),
-      ...refused
-        .filter((r) => r.status === 'failed')
-        .map((r) => ({ line: r.line, error: describe(r.errors) })),
+      // Skipped rows too: each has its reason (already a member, outranked…), and the file is
+      // where an administrator sees every row that did not go through.
+      ...refused.map((r) => ({ line: r.line, error: describe(r.errors) })),
     ]
       .map((f) => ({ ...f, cells: byLine.get(f.line)?.cells ?? [] }))
       .sort((a, b) => a.line - b.line)
