@@ -113,11 +113,14 @@ export const DEFAULT_REFUSED_MAILBOXES = [
 export const SHARED_MAILBOX_MESSAGE =
   'Shared department mailboxes cannot hold a person’s account; enter a person’s own address.'
 
+const ASCII = /^[ -~]*$/
 /** Folds `No_Reply`, `no.reply` and `noreply+tickets` onto one key, so one list entry covers them. */
 function mailboxKey(localPart: string): string {
   const plus = localPart.indexOf('+')
   const base = plus === -1 ? localPart : localPart.slice(0, plus)
-  return base.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[._-]/g, '')
+  // Accents folded (`contact` = `contàct`); printable ASCII has none to fold, and most parts are.
+  const folded = ASCII.test(base) ? base : base.normalize('NFD').replace(/\p{M}/gu, '')
+  return folded.toLowerCase().replace(/[._-]/g, '')
 }
 
 /**

@@ -24,7 +24,10 @@ const DOMAIN_IN_NAME =
 export function nameProblem(name: string): 'required' | 'too_long' | 'invalid_name' | null {
   if (name.length === 0) return 'required'
   if (name.length > NAME_MAX_LENGTH) return 'too_long'
-  if (FORBIDDEN_IN_NAME.test(name) || DOMAIN_IN_NAME.test(name)) return 'invalid_name'
+  // The domain pattern needs a dot; most names have none, and an import checks tens of thousands.
+  if (FORBIDDEN_IN_NAME.test(name) || (name.includes('.') && DOMAIN_IN_NAME.test(name))) {
+    return 'invalid_name'
+  }
   if (!/\p{L}/u.test(name)) return 'invalid_name'
   return null
 }
