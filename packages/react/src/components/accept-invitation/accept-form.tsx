@@ -17,6 +17,7 @@ import { FormField } from '../../ui/form-field'
 import { PasswordField } from '../../ui/password-field'
 import { RoleBadge } from '../../ui/role-badge'
 import { SalutationSelect } from '../../ui/salutation-select'
+import { TextField } from '../../ui/text-field'
 import { ACCEPT_FIELDS, type AcceptField, type AcceptInvitationValues } from './accept-values'
 import { ConsentCheckbox } from './consent-checkbox'
 import { type Dead, deadPage } from './dead-link'
@@ -187,18 +188,30 @@ export function AcceptForm({
           />
         )}
       </FormField>
-      <PasswordField
-        label={
-          existing ? t('acceptInvitation.fields.currentPassword') : t('acceptInvitation.fields.password')
-        }
-        registration={form.register('password')}
-        value={password ?? ''}
-        policy={existing ? null : policy}
-        autoComplete={existing ? 'current-password' : 'new-password'}
-        person={{ email: lookup.email, names: [firstName ?? '', lastName ?? ''] }}
-        error={error('password')}
-        serverMessages={serverMessages}
-      />
+      {existing ? (
+        // The password the account already has, typed as at sign-in: no policy or strength meter
+        // judges a password the person is not choosing.
+        <TextField
+          id={`${id}-current-password`}
+          label={t('acceptInvitation.fields.currentPassword')}
+          error={error('password')}
+          type="password"
+          autoComplete="current-password"
+          aria-required="true"
+          {...form.register('password')}
+        />
+      ) : (
+        <PasswordField
+          label={t('acceptInvitation.fields.password')}
+          registration={form.register('password')}
+          value={password ?? ''}
+          policy={policy}
+          autoComplete="new-password"
+          person={{ email: lookup.email, names: [firstName ?? '', lastName ?? ''] }}
+          error={error('password')}
+          serverMessages={serverMessages}
+        />
+      )}
       <ConsentCheckbox
         id={`${id}-consent`}
         label={t('acceptInvitation.consent', { organization })}
@@ -220,7 +233,13 @@ export function AcceptForm({
       ) : null}
       <div data-slot="accept-invitation-actions">
         <button type="submit" className="usher-button" data-variant="primary" disabled={submitting}>
-          {submitting ? t('acceptInvitation.submitting') : t('acceptInvitation.submit')}
+          {existing
+            ? submitting
+              ? t('acceptInvitation.submittingExisting')
+              : t('acceptInvitation.submitExisting', { organization })
+            : submitting
+              ? t('acceptInvitation.submitting')
+              : t('acceptInvitation.submit')}
         </button>
       </div>
     </form>

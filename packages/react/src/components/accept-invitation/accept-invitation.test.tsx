@@ -110,6 +110,42 @@ describe('AcceptInvitation', () => {
     expect(onAccepted).not.toHaveBeenCalled()
   })
 
+  it('asks an address that already signs in for its password, judged by no meter, and joins with it', async () => {
+    const { pending } = await invitedWorld()
+    // Nina's address gets a password in another organization: her account signs in already.
+    const other = await createWorld()
+    await clientFor(other.tokens.owner).users.create({
+      email: pending.email,
+      firstName: 'Nina',
+      lastName: 'Petit',
+      role: 'technician',
+      password: STRONG,
+    })
+    const { user, onAccepted, container } = renderAccept(pending.token)
+
+    expect(await screen.findByText(/^You already have an account with this address/)).toBeInTheDocument()
+    expect(screen.queryByLabelText('Password')).not.toBeInTheDocument()
+    const current = screen.getByLabelText('Your current password')
+    expect(current).toHaveAttribute('autocomplete', 'current-password')
+    expect(container.querySelector('[data-slot="password-field-rules"]')).toBeNull()
+    expect(container.querySelector('[data-slot="password-field-strength"]')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Activate my account' })).not.toBeInTheDocument()
+    expect(await axeViolations(container)).toEqual([])
+
+    await user.type(current, 'not her password at all')
+    await user.click(screen.getByLabelText(/stores my name and email address/))
+    await user.click(screen.getByLabelText('I accept the terms of use.'))
+    const join = screen.getByRole('button', { name: /^Join Atelier / })
+    await user.click(join)
+    expect(await screen.findByText('This is not the password of your account.')).toBeInTheDocument()
+    expect(current).toHaveFocus()
+    await user.clear(current)
+    await user.type(current, STRONG)
+    await user.click(join)
+    expect(await screen.findByRole('heading', { name: 'Welcome, Nina Petit' })).toBeInTheDocument()
+    expect(onAccepted).toHaveBeenCalledTimes(1)
+  })
+
   it('names the inviter on an expired link', async () => {
     const { expired } = await invitedWorld()
     const { container } = renderAccept(expired.token)

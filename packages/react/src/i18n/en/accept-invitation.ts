@@ -27,6 +27,9 @@ export const acceptInvitation = {
   newWindow: '(opens in a new tab)',
   submit: 'Activate my account',
   submitting: 'Activating…',
+  /** The account exists already: the person joins, nothing is activated. */
+  submitExisting: 'Join {{organization}}',
+  submittingExisting: 'Joining…',
   accepted: {
     title: 'Welcome, {{name}}',
     body: 'Your account in {{organization}} is active.',

@@ -30,6 +30,8 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
   newWindow: '(s’ouvre dans un nouvel onglet)',
   submit: 'Activer mon compte',
   submitting: 'Activation…',
+  submitExisting: 'Rejoindre {{organization}}',
+  submittingExisting: 'Ajout en cours…',
   accepted: {
     title: 'Bienvenue, {{name}}',
     body: 'Votre compte dans {{organization}} est actif.',
