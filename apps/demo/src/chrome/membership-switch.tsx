@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { usherKeys } from '@usher/react'
 import type { UsherClient } from '@usher/sdk'
 import { useId, useState } from 'react'
@@ -25,6 +25,12 @@ export function MembershipSwitch({ client, organizationId }: MembershipSwitchPro
   const memberships = useQuery({
     queryKey: ['demo', 'memberships', organizationId],
     queryFn: () => client.me.memberships?.() ?? Promise.resolve([]),
+    // Asked once the session's organization is known: a list cached without one could be the
+    // previous person's.
+    enabled: Boolean(organizationId),
+    // While a switch asks for the new organization's list, the select stays with the old one:
+    // unmounted, it would drop the keyboard focus onto the page's body.
+    placeholderData: keepPreviousData,
   })
   const items = memberships.data ?? []
   if (items.length < 2 || !client.auth.switchOrganization) return null
