@@ -4,6 +4,7 @@
  * is a dependency), so light UI code (RoleBadge, StatusBadge) imports rules from here.
  */
 
+export { ACCESS_REVIEW_REMINDER_DAYS } from './access-review'
 export { AGENT_STATUSES, agentRoles, isAgentRole, mayBeAssignedAgent } from './agents'
 export {
   DEFAULT_REFUSED_MAILBOXES,

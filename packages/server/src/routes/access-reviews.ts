@@ -7,19 +7,19 @@ import {
   findReview,
   type ItemRow,
   requireOpen,
-  reviewerProgress,
   selectItems,
   startReview,
   toAccessReview,
   toItem,
 } from '../domain/access-review'
 import { decideItems } from '../domain/access-review-decisions'
-import { outcomeFileName, outcomeRows, remindedRecently, reminderMail } from '../domain/access-review-outcome'
+import { outcomeFileName, outcomeRows, remindedRecently } from '../domain/access-review-outcome'
+import { remindReviewers } from '../domain/access-review-reminders'
 import { decodeCursor, encodeCursor } from '../domain/cursor'
 import { csvLines } from '../domain/user-export'
 import { ProblemError } from '../http/problem-error'
 import { route } from '../http/route'
-import { deliverPending, enqueueMail } from '../mail/mailer'
+import { deliverPending } from '../mail/mailer'
 
 const BOM = '\uFEFF'
 
@@ -83,36 +83,8 @@ export function registerAccessReviewRoutes(app: Hono<UsherEnv>) {
           detail: 'The reviewers were reminded less than an hour ago.',
         })
       }
-      const waiting = (await reviewerProgress(trx, actor, review.id)).filter((r) => r.pending > 0)
-      for (const reviewer of waiting) {
-        const user = await trx
-          .selectFrom('users')
-          .select('first_name')
-          .where('id', '=', reviewer.id)
-          .executeTakeFirstOrThrow()
-        const mail = reminderMail({
-          locale: reviewer.locale,
-          firstName: user.first_name,
-          organizationName: actor.org.name,
-          pending: reviewer.pending,
-        })
-        outboxIds.push(
-          await enqueueMail(
-            trx,
-            {
-              orgId: actor.org.id,
-              to: reviewer.email,
-              locale: reviewer.locale,
-              kind: 'access_review_reminder',
-              link: null,
-              ...mail,
-            },
-            now,
-          ),
-        )
-      }
-      await trx.updateTable('access_reviews').set({ reminded_at: now }).where('id', '=', review.id).execute()
-      return waiting.length
+      outboxIds.push(...(await remindReviewers(trx, actor, review, now)))
+      return outboxIds.length
     })
     if (outboxIds.length) {
       ctx.afterCommit(() =>

@@ -1,4 +1,5 @@
 import type { Services } from '../app/services'
+import { sendAccessReviewReminders } from '../domain/access-review-reminders'
 import { sendInvitationReminders, sendLapseNotices } from '../domain/invitation-notices'
 import { deliverPending } from '../mail/mailer'
 import type { ScheduledJob } from './scheduler'
@@ -7,6 +8,7 @@ import type { ScheduledJob } from './scheduler'
 export const JOBS = {
   mail: 'usher.mail',
   invitations: 'usher.invitations',
+  accessReviews: 'usher.access-reviews',
 } as const
 
 /** deliverPending's page; a full page means more may wait. */
@@ -39,6 +41,14 @@ export function builtInJobs(services: Services): ScheduledJob[] {
         const reminders = await sendInvitationReminders(services, now)
         const notices = await sendLapseNotices(services, now)
         await deliver([...reminders, ...notices])
+      },
+    },
+    {
+      // Reviewers with lines left, every ACCESS_REVIEW_REMINDER_DAYS while a review is open.
+      name: JOBS.accessReviews,
+      everySeconds: 3600,
+      async run({ now }) {
+        await deliver(await sendAccessReviewReminders(services, now))
       },
     },
   ]

@@ -20,6 +20,10 @@ describe('AccessReview', () => {
     expect(within(table).getByText('Hugo Moreau')).toBeInTheDocument()
     expect(within(table).getByText('Élodie Martin')).toBeInTheDocument()
     expect(screen.getByText('0 of 3 lines decided in your scope.')).toBeInTheDocument()
+    // The reminders that go out on their own are said, not only the button.
+    expect(
+      screen.getByText('Reviewers with lines left are reminded by email every 3 days.'),
+    ).toBeInTheDocument()
     expect(await axeViolations(container)).toEqual([])
 
     await user.click(screen.getByRole('button', { name: 'Confirm: Role: Administrator for Élodie Martin' }))

@@ -1,4 +1,5 @@
 import type { AccessReviewDecision, AccessReviewItem } from '@usher/contract'
+import { ACCESS_REVIEW_REMINDER_DAYS } from '@usher/contract/rules'
 import { type ComponentProps, useId, useRef, useState } from 'react'
 import { cn } from '../../lib/cn'
 import { errorMessage } from '../../lib/error-message'
@@ -95,6 +96,7 @@ export function AccessReview({ defaultFilter = 'pending', title, className, ...p
               })}
             </p>
           )}
+          {open ? <p>{t('accessReview.remindsEvery', { count: ACCESS_REVIEW_REMINDER_DAYS })}</p> : null}
           {review.remindedAt && open ? (
             <p>{t('accessReview.remindedAt', { date: formatDateTime(review.remindedAt, locale) })}</p>
           ) : null}

@@ -33,6 +33,10 @@ export const accessReview = {
     other: 'A reminder was sent to {{count}} reviewers.',
   },
   remindedAt: 'Last reminder {{date}}.',
+  remindsEvery: {
+    one: 'Reviewers with lines left are reminded by email every day.',
+    other: 'Reviewers with lines left are reminded by email every {{count}} days.',
+  },
   close: 'Close the review',
   closeTitle: 'Close this access review?',
   closeDescription:

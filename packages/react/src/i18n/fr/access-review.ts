@@ -35,6 +35,10 @@ export const accessReview: Messages['accessReview'] = {
     other: 'Une relance a été envoyée à {{count}} réviseurs.',
   },
   remindedAt: 'Dernière relance le {{date}}.',
+  remindsEvery: {
+    one: 'Les réviseurs qui ont des lignes en attente sont relancés par e-mail chaque jour.',
+    other: 'Les réviseurs qui ont des lignes en attente sont relancés par e-mail tous les {{count}} jours.',
+  },
   close: 'Clôturer la revue',
   closeTitle: 'Clôturer cette revue des accès\u00a0?',
   closeDescription:
