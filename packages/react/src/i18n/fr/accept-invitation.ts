@@ -7,18 +7,18 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
   loadError: 'Votre invitation n’a pas pu être vérifiée.',
   invitedBy: '{{inviter}} vous invite à rejoindre {{organization}}.',
   invitedNoInviter: 'Vous avez reçu une invitation à rejoindre {{organization}}.',
-  roleIntro: 'Votre rôle :',
+  roleIntro: 'Votre rôle :',
   intro:
     'Vérifiez votre nom, choisissez un mot de passe et acceptez les conditions pour activer votre compte.',
   introExisting:
-    'Vous avez déjà un compte avec cette adresse : saisissez son mot de passe pour rejoindre {{organization}}. Vous gardez un seul mot de passe pour toutes vos organisations.',
+    'Vous avez déjà un compte avec cette adresse : saisissez son mot de passe pour rejoindre {{organization}}. Vous gardez un seul mot de passe pour toutes vos organisations.',
   wrongPassword: 'Ce n’est pas le mot de passe de votre compte.',
   fields: {
     salutation: 'Civilité (facultatif)',
     firstName: 'Prénom',
     lastName: 'Nom (facultatif)',
     email: 'Adresse e-mail',
-    emailHint: 'L’adresse à laquelle l’invitation a été envoyée ; elle ne peut pas être modifiée ici.',
+    emailHint: 'L’adresse à laquelle l’invitation a été envoyée ; elle ne peut pas être modifiée ici.',
     password: 'Mot de passe',
     currentPassword: 'Votre mot de passe actuel',
   },
@@ -50,7 +50,7 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
     },
     used: {
       title: 'Cette invitation a déjà été utilisée',
-      body: 'Le compte auquel elle était destinée est actif : connectez-vous.',
+      body: 'Le compte auquel elle était destinée est actif : connectez-vous.',
       signIn: 'Se connecter',
     },
     unknown: {

@@ -5,7 +5,7 @@ export const roles: Messages['roles'] = {
   admin: 'Administrateur',
   technician: 'Technicien',
   custom: 'Rôle personnalisé ({{key}})',
-  mayDo: 'Peut :',
+  mayDo: 'Peut :',
   nothing: 'Voir les groupes partagés avec lui et son propre profil.',
 }
 

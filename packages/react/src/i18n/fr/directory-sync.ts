@@ -21,7 +21,7 @@ export const directorySync: Messages['directorySync'] = {
   tokens: {
     title: 'Jetons',
     intro:
-      'L’annuaire envoie un jeton avec chaque requête. Créez-en un par annuaire ; révoquez-le quand vous le déconnectez.',
+      'L’annuaire envoie un jeton avec chaque requête. Créez-en un par annuaire ; révoquez-le quand vous le déconnectez.',
     empty: 'Aucun jeton pour l’instant : créez-en un pour connecter un annuaire.',
     name: 'Nom du jeton',
     nameHint: 'Par exemple l’annuaire auquel il sert : « Entra ID ».',
@@ -35,7 +35,7 @@ export const directorySync: Messages['directorySync'] = {
     lastUsed: 'Dernière utilisation le {{date}}',
     neverUsed: 'Jamais utilisé',
     revoke: 'Révoquer « {{name}} »',
-    revokeTitle: 'Révoquer le jeton « {{name}} » ?',
+    revokeTitle: 'Révoquer le jeton « {{name}} » ?',
     revokeDescription:
       'L’annuaire qui l’utilise ne pourra plus approvisionner personne tant que vous ne lui donnez pas un nouveau jeton.',
     revokeConfirm: 'Révoquer',
@@ -45,9 +45,9 @@ export const directorySync: Messages['directorySync'] = {
     title: 'Paramètres',
     defaultRole: 'Rôle des personnes approvisionnées',
     defaultRoleHint:
-      'Donné à chaque personne que l’annuaire crée ; vous pourrez le changer personne par personne ensuite.',
+      'Donné à chaque personne que l’annuaire crée ; vous pourrez le changer personne par personne ensuite.',
     deprovisioning: 'Quand l’annuaire supprime quelqu’un',
-    disable: 'Le désactiver (son historique est conservé ; par défaut)',
+    disable: 'Le désactiver (son historique est conservé ; par défaut)',
     delete: 'Supprimer son compte',
     invitations: 'Nouvelles personnes',
     email: 'Leur envoyer une invitation pour choisir un mot de passe',

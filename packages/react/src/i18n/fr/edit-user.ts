@@ -7,7 +7,7 @@ export const editUser: Messages['editUser'] = {
   loading: 'Chargement…',
   loadError: 'Impossible de charger cette personne.',
   forbidden: 'Votre rôle ne permet pas de modifier des personnes. Adressez-vous à un administrateur.',
-  notYours: 'Vous ne pouvez pas modifier {{name}} : son rôle est égal ou supérieur au vôtre.',
+  notYours: 'Vous ne pouvez pas modifier {{name}} : son rôle est égal ou supérieur au vôtre.',
   saving: 'Enregistrement…',
   unchanged: 'Rien n’a changé.',
   stale:

@@ -26,7 +26,7 @@ export const errors: Messages['errors'] = {
     idempotency_in_progress: 'Cette requête est encore en cours de traitement.',
     idempotency_key_reused: 'Cette requête a déjà été envoyée avec un autre contenu.',
     shared_mailbox_refused:
-      'Les boîtes partagées ne peuvent pas être invitées ; saisissez l’adresse personnelle de quelqu’un.',
+      'Les boîtes partagées ne peuvent pas être invitées ; saisissez l’adresse personnelle de quelqu’un.',
     password_too_weak: 'Le mot de passe ne respecte pas la politique.',
     version_mismatch:
       'Quelqu’un d’autre a modifié cet élément entre-temps. Rechargez pour voir sa modification.',
@@ -66,7 +66,7 @@ export const errors: Messages['errors'] = {
     duplicate: 'Saisi deux fois.',
     not_accepted: 'Doit être accepté.',
     control_character: 'Supprimez les caractères de contrôle invisibles.',
-    shared_mailbox_refused: 'Boîte partagée : saisissez une adresse personnelle.',
+    shared_mailbox_refused: 'Boîte partagée : saisissez une adresse personnelle.',
     password_too_weak: 'Trop faible pour la politique.',
     email_taken: 'Déjà membre.',
     invitation_pending: 'Invitation déjà en attente.',

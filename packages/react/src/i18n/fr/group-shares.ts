@@ -12,7 +12,7 @@ export const groupShares: Messages['groupShares'] = {
     one: 'Partagé avec {{count}} personne',
     other: 'Partagé avec {{count}} personnes',
   },
-  none: 'Partagé avec personne pour l’instant : ajoutez des personnes ci-dessous.',
+  none: 'Partagé avec personne pour l’instant : ajoutez des personnes ci-dessous.',
   permissionFor: 'Permission de {{name}}',
   remove: 'Retirer',
   removeFor: 'Retirer {{name}}',

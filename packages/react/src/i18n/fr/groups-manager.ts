@@ -3,7 +3,7 @@ import type { Messages } from '../types'
 export const groupsManager: Messages['groupsManager'] = {
   title: 'Groupes',
   loadError: 'Impossible de charger les groupes.',
-  empty: 'Aucun groupe pour l’instant : ajoutez le premier ci-dessus.',
+  empty: 'Aucun groupe pour l’instant : ajoutez le premier ci-dessus.',
   emptyReadOnly: 'Aucun groupe à afficher.',
   new: 'Nouveau groupe',
   name: 'Nom',
@@ -28,7 +28,7 @@ export const groupsManager: Messages['groupsManager'] = {
   confirmMove: 'Déplacer {{name}} dans {{parent}}',
   delete: 'Supprimer',
   deleteFor: 'Supprimer {{name}}',
-  confirmDelete: 'Supprimer {{name}} ? Ses partages disparaissent avec lui.',
+  confirmDelete: 'Supprimer {{name}} ? Ses partages disparaissent avec lui.',
   deleted: '{{name}} a été supprimé.',
   share: 'Partager…',
   shareFor: 'Partager {{name}} avec des personnes',

@@ -6,7 +6,7 @@ export const inviteForm: Messages['inviteForm'] = {
     'Chaque personne reçoit un e-mail avec un lien pour rejoindre l’équipe. Les invitations restent valables {{days}} jours.',
   loadError: 'Le formulaire d’invitation n’a pas pu être chargé.',
   forbidden:
-    'Vous ne pouvez pas inviter de personnes : votre rôle ne le permet pas. Adressez-vous à un administrateur de votre organisation.',
+    'Vous ne pouvez pas inviter de personnes\u00a0: votre rôle ne le permet pas. Adressez-vous à un administrateur de votre organisation.',
   row: 'Ligne {{row}}',
   rowSuffix: ', ligne {{row}}',
   existingAccount: 'Compte existant\u00a0: ajouté sans nouvelle inscription.',
@@ -44,7 +44,7 @@ export const inviteForm: Messages['inviteForm'] = {
     open: 'Coller une liste',
     title: 'Coller une liste d’adresses',
     description:
-      'Une adresse par ligne, ou séparées par des virgules ou des points-virgules. « Nom <adresse> » renseigne aussi le nom.',
+      'Une adresse par ligne, ou séparées par des virgules ou des points-virgules. «\u00a0Nom <adresse>\u00a0» renseigne aussi le nom.',
     label: 'Adresses',
     placeholder: 'Camille Durand <camille.durand@exemple.fr>\nhugo.moreau@exemple.fr',
     submit: 'Ajouter au formulaire',
@@ -59,18 +59,18 @@ export const inviteForm: Messages['inviteForm'] = {
       other: '{{count}} adresses figuraient déjà dans le formulaire.',
     },
     invalid: {
-      one: '1 entrée n’est pas une adresse : corrigez-la dans sa ligne.',
-      other: '{{count}} entrées ne sont pas des adresses : corrigez-les dans leur ligne.',
+      one: '1 entrée n’est pas une adresse\u00a0: corrigez-la dans sa ligne.',
+      other: '{{count}} entrées ne sont pas des adresses\u00a0: corrigez-les dans leur ligne.',
     },
     tooMany: {
-      one: '1 adresse écartée : une demande compte au plus {{max}} personnes.',
-      other: '{{count}} adresses écartées : une demande compte au plus {{max}} personnes.',
+      one: '1 adresse écartée\u00a0: une demande compte au plus {{max}} personnes.',
+      other: '{{count}} adresses écartées\u00a0: une demande compte au plus {{max}} personnes.',
     },
   },
   seatWarning: {
-    one: 'Postes insuffisants : {{count}} nécessaire, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
+    one: 'Postes insuffisants\u00a0: {{count}} nécessaire, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
     other:
-      'Postes insuffisants : {{count}} nécessaires, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
+      'Postes insuffisants\u00a0: {{count}} nécessaires, {{left}}. Le serveur refusera les lignes au-delà de la limite.',
   },
   seatsLeft: { one: '{{count}} disponible', other: '{{count}} disponibles' },
   submit: 'Envoyer les invitations',

@@ -3,7 +3,7 @@ import type { Messages } from '../types'
 export const passwordReset: Messages['passwordReset'] = {
   requestTitle: 'Réinitialiser votre mot de passe',
   requestIntro:
-    'Saisissez votre adresse e-mail : nous vous enverrons un lien pour choisir un nouveau mot de passe. Si l’e-mail d’invitation s’est perdu, ce lien active aussi votre compte.',
+    'Saisissez votre adresse e-mail : nous vous enverrons un lien pour choisir un nouveau mot de passe. Si l’e-mail d’invitation s’est perdu, ce lien active aussi votre compte.',
   email: 'Adresse e-mail',
   send: 'Envoyer le lien',
   sending: 'Envoi…',

@@ -16,13 +16,13 @@ export const sharedGroups: Messages['sharedGroups'] = {
   loading: 'Chargement des groupes…',
   loadError: 'Impossible de charger les groupes.',
   empty: 'Aucun groupe pour le moment',
-  emptyHint: 'Créez d’abord des groupes ; vous pourrez ensuite les partager ici.',
+  emptyHint: 'Créez d’abord des groupes ; vous pourrez ensuite les partager ici.',
   noUsers: 'Aucun utilisateur sélectionné.',
   forbiddenMany: 'Vous ne pouvez pas modifier les groupes partagés.',
   search: {
     label: 'Rechercher un groupe',
     placeholder: 'Rechercher un groupe…',
-    noMatch: 'Aucun groupe ne correspond à « {{query}} ».',
+    noMatch: 'Aucun groupe ne correspond à « {{query}} ».',
     found: { one: '{{count}} groupe trouvé', other: '{{count}} groupes trouvés' },
   },
   list: 'Groupes',
@@ -46,7 +46,7 @@ export const sharedGroups: Messages['sharedGroups'] = {
   coveredBy: 'Inclus via {{group}}',
   someUsers: 'Partagé avec {{count}} utilisateurs sur {{total}}',
   notPreviewed:
-    'Les partages actuels ne sont pas affichés au-delà de {{max}} utilisateurs : les groupes que vous ne modifiez pas restent tels quels pour chacun.',
+    'Les partages actuels ne sont pas affichés au-delà de {{max}} utilisateurs : les groupes que vous ne modifiez pas restent tels quels pour chacun.',
   readOnlyNone: 'Aucun groupe n’est partagé avec {{name}}.',
   summary: {
     heading: 'Ce qui va changer',
@@ -55,7 +55,7 @@ export const sharedGroups: Messages['sharedGroups'] = {
     changed: { one: '{{count}} autorisation modifiée', other: '{{count}} autorisations modifiées' },
     removed: { one: '−{{count}} retiré', other: '−{{count}} retirés' },
     groupWithPermission: '{{group}} ({{permission}})',
-    permissionChange: '{{group}} : {{from}} → {{to}}',
+    permissionChange: '{{group}} : {{from}} → {{to}}',
     shareMany: 'Partager {{groups}} avec {{users}} ({{permission}})',
     removeMany: 'Retirer {{groups}} à {{users}}',
     groups: { one: '{{count}} groupe', other: '{{count}} groupes' },
@@ -66,16 +66,16 @@ export const sharedGroups: Messages['sharedGroups'] = {
   stale: {
     message:
       'Quelqu’un d’autre a modifié ces groupes partagés pendant votre saisie. Rien n’a été enregistré.',
-    hint: 'Rechargez pour voir ses modifications ; les vôtres sont conservées par-dessus, à vérifier avant d’enregistrer de nouveau.',
+    hint: 'Rechargez pour voir ses modifications ; les vôtres sont conservées par-dessus, à vérifier avant d’enregistrer de nouveau.',
     reload: 'Recharger',
   },
   results: {
     heading: 'Résultat',
     done: { one: 'Effectué pour {{count}} utilisateur.', other: 'Effectué pour {{count}} utilisateurs.' },
-    totals: 'Partages ajoutés : {{added}} · autorisations modifiées : {{changed}} · retirés : {{removed}}',
-    failed: { one: 'Échec pour {{count}} utilisateur :', other: 'Échec pour {{count}} utilisateurs :' },
-    failure: '{{name}} : {{reason}}',
-    requestFailed: '{{action}} — non effectué : {{reason}}',
+    totals: 'Partages ajoutés : {{added}} · autorisations modifiées : {{changed}} · retirés : {{removed}}',
+    failed: { one: 'Échec pour {{count}} utilisateur :', other: 'Échec pour {{count}} utilisateurs :' },
+    failure: '{{name}} : {{reason}}',
+    requestFailed: '{{action}} — non effectué : {{reason}}',
     unknownUser: 'Un utilisateur que vous ne voyez plus',
   },
 }

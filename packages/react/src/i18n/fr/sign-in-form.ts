@@ -8,7 +8,7 @@ export const signInForm: Messages['signInForm'] = {
   },
   submit: 'Se connecter',
   submitting: 'Connexion…',
-  forgotPassword: 'Mot de passe oublié ?',
+  forgotPassword: 'Mot de passe oublié ?',
   rateLimited: {
     one: 'Trop de tentatives. Patientez {{count}} seconde, puis réessayez.',
     other: 'Trop de tentatives. Patientez {{count}} secondes, puis réessayez.',
@@ -19,9 +19,9 @@ export const signInForm: Messages['signInForm'] = {
     intro: {
       one: 'Votre compte appartient à {{count}} organisation.',
       other:
-        'Votre compte appartient à {{count}} organisations. Choisissez celle à ouvrir ; vous pourrez en changer à tout moment.',
+        'Votre compte appartient à {{count}} organisations. Choisissez celle à ouvrir ; vous pourrez en changer à tout moment.',
     },
-    lastUsed: 'Dernière organisation utilisée : {{name}}.',
+    lastUsed: 'Dernière organisation utilisée : {{name}}.',
   },
   changePassword: {
     title: 'Choisissez un nouveau mot de passe',
