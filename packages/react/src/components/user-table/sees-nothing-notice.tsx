@@ -1,5 +1,6 @@
 import { useUsersCount } from '../../hooks/use-users'
 import { useUsherContext } from '../../provider/usher-context'
+import { FilterNotice } from './filter-notice'
 
 export interface SeesNothingNoticeProps {
   /** Whether the list shows only these people (the one-click filter is on). */
@@ -21,30 +22,21 @@ export function SeesNothingNotice({ active, onActiveChange, onShare, enabled }: 
   const n = count.data?.count ?? 0
   if (!active && n === 0) return null
   return (
-    <div
-      data-slot="user-table-sees-nothing"
-      data-active={active || undefined}
-      className="usher-user-table-sees-nothing"
-    >
-      <p role="status">
-        {active ? t('userTable.seesNothing.showing') : t('userTable.seesNothing.found', { count: n })}
-      </p>
-      {active ? (
-        <>
-          {onShare && n > 0 ? (
-            <button type="button" className="usher-button" onClick={(event) => onShare(event.currentTarget)}>
-              {t('userTable.seesNothing.share')}
-            </button>
-          ) : null}
-          <button type="button" className="usher-button" onClick={() => onActiveChange(false)}>
-            {t('userTable.seesNothing.showAll')}
+    <FilterNotice
+      slot="user-table-sees-nothing"
+      active={active}
+      onActiveChange={onActiveChange}
+      found={t('userTable.seesNothing.found', { count: n })}
+      showing={t('userTable.seesNothing.showing')}
+      showLabel={t('userTable.seesNothing.show')}
+      showAllLabel={t('userTable.seesNothing.showAll')}
+      action={
+        onShare && n > 0 ? (
+          <button type="button" className="usher-button" onClick={(event) => onShare(event.currentTarget)}>
+            {t('userTable.seesNothing.share')}
           </button>
-        </>
-      ) : (
-        <button type="button" className="usher-button" onClick={() => onActiveChange(true)}>
-          {t('userTable.seesNothing.show')}
-        </button>
-      )}
-    </div>
+        ) : null
+      }
+    />
   )
 }

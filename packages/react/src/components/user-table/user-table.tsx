@@ -18,6 +18,7 @@ import type {
   UserTableExtraColumn,
 } from './columns'
 import { confirmationWording } from './confirmation'
+import { LapsedInvitationsNotice } from './lapsed-invitations-notice'
 import { SeesNothingNotice } from './sees-nothing-notice'
 import { tableState } from './table-state'
 import { useBulkRunner } from './use-bulk-runner'
@@ -199,6 +200,8 @@ export function UserTable({
       actions.ask({ kind: 'bulk', action, users: selection.selectedUsers })
     } else void bulk.run(selection.selectedUsers, { action })
   }
+  // The lapsed-invitations notice's one-click filter is the status filter set to "expired" alone.
+  const lapsedOnly = query.filters.status.length === 1 && query.filters.status[0] === 'expired'
   const onBulkRole = (role: string) => {
     notice.clear()
     actions.returnFocus.current = null
@@ -345,6 +348,20 @@ export function UserTable({
                   rows.map((user) => user.id),
                   opener,
                 )
+            : undefined
+        }
+      />
+      <LapsedInvitationsNotice
+        enabled={canRead}
+        active={lapsedOnly}
+        onActiveChange={(on) => query.setFilters({ ...query.filters, status: on ? ['expired'] : [] })}
+        listed={lapsedOnly ? rows.length : 0}
+        onResend={
+          viewer?.can('users:invite') && activated
+            ? () => {
+                notice.clear()
+                void bulk.run(rows, { action: 'resendInvitation' })
+              }
             : undefined
         }
       />

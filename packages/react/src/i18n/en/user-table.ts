@@ -127,6 +127,19 @@ export const userTable = {
     failure: '{{name}} — {{reason}}',
     selfLocked: 'not possible on your own account',
   },
+  lapsed: {
+    found: {
+      one: '{{count}} invitation lapsed before it was accepted.',
+      other: '{{count}} invitations lapsed before they were accepted.',
+    },
+    show: 'Show the lapsed invitations',
+    showing: 'Showing the invitations that lapsed.',
+    resend: {
+      one: 'Send a new invitation',
+      other: 'Send {{count}} new invitations',
+    },
+    showAll: 'Show every status',
+  },
   seesNothing: {
     found: {
       one: '{{count}} person sees no group yet: a role limited to groups, and nothing shared with them.',

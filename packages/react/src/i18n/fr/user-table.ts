@@ -137,6 +137,19 @@ export const userTable: Messages['userTable'] = {
     failure: '{{name}} — {{reason}}',
     selfLocked: 'impossible sur votre propre compte',
   },
+  lapsed: {
+    found: {
+      one: '{{count}}\u00a0invitation a expiré sans être acceptée.',
+      other: '{{count}}\u00a0invitations ont expiré sans être acceptées.',
+    },
+    show: 'Afficher les invitations expirées',
+    showing: 'Invitations qui ont expiré sans être acceptées.',
+    resend: {
+      one: 'Envoyer une nouvelle invitation',
+      other: 'Envoyer {{count}}\u00a0nouvelles invitations',
+    },
+    showAll: 'Afficher tous les statuts',
+  },
   seesNothing: {
     found: {
       one: '{{count}}\u00a0personne ne voit encore aucun groupe\u00a0: un rôle limité à des groupes, et rien de partagé avec elle.',
