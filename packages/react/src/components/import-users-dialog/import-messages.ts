@@ -51,7 +51,7 @@ export function problemText(t: Translate, problem: ImportFileProblem): string {
       return t(`importUsers.file.problems.${problem.code}`, {
         line,
         expected: problem.expected ?? 0,
-        found: problem.found ?? 0,
+        count: problem.found ?? 0,
       })
     default:
       return t(`importUsers.file.problems.${problem.code}`, { line })

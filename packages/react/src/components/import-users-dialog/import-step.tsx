@@ -21,7 +21,7 @@ export function ImportStep({ wizard }: { wizard: ImportWizard }) {
         <p role="status">
           {running?.cancelling
             ? t('importUsers.progress.cancelling')
-            : t('importUsers.progress.status', { processed, total })}
+            : t('importUsers.progress.status', { processed, count: total })}
         </p>
       </div>
       <WizardFooter>

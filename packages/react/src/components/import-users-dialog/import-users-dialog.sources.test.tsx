@@ -163,7 +163,7 @@ describe.each([[EXCEL_FR_CSV_FIXTURE], [EXCEL_FR_1252_FIXTURE], [EXCEL_FR_XLSX_F
       await user.click(await within(dialog).findByRole('button', { name: 'Suivant' }))
       await user.click(within(dialog).getByRole('checkbox', { name: /^Simulation/ }))
       await user.click(within(dialog).getByRole('button', { name: 'Importer 4 lignes' }))
-      await within(dialog).findByText('Import terminé.', {}, { timeout: 10_000 })
+      await within(dialog).findByText('Importation terminée.', {}, { timeout: 10_000 })
       const people = await everyone(client)
       const groups = new Map((await client.groups.list()).items.map((g) => [g.id, g.name]))
       for (const row of valid(fixture)) {

@@ -31,7 +31,10 @@ export function PreviewStep({ wizard }: { wizard: ImportWizard }) {
       <p role="status" data-slot="import-users-counts">
         {invalid.length === 0
           ? t('importUsers.preview.allValid', { count: validation.validCount })
-          : t('importUsers.preview.counts', { valid: validation.validCount, invalid: invalid.length })}
+          : t('importUsers.preview.counts', {
+              count: validation.validCount,
+              invalid: t('importUsers.preview.withErrors', { count: invalid.length }),
+            })}
         {disabled ? ` ${t('importUsers.preview.disabledCount', { count: disabled })}` : null}
       </p>
       <PreviewTable

@@ -57,7 +57,7 @@ export function InviteFormBody({ viewer, defaultRole, onInvited, titleId }: Invi
         onSubmit={invite.onSubmit}
       >
         <p data-slot="invite-form-intro" className="usher-invite-form-intro">
-          {t('inviteForm.intro', { days: settings.invitationLifetimeDays })}
+          {t('inviteForm.intro', { count: settings.invitationLifetimeDays })}
         </p>
         {me.organization.activatedAt === null ? (
           <p data-slot="invite-form-notice" className="usher-alert">

@@ -165,7 +165,7 @@ describe('SignInForm', () => {
     await user.type(screen.getByLabelText('Mot de passe'), 'pas le bon')
     await user.click(screen.getByRole('button', { name: 'Se connecter' }))
     expect(await screen.findByText('L’adresse e-mail ou le mot de passe est incorrect.')).toBeInTheDocument()
-    expect(screen.getByRole('link', { name: 'Mot de passe oublié ?' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Mot de passe oublié\u00a0?' })).toBeInTheDocument()
     expect(await axeViolations(container)).toEqual([])
   })
 })

@@ -21,7 +21,7 @@ export const permissions = {
 
 export const status = {
   invited: 'Invited',
-  expired: 'Expired',
+  expired: 'Invitation expired',
   active: 'Active',
   disabled: 'Disabled',
   invitedExpires: 'Invited, expires {{when}}',

@@ -27,7 +27,7 @@ export const editUser = {
     jobTitle: 'Job title',
     department: 'Department',
     description: 'Description',
-    externalId: 'SSO id',
+    externalId: 'SSO ID',
     locale: 'Language',
     role: 'Role',
     groups: 'Groups',

@@ -26,5 +26,5 @@ export const groupShares = {
   shared: { one: 'Shared with {{count}} person.', other: 'Shared with {{count}} people.' },
   changed: 'The permission of {{name}} is changed.',
   removed: '{{name}} no longer has this group.',
-  failed: { one: '{{count}} could not be done.', other: '{{count}} could not be done.' },
+  failed: { one: '{{count}} change failed.', other: '{{count}} changes failed.' },
 } as const

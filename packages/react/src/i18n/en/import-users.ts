@@ -19,7 +19,7 @@ export const importUsers = {
     choose: 'Choose a file',
     hint: 'Comma, semicolon or tab separated; UTF-8 or Excel exports. At most {{limit}} rows.',
     reading: 'Reading the file…',
-    read: '{{name}}: {{count}} rows read.',
+    read: { one: '{{name}}: {{count}} row read.', other: '{{name}}: {{count}} rows read.' },
     samples: 'Sample files',
     sampleCsv: 'CSV sample (English headers)',
     sampleCsvFr: 'CSV sample (French headers)',
@@ -48,8 +48,14 @@ export const importUsers = {
       unclosed_quote:
         'Line {{line}}: a quote opens a cell that is never closed; the rest of the file is in that cell.',
       stray_quote: 'Line {{line}}: a quote inside a cell that does not start with one.',
-      too_many_fields: 'Line {{line}}: {{found}} cells where the header has {{expected}}.',
-      too_few_fields: 'Line {{line}}: only {{found}} cells where the header has {{expected}}.',
+      too_many_fields: {
+        one: 'Line {{line}}: {{count}} cell where the header has {{expected}}.',
+        other: 'Line {{line}}: {{count}} cells where the header has {{expected}}.',
+      },
+      too_few_fields: {
+        one: 'Line {{line}}: only {{count}} cell where the header has {{expected}}.',
+        other: 'Line {{line}}: only {{count}} cells where the header has {{expected}}.',
+      },
       not_an_object: 'Line {{line}}: this entry is not a person (an object).',
     },
   },
@@ -90,7 +96,9 @@ export const importUsers = {
     enabled: 'Enabled',
   },
   preview: {
-    counts: '{{valid}} valid rows, {{invalid}} with errors.',
+    counts: { one: '{{count}} valid row, {{invalid}}.', other: '{{count}} valid rows, {{invalid}}.' },
+    /** Filled into `counts`: the rows with errors, counted on their own. */
+    withErrors: { one: '{{count}} with errors', other: '{{count}} with errors' },
     allValid: { one: 'The row is valid.', other: 'All {{count}} rows are valid.' },
     firstRows: 'First rows of the file',
     line: 'Line',
@@ -140,7 +148,7 @@ export const importUsers = {
   },
   progress: {
     label: 'Import progress',
-    status: '{{processed}} of {{total}} rows sent.',
+    status: { one: '{{processed}} of {{count}} row sent.', other: '{{processed}} of {{count}} rows sent.' },
     cancelling: 'Cancelling…',
   },
   summary: {

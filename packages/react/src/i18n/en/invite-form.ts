@@ -1,7 +1,10 @@
 /** Owned by the invite-form component. */
 export const inviteForm = {
   title: 'Invite people',
-  intro: 'Each person receives an email with a link to join. Invitations stay valid for {{days}} days.',
+  intro: {
+    one: 'Each person receives an email with a link to join. Invitations stay valid for {{count}} day.',
+    other: 'Each person receives an email with a link to join. Invitations stay valid for {{count}} days.',
+  },
   loadError: 'The invitation form could not be loaded.',
   forbidden:
     'You cannot invite people: your role does not allow it. Ask an administrator of your organization.',
@@ -41,7 +44,7 @@ export const inviteForm = {
     open: 'Paste a list',
     title: 'Paste a list of addresses',
     description:
-      'One address per line, or separated by commas or semicolons. "Name <address>" fills in the name too.',
+      'One address per line, or separated by commas or semicolons. “Name <address>” fills in the name too.',
     label: 'Addresses',
     placeholder: 'Camille Durand <camille.durand@example.com>\nhugo.moreau@example.com',
     submit: 'Add to the form',

@@ -3,7 +3,7 @@ export const passwordField = {
   show: 'Show password',
   rulesTitle: 'Password rules',
   rules: {
-    minLength: 'At least {{count}} characters',
+    minLength: { one: 'At least {{count}} character', other: 'At least {{count}} characters' },
     maxLength: 'At most {{max}} characters',
     lowercase: 'A lowercase letter',
     uppercase: 'An uppercase letter',
@@ -15,7 +15,7 @@ export const passwordField = {
   },
   /** The server's refusal, problem by problem (`password_too_weak`'s `passwordProblems`). */
   problems: {
-    min_length: 'Use at least {{count}} characters.',
+    min_length: { one: 'Use at least {{count}} character.', other: 'Use at least {{count}} characters.' },
     max_length: 'Use at most {{max}} characters.',
     lowercase: 'Add a lowercase letter.',
     uppercase: 'Add an uppercase letter.',

@@ -39,7 +39,10 @@ export const sharedGroups = {
     mixed: 'Mixed',
   },
   coveredBy: 'Included through {{group}}',
-  someUsers: 'Shared with {{count}} of {{total}} users',
+  someUsers: {
+    one: 'Shared with {{count}} of {{total}} users',
+    other: 'Shared with {{count}} of {{total}} users',
+  },
   notPreviewed:
     'The current shares of more than {{max}} users are not shown: groups you leave unchanged stay as they are for each user.',
   readOnlyNone: 'No groups are shared with {{name}}.',

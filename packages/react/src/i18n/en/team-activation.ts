@@ -1,7 +1,7 @@
 /** Owned by the team-activation component. */
 export const teamActivation = {
   title: 'Activate your team',
-  intro: 'Name your team to start managing its users: inviting, roles and shared groups.',
+  intro: 'Name your team to start managing its users: invitations, roles and shared groups.',
   name: 'Team name',
   nameHint: 'Your colleagues see it in their invitations.',
   submit: 'Activate',

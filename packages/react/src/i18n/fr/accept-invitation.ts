@@ -35,7 +35,7 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
   accepted: {
     title: 'Bienvenue, {{name}}',
     body: 'Votre compte dans {{organization}} est actif.',
-    signedIn: 'Vous êtes connecté.',
+    signedIn: 'Votre session est ouverte.',
   },
   pages: {
     expired: {
@@ -58,7 +58,7 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
       body: 'Vérifiez que vous avez ouvert le lien complet de l’e-mail, ou demandez une nouvelle invitation.',
     },
     mismatch: {
-      title: 'Vous êtes connecté avec un autre compte',
+      title: 'Un autre compte est connecté',
       body: 'Cette invitation est destinée à {{email}}. Déconnectez-vous, puis rouvrez le lien.',
       bodyNoEmail: 'Déconnectez-vous, puis rouvrez le lien.',
     },

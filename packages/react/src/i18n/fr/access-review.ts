@@ -16,10 +16,10 @@ export const accessReview: Messages['accessReview'] = {
   startAgain: 'Lancer une nouvelle revue',
   open: 'Revue lancée le {{date}} par {{name}}.',
   closed:
-    'Dernière revue clôturée le {{date}}\u00a0: {{confirmed}} confirmé(s), {{removed}} retiré(s), {{pending}} non examiné(s).',
+    'Dernière revue clôturée le {{date}}. Confirmés\u00a0: {{confirmed}} · retirés\u00a0: {{removed}} · non examinés\u00a0: {{pending}}.',
   progress: {
-    one: '{{done}} ligne décidée sur {{count}} dans votre périmètre.',
-    other: '{{done}} lignes décidées sur {{count}} dans votre périmètre.',
+    one: 'Lignes décidées dans votre périmètre\u00a0: {{done}} sur {{count}}.',
+    other: 'Lignes décidées dans votre périmètre\u00a0: {{done}} sur {{count}}.',
   },
   reviewers: 'Réviseurs',
   reviewerLeft: {
@@ -42,7 +42,7 @@ export const accessReview: Messages['accessReview'] = {
   close: 'Clôturer la revue',
   closeTitle: 'Clôturer cette revue des accès\u00a0?',
   closeDescription:
-    'Les lignes que personne n’a décidées restent «\u00a0non examinées\u00a0» dans le bilan. Le bilan est inscrit au journal d’activité.',
+    'Les lignes que personne n’a décidées restent «\u00a0non examinées\u00a0» dans le bilan. Le bilan est inscrit au journal d’audit.',
   closeConfirm: 'Clôturer la revue',
   export: 'Télécharger le bilan (CSV)',
   exporting: 'Préparation du fichier…',

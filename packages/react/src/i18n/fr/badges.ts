@@ -6,7 +6,7 @@ export const roles: Messages['roles'] = {
   technician: 'Technicien',
   custom: 'Rôle personnalisé ({{key}})',
   mayDo: 'Peut :',
-  nothing: 'Voir les groupes partagés avec lui et son propre profil.',
+  nothing: 'Voir ses groupes partagés et son propre profil.',
 }
 
 export const permissions: Messages['permissions'] = {

@@ -22,7 +22,7 @@ export const common: Messages['common'] = {
   },
   groupPicker: {
     none: 'Aucun groupe',
-    summary: { one: '{{first}} et 1 autre', other: '{{first}} et {{count}} autres' },
+    summary: { one: '{{first}} et {{count}} autre', other: '{{first}} et {{count}} autres' },
     filter: 'Filtrer les groupes',
     empty: 'Aucun groupe disponible.',
     noMatch: 'Aucun groupe ne correspond.',

@@ -4,7 +4,7 @@ import type { Messages } from '../types'
 export const directorySync: Messages['directorySync'] = {
   title: 'Synchronisation d’annuaire',
   intro:
-    'Tenez vos collaborateurs à jour depuis Microsoft Entra ID ou Okta (SCIM 2.0) : l’annuaire les crée, les met à jour et les désactive ici.',
+    'Tenez vos utilisateurs à jour depuis Microsoft Entra ID ou Okta (SCIM 2.0) : l’annuaire les crée, les met à jour et les désactive ici.',
   ownerOnly: 'Seul le propriétaire configure la synchronisation d’annuaire.',
   unavailable: 'Ce serveur ne propose pas la synchronisation d’annuaire.',
   endpoint: {
@@ -47,7 +47,7 @@ export const directorySync: Messages['directorySync'] = {
     defaultRoleHint:
       'Donné à chaque personne que l’annuaire crée ; vous pourrez le changer personne par personne ensuite.',
     deprovisioning: 'Quand l’annuaire supprime quelqu’un',
-    disable: 'Le désactiver (son historique est conservé ; par défaut)',
+    disable: 'Désactiver son compte (son historique est conservé ; par défaut)',
     delete: 'Supprimer son compte',
     invitations: 'Nouvelles personnes',
     email: 'Leur envoyer une invitation pour choisir un mot de passe',

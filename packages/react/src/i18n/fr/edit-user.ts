@@ -54,7 +54,7 @@ export const editUser: Messages['editUser'] = {
   password: {
     intro: 'Définissez un nouveau mot de passe pour cette personne. Ses sessions sont fermées.',
     introInvited:
-      'Définissez un mot de passe pour activer ce compte sans l’invitation : la personne se connecte avec.',
+      'Définissez un mot de passe pour activer ce compte sans l’invitation : la personne s’en sert pour se connecter.',
     disabled: 'Activez le compte (onglet Informations) avant de définir son mot de passe.',
     label: 'Nouveau mot de passe',
     submit: 'Définir le mot de passe',

@@ -1,6 +1,6 @@
 import type { Messages } from '../types'
 
-/** Propriété de la boîte de dialogue d’import. */
+/** Propriété de la boîte de dialogue d’importation. */
 export const importUsers: Messages['importUsers'] = {
   title: 'Importer des utilisateurs',
   description:
@@ -8,11 +8,11 @@ export const importUsers: Messages['importUsers'] = {
   open: 'Importer des utilisateurs',
   forbidden: 'Vous ne pouvez pas importer d’utilisateurs.',
   steps: {
-    label: 'Étapes de l’import',
+    label: 'Étapes de l’importation',
     file: 'Fichier',
     map: 'Colonnes',
     preview: 'Vérification',
-    import: 'Import',
+    import: 'Importation',
     summary: 'Récapitulatif',
     current: 'Étape {{step}} sur {{total}} : {{name}}',
   },
@@ -21,7 +21,7 @@ export const importUsers: Messages['importUsers'] = {
     choose: 'Choisir un fichier',
     hint: 'Séparateur virgule, point-virgule ou tabulation ; UTF-8 ou export Excel. {{limit}} lignes au maximum.',
     reading: 'Lecture du fichier…',
-    read: '{{name}} : {{count}} lignes lues.',
+    read: { one: '{{name}} : {{count}} ligne lue.', other: '{{name}} : {{count}} lignes lues.' },
     samples: 'Fichiers d’exemple',
     sampleCsv: 'Exemple CSV (en-têtes en anglais)',
     sampleCsvFr: 'Exemple CSV (en-têtes en français)',
@@ -52,8 +52,14 @@ export const importUsers: Messages['importUsers'] = {
         'Ligne {{line}} : un guillemet ouvre une cellule qui n’est jamais fermée ; la suite du fichier est dans cette cellule.',
       stray_quote:
         'Ligne {{line}} : un guillemet au milieu d’une cellule qui ne commence pas par un guillemet.',
-      too_many_fields: 'Ligne {{line}} : {{found}} cellules alors que l’en-tête en a {{expected}}.',
-      too_few_fields: 'Ligne {{line}} : seulement {{found}} cellules alors que l’en-tête en a {{expected}}.',
+      too_many_fields: {
+        one: 'Ligne {{line}} : {{count}} cellule alors que l’en-tête en a {{expected}}.',
+        other: 'Ligne {{line}} : {{count}} cellules alors que l’en-tête en a {{expected}}.',
+      },
+      too_few_fields: {
+        one: 'Ligne {{line}} : seulement {{count}} cellule alors que l’en-tête en a {{expected}}.',
+        other: 'Ligne {{line}} : seulement {{count}} cellules alors que l’en-tête en a {{expected}}.',
+      },
       not_an_object: 'Ligne {{line}} : cette entrée n’est pas une personne (un objet).',
     },
     problem: 'Ligne {{line}} : une cellule entre guillemets n’est pas fermée.',
@@ -83,11 +89,11 @@ export const importUsers: Messages['importUsers'] = {
     email: 'Adresse e-mail',
     principalName: 'Nom d’utilisateur principal (adresse à défaut)',
     phone: 'Téléphone',
-    mobile: 'Portable',
+    mobile: 'Mobile',
     jobTitle: 'Fonction',
     department: 'Service',
     description: 'Description',
-    externalId: 'ID SSO',
+    externalId: 'Identifiant SSO',
     role: 'Rôle',
     groupId: 'Groupes',
     contactFor: 'Contact pour',
@@ -96,7 +102,8 @@ export const importUsers: Messages['importUsers'] = {
     enabled: 'Actif',
   },
   preview: {
-    counts: '{{valid}} lignes valides, {{invalid}} avec des erreurs.',
+    counts: { one: '{{count}} ligne valide, {{invalid}}.', other: '{{count}} lignes valides, {{invalid}}.' },
+    withErrors: { one: '{{count}} avec des erreurs', other: '{{count}} avec des erreurs' },
     allValid: { one: 'La ligne est valide.', other: 'Les {{count}} lignes sont valides.' },
     firstRows: 'Premières lignes du fichier',
     line: 'Ligne',
@@ -143,20 +150,23 @@ export const importUsers: Messages['importUsers'] = {
     next: 'Suivant',
     import: { one: 'Importer {{count}} ligne', other: 'Importer {{count}} lignes' },
     check: { one: 'Vérifier {{count}} ligne', other: 'Vérifier {{count}} lignes' },
-    cancel: 'Annuler l’import',
+    cancel: 'Annuler l’importation',
     close: 'Fermer',
     again: 'Importer un autre fichier',
   },
   progress: {
-    label: 'Progression de l’import',
-    status: '{{processed}} lignes envoyées sur {{total}}.',
+    label: 'Progression de l’importation',
+    status: {
+      one: 'Lignes envoyées : {{processed}} sur {{count}}.',
+      other: 'Lignes envoyées : {{processed}} sur {{count}}.',
+    },
     cancelling: 'Annulation…',
   },
   summary: {
-    done: 'Import terminé.',
+    done: 'Importation terminée.',
     dryRunDone: 'Vérification terminée : rien n’a été créé.',
-    cancelled: 'Import annulé : les lignes déjà envoyées restent importées.',
-    failedRequest: 'L’import s’est interrompu.',
+    cancelled: 'Importation annulée : les lignes déjà envoyées restent importées.',
+    failedRequest: 'L’importation s’est interrompue.',
     created: 'Créés',
     updated: 'Mis à jour',
     skipped: 'Ignorés',

@@ -2,8 +2,11 @@ import type { Messages } from '../types'
 
 export const inviteForm: Messages['inviteForm'] = {
   title: 'Inviter des personnes',
-  intro:
-    'Chaque personne reçoit un e-mail avec un lien pour rejoindre l’équipe. Les invitations restent valables {{days}} jours.',
+  intro: {
+    one: 'Chaque personne reçoit un e-mail avec un lien pour rejoindre l’organisation. Les invitations restent valables {{count}} jour.',
+    other:
+      'Chaque personne reçoit un e-mail avec un lien pour rejoindre l’organisation. Les invitations restent valables {{count}} jours.',
+  },
   loadError: 'Le formulaire d’invitation n’a pas pu être chargé.',
   forbidden:
     'Vous ne pouvez pas inviter de personnes\u00a0: votre rôle ne le permet pas. Adressez-vous à un administrateur de votre organisation.',
@@ -26,7 +29,7 @@ export const inviteForm: Messages['inviteForm'] = {
     scopedHint: 'Placez chaque personne dans au moins un des groupes que vous gérez.',
     seesNothing: {
       sharesOnly:
-        'Une personne invitée comme {{role}} ne voit aucun groupe de clients tant qu’on ne lui en partage pas\u00a0: une fois l’invitation envoyée, utilisez Groupes partagés dans la liste des utilisateurs.',
+        'Une personne invitée comme {{role}} ne voit aucun groupe de clients tant qu’aucun n’est partagé avec elle\u00a0: une fois l’invitation envoyée, utilisez Groupes partagés dans la liste des utilisateurs.',
       noGroup:
         'Une personne invitée comme {{role}} sans groupe ne verra rien\u00a0: choisissez au moins un groupe.',
     },
@@ -55,15 +58,15 @@ export const inviteForm: Messages['inviteForm'] = {
       other: '{{count}} personnes ajoutées au formulaire.',
     },
     duplicates: {
-      one: '1 adresse figurait déjà dans le formulaire.',
+      one: '{{count}} adresse figurait déjà dans le formulaire.',
       other: '{{count}} adresses figuraient déjà dans le formulaire.',
     },
     invalid: {
-      one: '1 entrée n’est pas une adresse\u00a0: corrigez-la dans sa ligne.',
+      one: '{{count}} entrée n’est pas une adresse\u00a0: corrigez-la dans sa ligne.',
       other: '{{count}} entrées ne sont pas des adresses\u00a0: corrigez-les dans leur ligne.',
     },
     tooMany: {
-      one: '1 adresse écartée\u00a0: une demande compte au plus {{max}} personnes.',
+      one: '{{count}} adresse écartée\u00a0: une demande compte au plus {{max}} personnes.',
       other: '{{count}} adresses écartées\u00a0: une demande compte au plus {{max}} personnes.',
     },
   },
@@ -81,7 +84,7 @@ export const inviteForm: Messages['inviteForm'] = {
       one: '1 invitation envoyée',
       other: '{{count}} invitations envoyées',
     },
-    attention: { one: '1 à corriger', other: '{{count}} à corriger' },
+    attention: { one: '{{count}} à corriger', other: '{{count}} à corriger' },
     combined: '{{sent}}, {{attention}}',
   },
   errors: {

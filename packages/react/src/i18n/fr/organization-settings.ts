@@ -45,14 +45,14 @@ export const organizationSettings: Messages['organizationSettings'] = {
   },
   mailboxes: {
     legend: 'Boîtes aux lettres refusées',
-    hint: 'Les adresses dont le nom avant le @ est l’un de ceux-ci sont des boîtes partagées de service\u00a0: personne ne peut être invité avec.',
+    hint: 'Les adresses dont le nom avant le @ est l’un de ceux-ci sont des boîtes partagées de service\u00a0: personne ne peut y être invité.',
     add: 'Ajouter un nom de boîte',
     addButton: 'Ajouter',
     remove: 'Retirer {{name}}',
     reset: 'Rétablir la liste par défaut',
     test: 'Essayer une adresse',
-    refused: '{{email}} serait refusée.',
-    accepted: '{{email}} serait acceptée.',
+    refused: 'L’adresse {{email}} serait refusée.',
+    accepted: 'L’adresse {{email}} serait acceptée.',
     duplicate: '{{name}} est déjà dans la liste.',
   },
   password: {
@@ -87,10 +87,10 @@ export const organizationSettings: Messages['organizationSettings'] = {
     createHint:
       'Votre service d’assistance demande à Usher qui a écrit chaque message. Désactivé\u00a0: les expéditeurs inconnus sont seulement signalés, personne n’est créé.',
     noRole:
-      'Aucun rôle ne peut être donné aux personnes créées depuis un e-mail\u00a0: il ne doit ouvrir aucune console (aucune permission, limité à des groupes, aucun siège). Demandez à votre équipe produit d’en déclarer un, comme «\u00a0Contact\u00a0».',
+      'Aucun rôle ne peut être donné aux personnes créées depuis un e-mail\u00a0: il ne doit ouvrir aucune console (aucun droit, limité à des groupes, aucun poste). Demandez à votre équipe produit d’en déclarer un, comme «\u00a0Contact\u00a0».',
     role: 'Rôle des personnes créées depuis un e-mail',
     chooseRole: 'Choisir un rôle',
-    roleHint: 'Seuls les rôles qui n’ouvrent aucune console et ne prennent aucun siège sont proposés.',
+    roleHint: 'Seuls les rôles qui n’ouvrent aucune console et n’occupent aucun poste sont proposés.',
     roleRequired: 'Choisissez le rôle des personnes créées depuis un e-mail.',
     invite: 'Envoyer à chacune une invitation à choisir un mot de passe',
     inviteHint: 'Désactivé\u00a0: les personnes créées depuis un e-mail ne reçoivent aucun e-mail d’Usher.',

@@ -4,7 +4,7 @@ export const passwordField: Messages['passwordField'] = {
   show: 'Afficher le mot de passe',
   rulesTitle: 'Règles du mot de passe',
   rules: {
-    minLength: 'Au moins {{count}} caractères',
+    minLength: { one: 'Au moins {{count}} caractère', other: 'Au moins {{count}} caractères' },
     maxLength: 'Au plus {{max}} caractères',
     lowercase: 'Une lettre minuscule',
     uppercase: 'Une lettre majuscule',
@@ -15,7 +15,10 @@ export const passwordField: Messages['passwordField'] = {
     strength: 'Difficile à deviner : au moins « {{level}} »',
   },
   problems: {
-    min_length: 'Utilisez au moins {{count}} caractères.',
+    min_length: {
+      one: 'Utilisez au moins {{count}} caractère.',
+      other: 'Utilisez au moins {{count}} caractères.',
+    },
     max_length: 'Utilisez au plus {{max}} caractères.',
     lowercase: 'Ajoutez une lettre minuscule.',
     uppercase: 'Ajoutez une lettre majuscule.',

@@ -1,7 +1,7 @@
 import type { Messages } from '../types'
 
 export const passwordReset: Messages['passwordReset'] = {
-  requestTitle: 'Réinitialiser votre mot de passe',
+  requestTitle: 'Réinitialisez votre mot de passe',
   requestIntro:
     'Saisissez votre adresse e-mail : nous vous enverrons un lien pour choisir un nouveau mot de passe. Si l’e-mail d’invitation s’est perdu, ce lien active aussi votre compte.',
   email: 'Adresse e-mail',
@@ -18,7 +18,7 @@ export const passwordReset: Messages['passwordReset'] = {
   password: 'Nouveau mot de passe',
   save: 'Enregistrer le mot de passe',
   saving: 'Enregistrement…',
-  done: 'Votre mot de passe est enregistré et vous êtes connecté.',
+  done: 'Votre mot de passe est enregistré et votre session est ouverte.',
   invalidLink: 'Ce lien n’est pas valide ou a expiré. Demandez-en un nouveau.',
   askNewLink: 'Demander un nouveau lien',
   signIn: 'Retour à la connexion',

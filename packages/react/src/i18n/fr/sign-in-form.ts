@@ -13,7 +13,7 @@ export const signInForm: Messages['signInForm'] = {
     one: 'Trop de tentatives. Patientez {{count}} seconde, puis réessayez.',
     other: 'Trop de tentatives. Patientez {{count}} secondes, puis réessayez.',
   },
-  signedIn: 'Vous êtes connecté.',
+  signedIn: 'Votre session est ouverte.',
   organizations: {
     title: 'Choisissez une organisation',
     intro: {
