@@ -70,7 +70,7 @@ export const userTable: Messages['userTable'] = {
   notices: {
     dismiss: 'Fermer le message',
     roleChanged: '{{name}} a désormais le rôle {{role}}.',
-    roleFailed: 'Le rôle de {{name}} n’a pas été modifié : {{reason}}',
+    roleFailed: 'Le rôle de {{name}} n’a pas été modifié\u00a0: {{reason}}',
     resent: 'L’invitation a été renvoyée à {{email}}.',
     revoked: 'L’invitation de {{name}} a été révoquée.',
     enabled: 'Le compte de {{name}} est réactivé.',
@@ -78,22 +78,22 @@ export const userTable: Messages['userTable'] = {
     passwordChangeForced: '{{name}} devra changer de mot de passe à sa prochaine connexion.',
     deleted: 'Le compte de {{name}} a été supprimé.',
     undo: 'Annuler',
-    failed: '{{name}} : {{reason}}',
+    failed: '{{name}}\u00a0: {{reason}}',
   },
   confirmDelete: {
-    title: 'Supprimer {{name}} ?',
+    title: 'Supprimer {{name}}\u00a0?',
     description:
       '{{name}} ({{email}}) perd l’accès immédiatement, ainsi que ses groupes partagés. Cette action est irréversible.',
     confirm: 'Supprimer {{name}}',
   },
   confirmDisable: {
-    title: 'Désactiver {{name}} ?',
+    title: 'Désactiver {{name}}\u00a0?',
     description:
-      '{{name}} ({{email}}) ne peut plus se connecter. Son rôle et ses groupes partagés sont conservés ; vous pourrez réactiver le compte à tout moment.',
+      '{{name}} ({{email}}) ne peut plus se connecter. Son rôle et ses groupes partagés sont conservés\u00a0; vous pourrez réactiver le compte à tout moment.',
     confirm: 'Désactiver {{name}}',
   },
   confirmRevoke: {
-    title: 'Révoquer l’invitation de {{name}} ?',
+    title: 'Révoquer l’invitation de {{name}}\u00a0?',
     description: 'Le lien envoyé à {{email}} ne fonctionnera plus et {{name}} disparaîtra de la liste.',
     confirm: 'Révoquer l’invitation',
   },
@@ -108,24 +108,24 @@ export const userTable: Messages['userTable'] = {
     delete: 'Supprimer…',
     clear: 'Annuler la sélection',
     confirmDeleteTitle: {
-      one: 'Supprimer {{count}} utilisateur ?',
-      other: 'Supprimer {{count}} utilisateurs ?',
+      one: 'Supprimer {{count}} utilisateur\u00a0?',
+      other: 'Supprimer {{count}} utilisateurs\u00a0?',
     },
     confirmDeleteDescription:
-      'Ces personnes perdent l’accès immédiatement : {{names}}. Cette action est irréversible.',
+      'Ces personnes perdent l’accès immédiatement\u00a0: {{names}}. Cette action est irréversible.',
     confirmDelete: { one: 'Supprimer {{count}} utilisateur', other: 'Supprimer {{count}} utilisateurs' },
     confirmDisableTitle: {
-      one: 'Désactiver {{count}} utilisateur ?',
-      other: 'Désactiver {{count}} utilisateurs ?',
+      one: 'Désactiver {{count}} utilisateur\u00a0?',
+      other: 'Désactiver {{count}} utilisateurs\u00a0?',
     },
     confirmDisableDescription:
-      'Ces personnes ne peuvent plus se connecter : {{names}}. Leurs rôles et groupes partagés sont conservés ; vous pourrez réactiver leurs comptes.',
+      'Ces personnes ne peuvent plus se connecter\u00a0: {{names}}. Leurs rôles et groupes partagés sont conservés\u00a0; vous pourrez réactiver leurs comptes.',
     confirmDisable: { one: 'Désactiver {{count}} utilisateur', other: 'Désactiver {{count}} utilisateurs' },
     confirmRoleTitle: {
-      one: 'Donner le rôle {{role}} à {{count}} utilisateur ?',
-      other: 'Donner le rôle {{role}} à {{count}} utilisateurs ?',
+      one: 'Donner le rôle {{role}} à {{count}} utilisateur\u00a0?',
+      other: 'Donner le rôle {{role}} à {{count}} utilisateurs\u00a0?',
     },
-    confirmRoleDescription: 'Ces personnes reçoivent le rôle {{role}} et ses droits : {{names}}.',
+    confirmRoleDescription: 'Ces personnes reçoivent le rôle {{role}} et ses droits\u00a0: {{names}}.',
     confirmRole: {
       one: 'Donner le rôle {{role}} à {{count}} utilisateur',
       other: 'Donner le rôle {{role}} à {{count}} utilisateurs',
@@ -158,7 +158,7 @@ export const userTable: Messages['userTable'] = {
     },
     show: 'Les afficher',
     showing: 'Personnes qui ne voient encore aucun groupe.',
-    share: 'Leur partager des groupes',
+    share: 'Partager des groupes avec ces personnes',
     showAll: 'Afficher tout le monde',
   },
 }
