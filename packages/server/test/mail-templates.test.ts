@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reminderMail } from '../src/domain/access-review-outcome'
 import { renderInvitationMail, renderPasswordResetMail } from '../src/mail/templates'
 import { createTestOrg, startTestServer, type TestServer } from './support/harness'
 
@@ -62,6 +63,9 @@ describe('given an invitation email', () => {
     expect(fr.subject).toBe('Invitation à rejoindre Atelier Dupont sur Usher')
     expect(fr.text).toContain('Vous avez reçu une invitation à rejoindre Atelier Dupont sur Usher.')
     expect(fr.text).toContain('Message joint à l’invitation\u00a0:\n> À lundi')
+    expect(invitation({ inviterName: null, message: 'See you' }).text).toContain(
+      'A note with the invitation:\n> See you',
+    )
     const reminder = invitation({ inviterName: null, locale: 'fr', reminder: true })
     expect(reminder.text).toContain(
       'Petit rappel\u00a0: une invitation à rejoindre Atelier Dupont sur Usher vous attend toujours.',
@@ -79,6 +83,14 @@ describe('given an invitation email', () => {
     expect(invitation({ locale: 'fr', inviterName: 'Jean Dupont', message: 'Bienvenue' }).text).toContain(
       'Message de Jean Dupont\u00a0:',
     )
+  })
+
+  it('elides « de » before an organization’s name in the access review reminder', () => {
+    const mail = (organizationName: string) =>
+      reminderMail({ locale: 'fr', firstName: 'Léa', organizationName, pending: 2 })
+    expect(mail('Atelier Dupont').subject).toBe('Revue des accès d’Atelier Dupont\u00a0: 2 à examiner')
+    expect(mail('Atelier Dupont').text).toContain('La revue des accès d’Atelier Dupont attend encore')
+    expect(mail('Northwind').subject).toBe('Revue des accès de Northwind\u00a0: 2 à examiner')
   })
 
   it('writes the expiry in the organization’s time zone and names it', () => {

@@ -1,5 +1,5 @@
-import type { Locale, RoleCatalog } from '@usher/contract'
-import { escapeHtml } from '../mail/templates'
+import { frenchDe, type Locale, type RoleCatalog } from '@usher/contract'
+import { escapeHtml, NBSP } from '../mail/templates'
 import type { ItemRow } from './access-review'
 import { iso } from './time'
 import { type ExportCell, exportFileName } from './user-export'
@@ -11,7 +11,7 @@ const HEADERS: Record<Locale, string[]> = {
     'E-mail',
     'Rôle',
     'Groupe partagé',
-    'Permission',
+    'Autorisation',
     'Décision',
     'Décidé par',
     'Décidé le (UTC)',
@@ -70,12 +70,12 @@ export function reminderMail(input: {
   const { firstName, organizationName: org, pending } = input
   const fr = input.locale === 'fr'
   const subject = fr
-    ? `Revue des accès de ${org} : ${pending} à examiner`
+    ? `Revue des accès ${frenchDe(org)}${NBSP}: ${pending} à examiner`
     : `${org} access review: ${pending} left to review`
   const lines = fr
     ? [
         `Bonjour ${firstName},`,
-        `La revue des accès de ${org} attend encore votre décision sur ${pending === 1 ? 'une ligne' : `${pending} lignes`} (rôles et groupes partagés des personnes que vous gérez).`,
+        `La revue des accès ${frenchDe(org)} attend encore votre décision sur ${pending === 1 ? 'une ligne' : `${pending} lignes`} (rôles et groupes partagés des personnes que vous gérez).`,
         'Ouvrez Paramètres → Revue des accès pour confirmer ou retirer chaque accès.',
       ]
     : [
@@ -83,9 +83,8 @@ export function reminderMail(input: {
         `The ${org} access review still waits for your decision on ${pending === 1 ? 'one line' : `${pending} lines`} (roles and shared groups of the people you manage).`,
         'Open Settings → Access review to confirm or remove each access.',
       ]
-  const subjectFr = subject.replace(' : ', '\u00a0: ')
   return {
-    subject: fr ? subjectFr : subject,
+    subject,
     text: `${lines.join('\n\n')}\n`,
     html: `<!doctype html><html lang="${fr ? 'fr' : 'en'}"><body>${lines
       .map((line) => `<p>${escapeHtml(line)}</p>`)

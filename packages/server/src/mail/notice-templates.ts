@@ -114,7 +114,7 @@ export function renderInvitationLapsed(input: InvitationLapsedInput): RenderedMa
     { kind: 'p', text: intro },
     {
       kind: 'p',
-      text: 'To invite them again, choose "Resend invitation" on their row of the users list: a new link goes out, with a new expiry date.',
+      text: 'To invite them again, choose “Resend invitation” on their row of the users list: a new link goes out, with a new expiry date.',
     },
     ...(input.toOwner
       ? [

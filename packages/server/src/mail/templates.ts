@@ -261,7 +261,13 @@ export function renderInvitationMail(input: InvitationMailInput): RenderedMail {
         : invited,
     },
     ...(note
-      ? [{ kind: 'note' as const, heading: `A note from ${inviter ?? 'your administrator'}:`, text: note }]
+      ? [
+          {
+            kind: 'note' as const,
+            heading: inviter ? `A note from ${inviter}:` : 'A note with the invitation:',
+            text: note,
+          },
+        ]
       : []),
     { kind: 'p', text: 'Accept the invitation to choose your password and sign in.' },
     { kind: 'button', label: 'Accept the invitation', href: input.link },
