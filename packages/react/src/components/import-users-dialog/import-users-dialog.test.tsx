@@ -177,6 +177,45 @@ describe('ImportUsersDialog', () => {
     expect((await emailsOf(client)).includes(email)).toBe(false)
   })
 
+  it('gives focus back to its trigger after Esc, after ✕, and after the Close of a finished import', async () => {
+    const world = await createWorld()
+    const client = clientFor(world.tokens.owner)
+    const user = userEvent.setup()
+    renderWithUsher(<ImportUsersDialog trigger={<button type="button">Import people</button>} />, { client })
+    const trigger = screen.getByRole('button', { name: 'Import people' })
+    const closed = async () => {
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+      expect(document.activeElement).toBe(trigger)
+    }
+
+    trigger.focus()
+    await user.keyboard('{Enter}')
+    await screen.findByRole('dialog', { name: 'Import users' })
+    await user.keyboard('{Escape}')
+    await closed()
+
+    await user.keyboard('{Enter}')
+    let dialog = await screen.findByRole('dialog', { name: 'Import users' })
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await closed()
+
+    // A whole import, then the summary's own Close.
+    await user.keyboard('{Enter}')
+    dialog = await screen.findByRole('dialog', { name: 'Import users' })
+    const json = JSON.stringify([{ 'E-mail': `focus.${tag()}@example.com`, Prénom: 'Dora', Nom: 'Lenoir' }])
+    await user.upload(within(dialog).getByLabelText('Choose a file'), new File([json], 'people.json'))
+    await user.click(await within(dialog).findByRole('button', { name: 'Next' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Import 1 row' }))
+    await within(dialog).findByText('Import finished.', {}, { timeout: 10_000 })
+    const summaryClose = within(dialog)
+      .getAllByRole('button', { name: 'Close' })
+      .find((button) => button.getAttribute('data-slot') !== 'import-users-close')
+    if (!summaryClose) throw new Error('no Close button in the summary')
+    summaryClose.focus()
+    await user.keyboard('{Enter}')
+    await closed()
+  })
+
   it('a technician without imports:run is told so', async () => {
     const world = await createWorld()
     renderWithUsher(<ImportUsersDialog defaultOpen />, { client: clientFor(world.tokens.technician) })

@@ -485,6 +485,36 @@ describe('given the owner', () => {
     expect(onShareGroups).toHaveBeenLastCalledWith([world.users.admin, world.users.technician])
   })
 
+  it('gives focus back to the Role, Status and Columns buttons when their menu closes, ticked or not', async () => {
+    const world = await createWorld()
+    const { user, table, container } = await renderTable(clientFor(world.tokens.owner))
+    await waitFor(() => expect(bodyRows(table)).toHaveLength(3))
+    for (const slot of ['user-table-role-filter', 'user-table-status-filter', 'user-table-columns-trigger']) {
+      const trigger = container.querySelector<HTMLElement>(`[data-slot="${slot}"]`)
+      if (!trigger) throw new Error(`no ${slot}`)
+      // Opened and closed untouched.
+      trigger.focus()
+      await user.keyboard('{Enter}')
+      await screen.findByRole('menu')
+      await user.keyboard('{Escape}')
+      await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument())
+      expect(document.activeElement).toBe(trigger)
+      // Opened, an item ticked (the menu stays open for the next one, the list refetches), closed.
+      await user.keyboard('{Enter}')
+      await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('menuitemcheckbox'))
+      const item = document.activeElement as HTMLElement
+      const before = item.getAttribute('aria-checked')
+      await user.keyboard('{Enter}')
+      await waitFor(() => expect(item.getAttribute('aria-checked')).not.toBe(before))
+      expect(screen.getByRole('menu')).toBeInTheDocument()
+      await user.keyboard('{Escape}')
+      await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument())
+      expect(document.activeElement).toBe(trigger)
+    }
+    // The filters set above are still on: the table asked for them.
+    expect(container.querySelector('[data-slot="user-table-status-filter"]')).toHaveAttribute('data-active')
+  })
+
   it('remembers the column choices for the next visit (localStorage, or the host’s key and store)', async () => {
     const world = await createWorld()
     const owner = clientFor(world.tokens.owner)
