@@ -41,8 +41,7 @@ export const acceptInvitation: Messages['acceptInvitation'] = {
     expired: {
       title: 'Cette invitation a expiré',
       body: 'Demandez à {{inviter}} de vous envoyer une nouvelle invitation.',
-      bodyNoInviter:
-        'Demandez à un administrateur de {{organization}} de vous envoyer une nouvelle invitation.',
+      bodyNoInviter: 'Demandez à {{organization}} de vous envoyer une nouvelle invitation.',
     },
     revoked: {
       title: 'Cette invitation a été annulée',

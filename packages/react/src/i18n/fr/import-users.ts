@@ -78,7 +78,7 @@ export const importUsers: Messages['importUsers'] = {
     },
     quoted: '« {{header}} »',
     sheet: 'Feuille à importer',
-    missing: 'Associez une colonne à : {{fields}} pour continuer.',
+    missing: 'Pour continuer, associez une colonne à chaque champ obligatoire : {{fields}}.',
   },
   fields: {
     salutation: 'Civilité',
