@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { mockDb, settled } from '@usher/story-mocks'
+import type { AuditEvent } from '@usher/contract'
+import { mockDb, STORY_HEADER, settled } from '@usher/story-mocks'
+import { HttpResponse, http } from 'msw'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
+import { EditUserDialog as ShippedEditUserDialog } from '../../compose/edit-user-dialog'
+import '../audit-log/audit-log.css'
 import '../invite-form/invite-form.css'
 import { EditUserDialog, type EditUserDialogProps } from './edit-user-dialog'
 import './edit-user-dialog.css'
@@ -76,3 +80,90 @@ export const LoadError: Story = {
 }
 
 export const French: Story = { parameters: { usher: { locale: 'fr' } } }
+
+/** Opens the dialog's tab `name` once the record is loaded, as a click on it would. */
+async function openTab(canvasElement: HTMLElement, name: string) {
+  const body = within(canvasElement.ownerDocument.body)
+  const dialog = await body.findByRole('dialog', { name: 'Edit Hugo Moreau' }, { timeout: 10_000 })
+  await userEvent.click(await within(dialog).findByRole('tab', { name }))
+  return within(dialog).getByRole('tabpanel', { name })
+}
+
+/**
+ * The Password tab: the owner sets Hugo's password under the organization's policy, and by
+ * default Hugo must choose his own at the next sign-in. The set is answered here (204).
+ */
+export const PasswordTab: Story = {
+  parameters: {
+    msw: {
+      handlers: {
+        password: [http.post('*/users/:id/password', () => new HttpResponse(null, { status: 204 }))],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const panel = within(await openTab(canvasElement, 'Password'))
+    expect(panel.getByRole('list', { name: 'Password rules' })).toBeInTheDocument()
+    expect(
+      panel.getByRole('checkbox', { name: 'Ask them to choose their own password at the next sign-in' }),
+    ).toBeChecked()
+    await userEvent.type(panel.getByLabelText('New password'), 'violet harbour lantern 84')
+    await userEvent.click(panel.getByRole('button', { name: 'Set password' }))
+    expect(
+      await panel.findByText('Password set for Hugo Moreau, who must change it at the next sign-in.'),
+    ).toBeInTheDocument()
+  },
+}
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
+
+/** What `GET /audit` answers for Hugo in the History story (the mock API keeps no audit trail). */
+function hugoHistory(storyId: string): AuditEvent[] {
+  const db = mockDb(storyId)
+  const hugo = db.viewer('technician')
+  const owner = db.viewer('owner')
+  const actor = { id: owner.id, name: `${owner.firstName} ${owner.lastName}`, email: owner.email }
+  const target = { type: 'user' as const, id: hugo.id, label: hugo.email }
+  const event = (n: number, minutes: number, rest: Partial<AuditEvent>): AuditEvent => ({
+    id: `00000000-0000-4000-8000-0000000002${String(n).padStart(2, '0')}`,
+    at: minutesAgo(minutes),
+    action: 'user.updated',
+    actor,
+    target,
+    changes: null,
+    requestId: null,
+    ...rest,
+  })
+  return [
+    event(1, 30, { action: 'user.updated', changes: { department: [null, 'Maintenance'] } }),
+    event(2, 600, { action: 'user.role_changed', changes: { role: ['admin', 'technician'] } }),
+    event(3, 3000, { action: 'invitation.accepted', actor: { ...actor, id: hugo.id, email: hugo.email } }),
+    event(4, 4000, { action: 'invitation.created' }),
+  ]
+}
+
+/** The History tab of the dialog as it ships: Hugo's own events, newest first, without filters. */
+export const HistoryTab: Story = {
+  render: (args, { id }) => (
+    <ShippedEditUserDialog {...args} userId={mockDb(id).viewer('technician').id} defaultOpen />
+  ),
+  parameters: {
+    msw: {
+      handlers: {
+        audit: [
+          http.get('*/audit', ({ request }) => {
+            const storyId = request.headers.get(STORY_HEADER) ?? ''
+            return HttpResponse.json({ items: hugoHistory(storyId), nextCursor: null })
+          }),
+        ],
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const panel = within(await openTab(canvasElement, 'History'))
+    // Newest first, each event a sentence (with what changed as a nested list).
+    expect(await panel.findByText(/accepted the invitation/)).toBeInTheDocument()
+    expect(panel.getAllByRole('listitem').length).toBeGreaterThanOrEqual(4)
+    expect(panel.queryByRole('combobox')).toBeNull()
+  },
+}
