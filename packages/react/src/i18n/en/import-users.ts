@@ -75,7 +75,7 @@ export const importUsers = {
     missing: 'Map a column to {{fields}} to continue.',
   },
   fields: {
-    salutation: 'Salutation',
+    salutation: 'Title',
     firstName: 'First name',
     lastName: 'Last name',
     fullName: 'Full name (split)',
