@@ -52,7 +52,7 @@ describe('importing a French Excel workbook', () => {
       await screenshot(page, 'import-excel-fr-check')
 
       await dialog.getByRole('button', { name: 'Importer 4 lignes' }).click()
-      await dialog.getByText('Import terminé.').waitFor()
+      await dialog.getByText('Importation terminée.').waitFor()
       expect(await dialog.locator('[data-slot="import-users-summary"]').textContent()).toContain('Créés4')
       const download = dialog.getByRole('link', { name: /Télécharger les lignes à corriger/ })
       const href = decodeURIComponent((await download.getAttribute('href')) ?? '')

@@ -63,7 +63,7 @@ describe('GroupSharesDialog (seed 002: share from the Groups tab)', () => {
     const world = await createWorld()
     const { baseElement } = renderDialog(world.tokens.owner, world.groups.paris, 'fr')
     const dialog = await screen.findByRole('dialog', { name: 'Partagé avec — Clients Paris' })
-    expect(await within(dialog).findByLabelText('Chercher par nom ou e-mail')).toBeInTheDocument()
+    expect(await within(dialog).findByLabelText('Rechercher par nom ou e-mail')).toBeInTheDocument()
     expect(await axeViolations(baseElement)).toEqual([])
   })
 })
