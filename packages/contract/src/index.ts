@@ -164,6 +164,7 @@ export {
   ImportRowSchema,
   ImportSchema,
   importChunkSchema,
+  importRowChecker,
   importRowSchema,
   isMaskedPassword,
   MASKED_PASSWORD_MESSAGE,

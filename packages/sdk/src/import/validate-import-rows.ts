@@ -2,9 +2,8 @@ import {
   duplicateEmailIndexes,
   type FieldError,
   type ImportRowInput,
-  importRowSchema,
+  importRowChecker,
   type RoleCatalog,
-  toFieldErrors,
 } from '@usher/contract'
 import type { MappedImportRow } from './column-mapping'
 import { looseKey } from './header-synonyms'
@@ -58,7 +57,8 @@ function columnOf(path: string): string {
 }
 
 /**
- * Checks every row with the contract's `importRowSchema` (the server runs the same), the role
+ * Checks every row with the contract's `importRowSchema` (the server runs the same; here through
+ * `importRowChecker`, which gives its errors field by field, remembering repeated values), the role
  * against the organization's catalog, the groups named against the organization's, and the
  * addresses repeated inside the file, before anything is sent.
  */
@@ -66,7 +66,7 @@ export function validateImportRows(
   rows: readonly MappedImportRow[],
   options: ValidateImportRowsOptions = {},
 ): ImportValidation {
-  const schema = importRowSchema(options.refusedMailboxes)
+  const check = importRowChecker(options.refusedMailboxes)
   const { roles } = options
   const checks: ImportRowCheck[] = rows.map(({ line, fields, unknownGroups = [] }) => {
     const input = { line, ...fields }
@@ -86,16 +86,14 @@ export function validateImportRows(
     for (const name of unknownGroups) {
       errors.push({ path: 'groupId', code: 'not_found', message: `No group "${name}".`, line, value: name })
     }
-    const result = schema.safeParse(input)
-    if (!result.success) {
-      for (const e of toFieldErrors(result.error.issues, [], { input })) {
-        const path = columnOf(e.path)
-        // The catalog's word on the role replaces the key pattern's.
-        if (path === 'role' && roleChecked) continue
-        errors.push({ ...e, path, line })
-      }
+    const problems = check(input)
+    for (const e of problems) {
+      const path = columnOf(e.path)
+      // The catalog's word on the role replaces the key pattern's.
+      if (path === 'role' && roleChecked) continue
+      errors.push({ ...e, path, line })
     }
-    const row = result.success && errors.length === 0 ? (input as ImportRowInput) : null
+    const row = problems.length === 0 && errors.length === 0 ? (input as ImportRowInput) : null
     return { line, fields, row, errors, unknownGroups }
   })
   for (const [index, first] of duplicateEmailIndexes(rows.map((r) => r.fields.email))) {
