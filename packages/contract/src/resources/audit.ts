@@ -45,10 +45,13 @@ export const AuditEventSchema = z
         name: z.string(),
         email: z.string(),
         /**
-         * Set when a machine acted with one of the organization's tokens rather than a person: the
-         * directory (SCIM sync) or the mail pipeline, and the token's name.
+         * What acted for the actor, when it was not the person by hand. `directory`: the directory
+         * (SCIM sync) with one of the organization's tokens, `name` the token's; the actor is then
+         * the token. `mail`: the inbound mail pipeline with its token, likewise. `import`: an import
+         * of a file, `name` the file's; the actor stays the person who ran it, so filtering by
+         * `actorId` finds their imports too.
          */
-        via: z.object({ kind: z.enum(['directory', 'mail']), name: z.string() }).optional(),
+        via: z.object({ kind: z.enum(['directory', 'mail', 'import']), name: z.string() }).optional(),
       })
       .nullable(),
     target: z.object({
