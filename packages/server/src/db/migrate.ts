@@ -7,6 +7,7 @@ import * as accounts from './migrations/0006-accounts'
 import * as inboundEmail from './migrations/0007-inbound-email'
 import * as scheduler from './migrations/0008-scheduler'
 import * as accessReview from './migrations/0009-access-review'
+import * as auditImport from './migrations/0010-audit-import'
 import type { Database } from './schema'
 
 /**
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-inbound-email': inboundEmail,
   '0009-access-review': accessReview,
   '0006-accounts': accounts,
+  '0010-audit-import': auditImport,
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -173,6 +173,8 @@ export interface AuditEventsTable {
   target_label: string
   changes: Json<Record<string, [unknown, unknown]> | null> | null
   request_id: string | null
+  /** The import that caused it (migration 0010); null outside one. */
+  import_id: string | null
 }
 
 export interface IdempotencyKeysTable {

@@ -23,6 +23,11 @@ export interface AuditContext {
   actor: Actor | null
   requestId: string | null
   now: Date
+  /**
+   * The import whose rows the events come from: the log then names its file beside the person who
+   * ran it. Unset for everything done by hand.
+   */
+  importId?: string
 }
 
 /** The audit_events row of an event: the one place its columns are filled in. */
@@ -52,6 +57,7 @@ export function auditRow(context: AuditContext, event: AuditInput) {
     target_label: event.target.label,
     changes: event.changes ? JSON.stringify(event.changes) : null,
     request_id: context.requestId,
+    import_id: context.importId ?? null,
   }
 }
 

@@ -40,12 +40,27 @@ function eventsInScope(actor: Actor): Expression<SqlBool> {
   )`
 }
 
-/** The event, with the machine that acted when its actor is one of the organization's tokens. */
-function withVia(row: AuditEventRow & { via_purpose: string | null; via_name: string | null }): AuditEvent {
+type ListedRow = AuditEventRow & {
+  via_purpose: string | null
+  via_name: string | null
+  import_file_name: string | null
+}
+
+/**
+ * The event, with what acted for its actor: one of the organization's tokens (the directory, the
+ * mail pipeline), or an import, which keeps the person who ran it as the actor and adds its file.
+ */
+function withVia(row: ListedRow): AuditEvent {
   const event = toAuditEvent(row)
-  if (!event.actor || row.via_purpose === null) return event
-  const kind = row.via_purpose === 'scim' ? 'directory' : 'mail'
-  return { ...event, actor: { ...event.actor, via: { kind, name: row.via_name ?? '' } } }
+  if (!event.actor) return event
+  if (row.via_purpose !== null) {
+    const kind = row.via_purpose === 'scim' ? 'directory' : 'mail'
+    return { ...event, actor: { ...event.actor, via: { kind, name: row.via_name ?? '' } } }
+  }
+  if (row.import_id !== null && row.import_file_name !== null) {
+    return { ...event, actor: { ...event.actor, via: { kind: 'import', name: row.import_file_name } } }
+  }
+  return event
 }
 
 export function registerAuditRoutes(app: Hono<UsherEnv>) {
@@ -54,12 +69,14 @@ export function registerAuditRoutes(app: Hono<UsherEnv>) {
     // actor_id is a uuid column: an id that is none names nobody.
     if (query.actorId !== undefined && !isUuid(query.actorId)) return { items: [], nextCursor: null }
 
-    // A token's events name the machine that used it (the directory, the mail pipeline).
+    // A token's events name the machine that used it (the directory, the mail pipeline); an
+    // import's, its file. Both joins are on a primary key: the keyset order stays on audit_org_at.
     let q = db
       .selectFrom('audit_events as e')
       .leftJoin('directory_tokens as dt', 'dt.id', 'e.actor_id')
+      .leftJoin('imports as im', 'im.id', 'e.import_id')
       .selectAll('e')
-      .select(['dt.purpose as via_purpose', 'dt.name as via_name'])
+      .select(['dt.purpose as via_purpose', 'dt.name as via_name', 'im.file_name as import_file_name'])
       .where('e.org_id', '=', actor.org.id)
     if (query.action) q = q.where('e.action', '=', query.action)
     if (query.actorId) q = q.where('e.actor_id', '=', query.actorId)

@@ -14,11 +14,13 @@ import type { PlannedCreate, PlannedUpdate } from './judge-row'
 import { given } from './judge-row'
 import type { PreparedChunk } from './prepare-chunk'
 
+/** What a chunk is written with; every audit event it writes carries `importId` (see `AuditContext`). */
 export interface ChunkContext {
   actor: Actor
   services: Services
   now: Date
   requestId: string
+  importId: string
 }
 
 const orNull = (value: string | null | undefined) => (given(value) ? value : null)

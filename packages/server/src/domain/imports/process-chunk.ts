@@ -147,11 +147,13 @@ async function openChunkWorld(
  */
 export async function processChunk(
   trx: Kysely<Database>,
-  context: ChunkContext,
+  request: Omit<ChunkContext, 'importId'>,
   job: ImportJobRow,
   chunk: ChunkInput,
   prepared: PreparedChunk,
 ): Promise<{ result: ImportChunkResult; mailIds: string[] }> {
+  // Every event the rows cause names this import (the job, not the caller, says which).
+  const context: ChunkContext = { ...request, importId: job.id }
   const { rows } = chunk
   await requireNewLines(trx, job, rows)
   const world = await openChunkWorld(trx, context, job, rows, prepared)
