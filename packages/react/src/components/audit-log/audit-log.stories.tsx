@@ -84,6 +84,45 @@ export const Default: Story = {
 
 export const French: Story = { parameters: { usher: { locale: 'fr' } } }
 
+/** Events a machine or a file caused: the directory by its token, an import beside the admin who ran it. */
+const VIA_EVENTS: AuditEvent[] = [
+  event(11, 3, {
+    action: 'user.created',
+    actor: { ...camille, via: { kind: 'import', name: 'people.csv' } },
+    target: { type: 'user', id: '00000000-0000-4000-8000-000000000005', label: 'ana.lopez@atelier.test' },
+  }),
+  event(12, 40, {
+    action: 'user.created',
+    actor: {
+      id: '00000000-0000-4000-8000-000000000006',
+      name: 'Entra ID',
+      email: '',
+      via: { kind: 'directory', name: 'Entra ID' },
+    },
+    target: { type: 'user', id: '00000000-0000-4000-8000-000000000007', label: 'marie.curie@atelier.test' },
+  }),
+]
+
+export const DirectoryAndImport: Story = {
+  parameters: { msw: auditAnswer(VIA_EVENTS) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    expect(
+      await canvas.findByText(
+        (_, node) =>
+          node?.tagName === 'P' &&
+          node.textContent === 'Camille Durand (import of “people.csv”) added ana.lopez@atelier.test',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument()
+  },
+}
+
+export const DirectoryAndImportFrench: Story = {
+  parameters: { msw: auditAnswer(VIA_EVENTS), usher: { locale: 'fr' } },
+}
+
 /** Nothing recorded yet. */
 export const Empty: Story = { parameters: { msw: auditAnswer([]) } }
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import { axeViolations, clientFor, createWorld, renderWithUsher } from '../../../test/render'
+import { axeViolations, clientFor, createWorld, renderWithUsher, serverUrl } from '../../../test/render'
 import type { Locale } from '../../i18n/types'
 import { AuditLog } from './audit-log'
 import { UserHistory } from './user-history'
@@ -116,6 +116,74 @@ describe('AuditLog', () => {
     const world = await createWorld()
     renderLog(world.tokens.technician)
     expect(await screen.findByText('You may not read the activity of this organization.')).toBeInTheDocument()
+  })
+})
+
+/** A world where the directory added Marie and Camille's import of people.csv added Ana. */
+async function syncedAndImported() {
+  const world = await createWorld()
+  const owner = clientFor(world.tokens.owner)
+  const tag = world.orgId.slice(0, 8)
+  const token = await owner.directorySync?.createToken({ name: 'Entra ID' })
+  const marie = `marie.curie.${tag}@atelier.test`
+  const synced = await fetch(`${serverUrl()}/scim/v2/Users`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token?.secret}`, 'Content-Type': 'application/scim+json' },
+    body: JSON.stringify({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: marie,
+      name: { givenName: 'Marie', familyName: 'Curie' },
+      emails: [{ type: 'work', value: marie, primary: true }],
+      active: true,
+    }),
+  })
+  expect(synced.status).toBe(201)
+  const ana = `ana.lopez.${tag}@atelier.test`
+  const job = await owner.imports.create({ fileName: 'people.csv', format: 'csv', totalRows: 1, options: {} })
+  const chunk = await owner.imports.addChunk(job.id, {
+    index: 0,
+    rows: [{ line: 2, firstName: 'Ana', lastName: 'Lopez', email: ana }],
+  })
+  await owner.imports.complete(job.id)
+  return { world, marie, ana, anaId: chunk.results[0]?.userId as string }
+}
+
+/** The sentence a reader sees, as one paragraph's text. */
+const sentence = (text: string) =>
+  screen.findByText((_, node) => node?.tagName === 'P' && node.textContent === text)
+
+describe('given events done by the directory and by an import', () => {
+  it('names the directory by its token, and the admin with the file they imported, in English and in French', async () => {
+    const { world, marie, ana } = await syncedAndImported()
+    const { container, unmount } = renderLog(world.tokens.owner)
+    expect(await sentence(`Directory sync “Entra ID” added ${marie}`)).toBeInTheDocument()
+    const added = await sentence(`Camille Durand (import of “people.csv”) added ${ana}`)
+    expect(await sentence(`Camille Durand (import of “people.csv”) invited ${ana}`)).toBeInTheDocument()
+    // The import's own events are about the file: the admin alone started it.
+    expect(await sentence('Camille Durand started importing people.csv')).toBeInTheDocument()
+    // The name still picks the person: what they did, by hand or by importing.
+    expect(
+      within(added).getByRole('button', { name: 'Camille Durand — Show only what Camille Durand did' }),
+    ).toBeInTheDocument()
+    expect(await axeViolations(container)).toEqual([])
+    unmount()
+
+    renderLog(world.tokens.owner, <AuditLog />, 'fr')
+    expect(
+      await sentence(`La synchronisation d’annuaire «\u00a0Entra ID\u00a0» a ajouté ${marie}`),
+    ).toBeInTheDocument()
+    expect(
+      await sentence(`Camille Durand (importation de «\u00a0people.csv\u00a0») a ajouté ${ana}`),
+    ).toBeInTheDocument()
+    expect(
+      await sentence(`Camille Durand (importation de «\u00a0people.csv\u00a0») a invité ${ana}`),
+    ).toBeInTheDocument()
+  })
+
+  it('tells the import in a person’s history too', async () => {
+    const { world, ana, anaId } = await syncedAndImported()
+    renderLog(world.tokens.owner, <UserHistory userId={anaId} />)
+    expect(await sentence(`Camille Durand (import of “people.csv”) added ${ana}`)).toBeInTheDocument()
   })
 })
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '@usher/contract'
-import { type ComponentProps, useEffect, useId, useRef, useState } from 'react'
+import { type ComponentProps, type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { useMe, usePermission } from '../../hooks/use-me'
 import { useRoleName } from '../../hooks/use-role-name'
 import { cn } from '../../lib/cn'
@@ -68,9 +68,12 @@ export function AuditLog({
     ...(targetId ? { targetId } : {}),
   }
   const log = useAuditLog(effective, { pageSize })
-  // The directory or the mail pipeline by what it is, in the viewer's language, and its token.
+  // The directory or the mail pipeline by what it is, in the viewer's language, and its token. An
+  // import leaves the person who ran it as the one who acted: the file is told beside their name.
   const actorName = (actor: NonNullable<AuditEvent['actor']>) =>
-    actor.via ? t(`auditLog.via.${actor.via.kind}`, { name: actor.via.name }) : actor.name || actor.email
+    actor.via && actor.via.kind !== 'import'
+      ? t(`auditLog.via.${actor.via.kind}`, { name: actor.via.name })
+      : actor.name || actor.email
   const events = log.data?.pages.flatMap((page) => page.items) ?? []
   const filtered = Boolean(filters.action || filters.actorId || filters.targetId || days.from || days.to)
 
@@ -173,11 +176,17 @@ export function AuditLog({
                   <p className="usher-audit-log-sentence">
                     {fillSentence(sentenceTemplate(messages, event.action), {
                       actor: event.actor ? (
-                        <NameButton
+                        <ActorName
                           key="actor"
-                          name={actorName(event.actor)}
-                          label={t('auditLog.showActor', { name: actorName(event.actor) })}
-                          onClick={() => byActor(event)}
+                          via={event.actor.via}
+                          button={
+                            <NameButton
+                              key="actor"
+                              name={actorName(event.actor)}
+                              label={t('auditLog.showActor', { name: actorName(event.actor) })}
+                              onClick={() => byActor(event)}
+                            />
+                          }
                         />
                       ) : (
                         <strong key="actor">{t('auditLog.system')}</strong>
@@ -225,6 +234,17 @@ export function AuditLog({
         </>
       )}
     </section>
+  )
+}
+
+/** The actor's button, and for an import the file beside it, where the language puts it. */
+function ActorName({ via, button }: { via: NonNullable<AuditEvent['actor']>['via']; button: ReactNode }) {
+  const { t } = useUsherContext()
+  if (via?.kind !== 'import') return button
+  return (
+    <span data-slot="audit-log-actor">
+      {fillSentence(t('auditLog.via.import', { name: via.name }), { actor: button, target: null })}
+    </span>
   )
 }
 

@@ -19,6 +19,7 @@ export const auditLog = {
   via: {
     directory: 'Directory sync “{{name}}”',
     mail: 'Mail pipeline “{{name}}”',
+    import: '{{actor}} (import of “{{name}}”)',
   },
   loading: 'Loading the activity…',
   loadingMore: 'Loading more…',

@@ -20,6 +20,7 @@ export const auditLog: Messages['auditLog'] = {
   via: {
     directory: 'La synchronisation d’annuaire « {{name}} »',
     mail: 'La messagerie entrante « {{name}} »',
+    import: '{{actor}} (importation de « {{name}} »)',
   },
   loading: 'Chargement de l’activité…',
   loadingMore: 'Chargement…',
