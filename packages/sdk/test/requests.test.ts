@@ -396,3 +396,66 @@ describe('given a group shared with several people (seed 002, Groups tab)', () =
     expect(server.requests[1]?.query.get('cursor')).toBe('c2')
   })
 })
+
+describe("given an owner connecting the organization's mail pipeline", () => {
+  const token = {
+    id: '018f0c1e-7a35-7c39-9d4b-5e0f6a1b2c3d',
+    name: 'Helpdesk mailbox',
+    prefix: 'usher_ie_ab12',
+    createdAt: '2026-12-01T09:00:00.000Z',
+    lastUsedAt: null,
+  }
+
+  it('lists, creates (the secret answered once) and revokes its tokens', async () => {
+    server
+      .on('GET', '/inbound-email/tokens', { status: 200, json: { tokens: [token] } })
+      .on('POST', '/inbound-email/tokens', { status: 201, json: { ...token, secret: 'usher_ie_ab12secret' } })
+      .on('DELETE', `/inbound-email/tokens/${token.id}`, { status: 204 })
+    const client = createUsherClient({ baseUrl: server.url, token: 'owner' })
+
+    expect(await client.inboundEmail?.listTokens()).toEqual([token])
+    const created = await client.inboundEmail?.createToken({ name: 'Helpdesk mailbox' })
+    expect(created?.secret).toBe('usher_ie_ab12secret')
+    expect(await client.inboundEmail?.revokeToken(token.id)).toBeUndefined()
+
+    const [list, create, revoke] = server.requests
+    expect(list?.path).toBe('/inbound-email/tokens')
+    expect(create?.method).toBe('POST')
+    expect(create?.body).toEqual({ name: 'Helpdesk mailbox' })
+    expect(revoke?.method).toBe('DELETE')
+    expect(revoke?.path).toBe(`/inbound-email/tokens/${token.id}`)
+  })
+
+  it('sends a whole message as raw, or the sender fields, with the pipeline token', async () => {
+    const result = {
+      outcome: 'refused',
+      person: null,
+      created: false,
+      replayed: false,
+      address: 'marie@client-nord.fr',
+      messageId: '<1@client-nord.fr>',
+      refusal: { reason: 'creation_off', message: 'This organization creates nobody from email.' },
+    }
+    server.on('POST', '/inbound-email', { status: 200, json: result })
+    const pipeline = createUsherClient({ baseUrl: server.url, token: 'usher_ie_ab12secret' })
+    const raw = 'From: Marie Curie <marie@client-nord.fr>\r\nMessage-ID: <1@client-nord.fr>\r\n\r\nBonjour'
+
+    expect(await pipeline.inboundEmail?.receive(raw)).toEqual(result)
+    await pipeline.inboundEmail?.receive({ from: { address: 'marie@client-nord.fr', name: 'Marie Curie' } })
+
+    const [whole, fields] = server.requests
+    expect(whole?.headers.authorization).toBe('Bearer usher_ie_ab12secret')
+    expect(whole?.headers['content-type']).toMatch(/^application\/json/)
+    expect(whole?.body).toEqual({ raw })
+    expect(fields?.body).toEqual({ from: { address: 'marie@client-nord.fr', name: 'Marie Curie' } })
+  })
+
+  it('refuses a message with both raw and from before sending anything', async () => {
+    const pipeline = createUsherClient({ baseUrl: server.url, token: 'usher_ie_ab12secret' })
+
+    await expect(
+      pipeline.inboundEmail?.receive({ raw: 'From: a@b.fr\r\n\r\n', from: { address: 'a@b.fr' } }),
+    ).rejects.toMatchObject({ name: 'UsherValidationError' })
+    expect(server.requests).toEqual([])
+  })
+})

@@ -5,6 +5,7 @@ import { directorySyncResource } from '../resources/directory-sync'
 import { exportsResource } from '../resources/exports'
 import { groupsResource } from '../resources/groups'
 import { importsResource } from '../resources/imports'
+import { inboundEmailResource } from '../resources/inbound-email'
 import { invitationsResource } from '../resources/invitations'
 import { meResource } from '../resources/me'
 import { organizationResource } from '../resources/organization'
@@ -39,6 +40,7 @@ export function createUsherClient(options: UsherClientOptions): UsherClient {
     audit: auditResource(call),
     accessReviews: accessReviewsResource(call),
     directorySync: directorySyncResource(call),
+    inboundEmail: inboundEmailResource(call),
     exports: exportsResource(call),
     auth: authResource(call),
   }

@@ -24,6 +24,7 @@ import type {
   DirectoryRequest,
   DirectorySync,
   DirectorySyncSettings,
+  DirectoryToken,
   DirectoryTokenCreated,
   ExportUsersQuery,
   Group,
@@ -33,6 +34,7 @@ import type {
   ImportChunkResult,
   ImportReportQuery,
   ImportRowResult,
+  InboundEmailResult,
   Invitation,
   InvitationLookup,
   ListAccessReviewItemsQuery,
@@ -52,6 +54,7 @@ import type {
   PasswordResetConfirmInput,
   PasswordResetLookup,
   PasswordResetRequestInput,
+  ReceiveInboundEmailInput,
   ReplaceSharesInput,
   RoleList,
   SetUserPasswordInput,
@@ -251,6 +254,33 @@ export interface UsherClient {
     revokeToken(id: string, options?: RequestOptions): Promise<void>
     /** The directories' last requests, newest first, refusals with their reason. */
     requests: Paginated<ListDirectoryRequestsQuery, DirectoryRequest>
+  }
+  /**
+   * Incoming email: the tokens of the organization's mail pipeline (for the owner), and `receive`,
+   * which the pipeline calls for each message to learn who wrote it (the person found, or created
+   * when the organization's settings ask). A host backend without it leaves it out.
+   * @example
+   * // The owner creates a token; `secret` is answered this once.
+   * const { secret } = await client.inboundEmail.createToken({ name: 'Helpdesk mailbox' })
+   * // The pipeline's own client sends that token with each message.
+   * const pipeline = createUsherClient({ baseUrl, token: secret })
+   * const { outcome, person } = await pipeline.inboundEmail.receive(rawMessage)
+   */
+  inboundEmail?: {
+    /** The live tokens, their names, when they were created and last used (never the secrets). */
+    listTokens(options?: RequestOptions): Promise<DirectoryToken[]>
+    /** A new token for a mail pipeline; `secret` is answered this once (only its hash is kept). */
+    createToken(input: CreateDirectoryTokenInput, options?: RequestOptions): Promise<DirectoryTokenCreated>
+    /** The token's next message answers 401. */
+    revokeToken(id: string, options?: RequestOptions): Promise<void>
+    /**
+     * Who wrote a message: the whole message as text (headers and body, as `message/rfc822`), or
+     * its sender fields. Called with a client whose `token` is a pipeline token, not a person's.
+     * A message seen before (same `Message-ID`) gets its first answer again and writes nothing.
+     * @example
+     * await pipeline.inboundEmail.receive({ from: { address: 'marie@client-nord.fr', name: 'Marie Curie' } })
+     */
+    receive(message: string | ReceiveInboundEmailInput, options?: RequestOptions): Promise<InboundEmailResult>
   }
   /** Files of the data; a host backend without exports leaves it out (the export buttons hide). */
   exports?: {
