@@ -131,7 +131,9 @@ describe('given the French catalog', () => {
     await user.click(screen.getByRole('button', { name: 'Actions pour Hugo Moreau' }))
     expect(screen.getByRole('menuitem', { name: 'Supprimer…' })).toBeInTheDocument()
     await user.click(screen.getByRole('menuitem', { name: 'Supprimer…' }))
-    expect(await screen.findByRole('alertdialog', { name: 'Supprimer Hugo Moreau\u00a0?' })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('alertdialog', { name: 'Supprimer Hugo Moreau\u00a0?' }),
+    ).toBeInTheDocument()
     // No key is shown raw: every visible string came from the catalog.
     expect(document.body.textContent).not.toMatch(/userTable\.|errors\.|common\./)
   })
