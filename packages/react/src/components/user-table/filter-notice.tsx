@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect, useRef } from 'react'
 
 export interface FilterNoticeProps {
   /** `data-slot` of the notice, for a host's styling. */
@@ -19,24 +19,49 @@ export interface FilterNoticeProps {
 /**
  * A count the table mentions above its rows (people who see nothing, lapsed invitations), with a
  * one-click filter to list them and, once listed, the action they call for at hand.
+ *
+ * Its buttons come and go (Show becomes Show all; the action leaves once nobody is left): when the
+ * one a keyboard user was on goes, focus moves to the filter button instead of the page.
  */
 export function FilterNotice(props: FilterNoticeProps) {
   const { slot, active, onActiveChange, found, showing, showLabel, showAllLabel, action } = props
+  const root = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
+  const focusInside = useRef(false)
+  useEffect(() => {
+    const element = root.current
+    if (!element) return
+    const enter = () => {
+      focusInside.current = true
+    }
+    // Focus that moves on (to a dialog, the table) is not ours to bring back; a button that
+    // disappears while focused moves it nowhere (no relatedTarget).
+    const leave = (event: FocusEvent) => {
+      if (event.relatedTarget !== null) focusInside.current = false
+    }
+    element.addEventListener('focusin', enter)
+    element.addEventListener('focusout', leave)
+    return () => {
+      element.removeEventListener('focusin', enter)
+      element.removeEventListener('focusout', leave)
+    }
+  }, [])
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body
+    if (focusInside.current && lost) toggle.current?.focus()
+  })
   return (
-    <div data-slot={slot} data-active={active || undefined} className="usher-user-table-filter-notice">
+    <div
+      ref={root}
+      data-slot={slot}
+      data-active={active || undefined}
+      className="usher-user-table-filter-notice"
+    >
       <p role="status">{active ? showing : found}</p>
-      {active ? (
-        <>
-          {action}
-          <button type="button" className="usher-button" onClick={() => onActiveChange(false)}>
-            {showAllLabel}
-          </button>
-        </>
-      ) : (
-        <button type="button" className="usher-button" onClick={() => onActiveChange(true)}>
-          {showLabel}
-        </button>
-      )}
+      {active ? action : null}
+      <button ref={toggle} type="button" className="usher-button" onClick={() => onActiveChange(!active)}>
+        {active ? showAllLabel : showLabel}
+      </button>
     </div>
   )
 }

@@ -18,6 +18,8 @@ describe('UserTable, for invitations that lapsed', () => {
     expect(await screen.findByText('Showing the invitations that lapsed.')).toBeInTheDocument()
     await waitFor(() => expect(screen.queryByText('Nina Petit')).not.toBeInTheDocument())
     expect(screen.getAllByText('Léo Girard').length).toBeGreaterThan(0)
+    // The same button now turns the filter off, and keeps the focus.
+    expect(screen.getByRole('button', { name: 'Show every status' })).toHaveFocus()
     // The one-click filter is the Status filter, so it shows (and clears) there too.
     expect(screen.getByRole('button', { name: 'Status (1)' })).toBeInTheDocument()
 
@@ -27,6 +29,11 @@ describe('UserTable, for invitations that lapsed', () => {
       expect(pending.items.map((u) => u.lastName)).toEqual(['Girard'])
     })
     await waitFor(() => expect(screen.queryByText('Léo Girard')).not.toBeInTheDocument())
+    // The resend button left with the last lapsed invitation; focus went to the filter button.
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Send a new invitation' })).not.toBeInTheDocument(),
+    )
+    expect(screen.getByRole('button', { name: 'Show every status' })).toHaveFocus()
 
     await user.click(screen.getByRole('button', { name: 'Show every status' }))
     expect((await screen.findAllByText('Nina Petit')).length).toBeGreaterThan(0)
