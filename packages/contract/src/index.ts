@@ -236,6 +236,7 @@ export {
   DEFAULT_INVITATION_LIFETIME_DAYS,
   DEFAULT_INVITATION_REMINDER_SETTINGS,
   DEFAULT_ORGANIZATION_SETTINGS,
+  ExistingAccountModeSchema,
   IMPORT_ROW_LIMIT_MAX,
   type InvitationReminderSettings,
   InvitationReminderSettingsSchema,

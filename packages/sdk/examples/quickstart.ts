@@ -63,9 +63,11 @@ for (const row of result.results) {
   console.log(
     row.status === 'created'
       ? `  ✓ ${row.invitation.email}`
-      : row.status === 'failed'
-        ? `  ✗ ${row.email}: ${row.error.code}`
-        : `  · ${row.email}: valid (dry run)`,
+      : row.status === 'joined'
+        ? `  ✓ ${row.email}: joined at once (existing account)`
+        : row.status === 'failed'
+          ? `  ✗ ${row.email}: ${row.error.code}`
+          : `  · ${row.email}: valid (dry run)`,
   )
 }
 

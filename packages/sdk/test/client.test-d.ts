@@ -90,7 +90,7 @@ describe('given invitations.create', () => {
   type Row = Awaited<ReturnType<UsherClient['invitations']['create']>>['results'][number]
 
   it('answers per-row results discriminated on status', () => {
-    expectTypeOf<Row['status']>().toEqualTypeOf<'created' | 'failed' | 'valid'>()
+    expectTypeOf<Row['status']>().toEqualTypeOf<'created' | 'joined' | 'failed' | 'valid'>()
     expectTypeOf<Extract<Row, { status: 'valid' }>['existingAccount']>().toEqualTypeOf<boolean | undefined>()
     expectTypeOf<Extract<Row, { status: 'created' }>['invitation']>().toEqualTypeOf<Invitation>()
     expectTypeOf<Extract<Row, { status: 'created' }>['user']>().toEqualTypeOf<User>()

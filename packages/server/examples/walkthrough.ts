@@ -203,9 +203,11 @@ async function walkthrough(server: UsherServer, url: string, demo: DemoSeedResul
     console.log(
       row.status === 'created'
         ? `   ✓ ${row.invitation.email} (${row.invitation.role}, ${statusLabel(row.user)})`
-        : row.status === 'failed'
-          ? `   ✗ ${row.email}: ${row.error.code} (${row.error.message})`
-          : `   · ${row.email}: valid (dry run)`,
+        : row.status === 'joined'
+          ? `   ✓ ${row.email}: joined at once (existing account)`
+          : row.status === 'failed'
+            ? `   ✗ ${row.email}: ${row.error.code} (${row.error.message})`
+            : `   · ${row.email}: valid (dry run)`,
     )
   }
   check(invited.created === 2 && invited.failed === 1, 'expected 2 invitations created and 1 refused')

@@ -139,6 +139,17 @@ export const InvitationRowResultSchema = z
     }),
     z.object({
       index: z.number().int().nonnegative(),
+      /**
+       * The address already signs in to another organization and this one adds such people at
+       * once (`existingAccounts: 'add'`): the person is an active member, without an invitation,
+       * and was sent a notice email. Counted in `created`.
+       */
+      status: z.literal('joined'),
+      email: z.string(),
+      user: UserSchema,
+    }),
+    z.object({
+      index: z.number().int().nonnegative(),
       status: z.literal('failed'),
       email: z.string(),
       error: ItemErrorSchema,
@@ -153,6 +164,11 @@ export const InvitationRowResultSchema = z
        * that account, without a new registration. Optional: a host's own backend may omit it.
        */
       existingAccount: z.boolean().optional(),
+      /**
+       * True when the row would join at once instead of being invited: an existing account, and the
+       * organization adds such people directly (`existingAccounts: 'add'`).
+       */
+      joinsAtOnce: z.boolean().optional(),
     }),
   ])
   .meta({ id: 'InvitationRowResult' })
@@ -161,7 +177,10 @@ export type InvitationRowResult = z.infer<typeof InvitationRowResultSchema>
 export const CreateInvitationsResultSchema = z
   .object({
     results: z.array(InvitationRowResultSchema),
+    /** Rows that added a person: invited (`created`) or, for an existing account, joined at once. */
     created: z.number().int().nonnegative(),
+    /** How many of `created` joined at once (status `joined`). Optional: a host's backend may omit it. */
+    joined: z.number().int().nonnegative().optional(),
     failed: z.number().int().nonnegative(),
   })
   .meta({ id: 'CreateInvitationsResult' })

@@ -1,7 +1,10 @@
 import * as z from 'zod'
 import { IdSchema, TimestampSchema } from './primitives'
 
-/** What a message was for: invitations, their reminders and lapse notices, password links. */
+/**
+ * What a message was for: invitations, their reminders and lapse notices, password links, and
+ * the notice to an existing account added to an organization at once.
+ */
 export const MailKindSchema = z
   .enum([
     'invitation',
@@ -10,6 +13,7 @@ export const MailKindSchema = z
     'invitation_lapsed',
     'password_reset',
     'activation',
+    'membership_added',
   ])
   .meta({ id: 'MailKind' })
 export type MailKind = z.infer<typeof MailKindSchema>

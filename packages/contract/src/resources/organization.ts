@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { DEFAULT_REFUSED_MAILBOXES } from '../rules/email'
+import { DEFAULT_EXISTING_ACCOUNT_MODE, EXISTING_ACCOUNT_MODES } from '../rules/existing-accounts'
 import { DEFAULT_INVITATION_REMINDER_DAYS } from '../rules/invitation-reminders'
 import { DEFAULT_PASSWORD_POLICY, PASSWORD_MAX_LENGTH } from '../rules/password'
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../rules/time-zone'
@@ -60,6 +61,13 @@ export const DEFAULT_INVITATION_REMINDER_SETTINGS: InvitationReminderSettings = 
   enabled: true,
   daysBefore: DEFAULT_INVITATION_REMINDER_DAYS,
 }
+/** How an invitation treats an address that already signs in to another organization. */
+export const ExistingAccountModeSchema = z.enum(EXISTING_ACCOUNT_MODES).meta({
+  id: 'ExistingAccountMode',
+  description:
+    'How an invited address that already has an account (with a password) joins: "invite" sends an invitation, accepted with the existing password; "add" makes the person a member at once and emails them a notice saying who added them, with which role.',
+})
+
 export const DEFAULT_IMPORT_ROW_LIMIT = 10_000
 export const IMPORT_ROW_LIMIT_MAX = 1_000_000
 
@@ -83,6 +91,11 @@ export const OrganizationSettingsSchema = z
     invitationReminders: InvitationReminderSettingsSchema,
     /** People found or created from incoming email: whether to create them, their role, group domains. */
     inboundEmail: InboundEmailSettingsSchema,
+    /**
+     * An invited address that already signs in to another organization: invited as anyone else
+     * (`invite`, accepted with the existing password) or a member at once with a notice email (`add`).
+     */
+    existingAccounts: ExistingAccountModeSchema,
   })
   .strict()
   .meta({ id: 'OrganizationSettings' })
@@ -98,6 +111,7 @@ export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   timeZone: DEFAULT_TIME_ZONE,
   invitationReminders: DEFAULT_INVITATION_REMINDER_SETTINGS,
   inboundEmail: DEFAULT_INBOUND_EMAIL_SETTINGS,
+  existingAccounts: DEFAULT_EXISTING_ACCOUNT_MODE,
 }
 
 export const OrganizationSchema = z

@@ -17,6 +17,12 @@ export {
   normalizeEmail,
   SHARED_MAILBOX_MESSAGE,
 } from './email'
+export {
+  DEFAULT_EXISTING_ACCOUNT_MODE,
+  EXISTING_ACCOUNT_MODES,
+  type ExistingAccountMode,
+  joinsAtOnce,
+} from './existing-accounts'
 export { frenchDe, frenchElides, frenchQue } from './french'
 export { buildGroupTree, coveredGroupIds, descendantIds, flattenGroupTree, type GroupNode } from './groups'
 export {
