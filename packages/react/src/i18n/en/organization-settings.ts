@@ -21,7 +21,7 @@ export const organizationSettings = {
     reminders: 'Remind people who have not accepted before their invitation lapses',
     reminderDays: 'Days before it lapses',
     remindersHint:
-      'One reminder, in the invitee’s language. It renews nothing: the invitation keeps its link and expiry date. When an invitation lapses, whoever sent it is told by email.',
+      'One reminder, in the invitee’s language. It renews nothing: the invitation keeps its link and expiry date. When an invitation lapses, whoever sent it is told by email and in the users table.',
   },
   mailProblems: {
     title: 'Mail problems',

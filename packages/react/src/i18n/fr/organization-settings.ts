@@ -22,7 +22,7 @@ export const organizationSettings: Messages['organizationSettings'] = {
     reminders: 'Relancer les personnes qui n’ont pas accepté avant l’expiration de leur invitation',
     reminderDays: 'Jours avant l’expiration',
     remindersHint:
-      'Une seule relance, dans la langue de la personne invitée. Elle ne renouvelle rien : l’invitation garde son lien et sa date d’expiration. Quand une invitation expire, la personne qui l’a envoyée en est informée par e-mail.',
+      'Une seule relance, dans la langue de la personne invitée. Elle ne renouvelle rien : l’invitation garde son lien et sa date d’expiration. Quand une invitation expire, la personne qui l’a envoyée en est informée par e-mail et dans le tableau des utilisateurs.',
   },
   mailProblems: {
     title: 'Problèmes d’envoi',
