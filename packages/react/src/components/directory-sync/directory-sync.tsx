@@ -3,11 +3,11 @@ import { usePermission } from '../../hooks/use-me'
 import { cn } from '../../lib/cn'
 import { errorMessage } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
+import { CopyField } from '../../ui/copy-field'
 import { NoticeBar } from '../../ui/notice-bar'
-import { CopyField } from './copy-field'
+import { TokensPanel } from '../../ui/tokens-panel'
 import { DirectorySyncRequests } from './directory-sync-requests'
 import { DirectorySyncSettingsForm } from './directory-sync-settings'
-import { DirectorySyncTokens } from './directory-sync-tokens'
 import { useDirectorySync } from './use-directory-sync'
 
 export interface DirectorySyncProps extends Omit<ComponentProps<'section'>, 'children'> {
@@ -89,7 +89,15 @@ export function DirectorySync({ apiUrl, className, ...props }: DirectorySyncProp
             />
             <p>{t('directorySync.endpoint.provisioned', { count: overview.data.provisionedPeople })}</p>
           </section>
-          <DirectorySyncTokens sync={sync} tokens={overview.data.tokens} onNotice={setNotice} />
+          <TokensPanel
+            tokens={overview.data.tokens}
+            createToken={sync.createToken}
+            revokeToken={sync.revokeToken}
+            onNotice={setNotice}
+            messages="directorySync.tokens"
+            slot="directory-sync"
+            className="usher-directory-sync-section"
+          />
           <DirectorySyncSettingsForm sync={sync} settings={overview.data.settings} onNotice={setNotice} />
           <DirectorySyncRequests />
         </>

@@ -8,6 +8,7 @@ export const common = {
   delete: 'Delete',
   search: 'Search',
   clear: 'Clear',
+  copied: 'Copied.',
   actions: 'Actions',
   none: 'None',
   unknownError: 'Something went wrong. Try again in a moment.',

@@ -10,7 +10,6 @@ export const directorySync = {
     label: 'Tenant URL (SCIM 2.0 base URL)',
     hint: 'Paste it in the provisioning settings of Entra ID (Tenant URL) or Okta (SCIM connector base URL).',
     copy: 'Copy',
-    copied: 'Copied.',
     provisioned: {
       one: '{{count}} person kept up to date by the directory.',
       other: '{{count}} people kept up to date by the directory.',

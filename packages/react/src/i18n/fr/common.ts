@@ -10,6 +10,7 @@ export const common: Messages['common'] = {
   delete: 'Supprimer',
   search: 'Rechercher',
   clear: 'Effacer',
+  copied: 'Copié.',
   actions: 'Actions',
   none: 'Aucun',
   unknownError: 'Une erreur est survenue. Réessayez dans un instant.',

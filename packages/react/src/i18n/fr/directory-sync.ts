@@ -12,7 +12,6 @@ export const directorySync: Messages['directorySync'] = {
     label: 'URL du locataire (URL de base SCIM 2.0)',
     hint: 'Collez-la dans les paramètres d’approvisionnement d’Entra ID (URL du locataire) ou d’Okta (URL de base du connecteur SCIM).',
     copy: 'Copier',
-    copied: 'Copié.',
     provisioned: {
       one: '{{count}} personne tenue à jour par l’annuaire.',
       other: '{{count}} personnes tenues à jour par l’annuaire.',

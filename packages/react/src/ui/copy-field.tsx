@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { useUsherContext } from '../../provider/usher-context'
-import { FormField } from '../../ui/form-field'
+import { useUsherContext } from '../provider/usher-context'
+import { FormField } from './form-field'
 
 /** A read-only value with its Copy button; says "Copied." in a polite region once it is. */
 export function CopyField({
@@ -31,10 +31,10 @@ export function CopyField({
     }
   }
   return (
-    <div data-slot={slot} className="usher-directory-sync-copy">
+    <div data-slot={slot} className="usher-copy-field">
       <FormField id={id} label={label} hint={hint}>
         {(aria) => (
-          <div className="usher-directory-sync-copy-row">
+          <div className="usher-copy-field-row">
             <input
               className="usher-input"
               readOnly
@@ -48,8 +48,8 @@ export function CopyField({
           </div>
         )}
       </FormField>
-      <p role="status" className="usher-directory-sync-copied">
-        {copied ? t('directorySync.endpoint.copied') : ''}
+      <p role="status" className="usher-copy-field-copied">
+        {copied ? t('common.copied') : ''}
       </p>
     </div>
   )
