@@ -98,6 +98,7 @@ function serverOptions(auth: UsherServerOptions['auth']): UsherServerOptions {
     links: {
       acceptInvitationUrl: `${base}/accept-invitation`,
       resetPasswordUrl: `${base}/reset-password`,
+      signInUrl: `${base}/sign-in`,
     },
     ...corsOrigins(),
     ...(process.env.USHER_TRUST_PROXY ? { trustProxy: Number(process.env.USHER_TRUST_PROXY) } : {}),

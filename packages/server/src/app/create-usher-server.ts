@@ -66,6 +66,17 @@ const consoleLogger: Logger = {
   error: (message, fields) => console.error(`[usher] ${message}`, fields ?? ''),
 }
 
+/** The links of the emails, with the defaults of a host serving its pages on localhost:5173. */
+function linkOptions(links: UsherServerOptions['links']): Services['links'] {
+  const acceptInvitationUrl = links?.acceptInvitationUrl ?? 'http://localhost:5173/accept-invitation'
+  return {
+    acceptInvitationUrl,
+    resetPasswordUrl: links?.resetPasswordUrl ?? 'http://localhost:5173/reset-password',
+    signInUrl: links?.signInUrl ?? new URL('/', acceptInvitationUrl).href,
+    productName: links?.productName ?? 'Usher',
+  }
+}
+
 function loadOpenApiDocument(): string {
   const require = createRequire(import.meta.url)
   return readFileSync(require.resolve('@usher/contract/openapi.json'), 'utf8')
@@ -117,11 +128,7 @@ export function createUsherServer(options: UsherServerOptions = {}): UsherServer
       transport,
       from: options.mailer?.from ?? process.env.SMTP_FROM ?? 'Usher <no-reply@usher.localhost>',
     },
-    links: {
-      acceptInvitationUrl: options.links?.acceptInvitationUrl ?? 'http://localhost:5173/accept-invitation',
-      resetPasswordUrl: options.links?.resetPasswordUrl ?? 'http://localhost:5173/reset-password',
-      productName: options.links?.productName ?? 'Usher',
-    },
+    links: linkOptions(options.links),
     logger,
     limits: {
       bodyBytes: options.limits?.bodyBytes ?? 2_000_000,

@@ -54,6 +54,14 @@ export interface LinkOptions {
   acceptInvitationUrl: string
   /** Where the host serves the password reset page; the token is appended as `?token=`. */
   resetPasswordUrl: string
+  /**
+   * Where people sign in: the link of the notice sent to an existing account added to an
+   * organization at once. Defaults to the root of `acceptInvitationUrl`'s site, where a host
+   * sends a signed-out visitor on to its sign-in.
+   * @default the origin of acceptInvitationUrl, followed by '/'
+   * @example 'https://app.example.com/sign-in'
+   */
+  signInUrl?: string
   /** The product's name in emails. @default 'Usher' */
   productName?: string
 }

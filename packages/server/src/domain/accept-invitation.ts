@@ -8,6 +8,7 @@ import { accountOfUser, setAccountPassword } from './accounts'
 import { type AuditInput, displayName } from './audit'
 import { findInvitationByToken, invitationState } from './invitations'
 import { organizationSettings } from './organizations'
+import { joinedColumns } from './people'
 import { searchColumns } from './search'
 import { lockOrganization, seatsUsed } from './seats'
 import { issueSession } from './sessions'
@@ -160,9 +161,7 @@ export async function acceptInvitation(
         ...(input.salutation !== undefined ? { salutation: input.salutation } : {}),
         ...(input.locale ? { locale: input.locale } : {}),
         ...searchColumns(input.firstName, input.lastName),
-        activated_at: now,
-        invitation_expires_at: null,
-        must_change_password: false,
+        ...joinedColumns(now),
         version: eb('version', '+', 1),
       }))
       .where('id', '=', user.id)

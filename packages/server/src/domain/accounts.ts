@@ -109,6 +109,22 @@ export async function setMemberPassword(
   return setAccountPassword(db, member.account_id, passwordHash)
 }
 
+/**
+ * Which of these (normalised) addresses already sign in: their account has a password. An account
+ * without one (invited somewhere, never accepted) does not count: that person has no sign-in yet.
+ * One query for a whole batch; the invite form's mark and joining at once both rest on it.
+ */
+export async function signInAddresses(db: Kysely<Database>, emails: readonly string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('accounts')
+    .select('email')
+    .where('email', 'in', [...new Set(emails)])
+    .where('password_hash', 'is not', null)
+    .execute()
+  return new Set(rows.map((row) => row.email))
+}
+
 /** Whether an address is someone who can already sign in (their account has a password). */
 export async function hasSignIn(db: Kysely<Database>, email: string): Promise<boolean> {
   const account = await accountByEmail(db, email)

@@ -1,9 +1,10 @@
 import type { CreateInvitationsResult, CreateInvitationsSchema, InvitationRowResult } from '@usher/contract'
-import { itemError, normalizeEmail } from '@usher/contract'
+import { itemError, joinsAtOnce, normalizeEmail } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type * as z from 'zod'
 import type { Services } from '../app/services'
 import type { Database } from '../db/schema'
+import { signInAddresses } from './accounts'
 import type { Actor } from './actor'
 import { admit, candidatePaths, openAdmission } from './admission'
 import { personRef, toInvitation } from './invitations'
@@ -19,7 +20,9 @@ type Body = z.output<typeof CreateInvitationsSchema>
  * `trx` (the organization is locked first, so seats and existing addresses are read once and
  * cannot change under the batch). Rows are judged in order; a seat goes to the earlier row. A
  * 1,000-row batch runs in a handful of multi-row statements (`writeNewcomers`), not thousands of
- * round trips.
+ * round trips. A row whose address already signs in elsewhere joins at once, active with a notice
+ * email instead of an invitation, when the organization says so (`joinsAtOnce`): the same
+ * admission and writer as every other row, so seats, scopes, groups and contact-for hold alike.
  *
  * Returns the per-row answer and the outbox ids to deliver once committed.
  */
@@ -76,7 +79,16 @@ export async function createInvitationBatch(
     })
   })
 
-  if (body.dryRun) return dryRunAnswer(trx, results, accepted)
+  // Who already signs in: the invite form's mark, and whether a row joins at once (one query).
+  const signsIn = await signInAddresses(
+    trx,
+    accepted.map((a) => normalizeEmail(a.newcomer.person.email)),
+  )
+  const mode = actor.settings.existingAccounts
+  for (const { newcomer } of accepted) {
+    newcomer.person.joinsAtOnce = joinsAtOnce(mode, signsIn.has(normalizeEmail(newcomer.person.email)))
+  }
+  if (body.dryRun) return dryRunAnswer(results, accepted, signsIn)
 
   const written = await writeNewcomers(
     trx,
@@ -95,6 +107,17 @@ export async function createInvitationBatch(
   const outboxIds: string[] = []
   accepted.forEach(({ index, newcomer }, i) => {
     const done = written[i]
+    if (done && newcomer.person.joinsAtOnce) {
+      if (done.outboxId) outboxIds.push(done.outboxId)
+      const groupIds = [...new Set(newcomer.person.groupIds ?? [])].sort()
+      results[index] = {
+        index,
+        status: 'joined',
+        email: done.user.email,
+        user: toUser(done.user, { groupIds, sharedGroupCount: 0, invitationId: null }, now),
+      }
+      return
+    }
     if (!done?.invitation) {
       // Taken since the batch read the members; the seat kept for this row stays unused.
       const message = 'This address was just taken.'
@@ -119,33 +142,30 @@ export async function createInvitationBatch(
   })
 
   const final = results as InvitationRowResult[]
-  const created = final.filter((r) => r.status === 'created').length
-  return { results: final, created, failed: final.length - created, outboxIds }
+  const joined = final.filter((r) => r.status === 'joined').length
+  const created = final.filter((r) => r.status === 'created').length + joined
+  return { results: final, created, joined, failed: final.length - created, outboxIds }
 }
 
 /**
  * A dry run's answer: the refused rows as a real request would answer them, and every other row
- * `valid`, saying whether its address already has an account that signs in (one query for all
- * rows). Only callers who may invite reach this, so nobody else learns which addresses exist.
+ * `valid`, saying whether its address already has an account that signs in and whether it would
+ * join at once. Only callers who may invite reach this, so nobody else learns which addresses exist.
  */
-async function dryRunAnswer(
-  trx: Kysely<Database>,
+function dryRunAnswer(
   results: (InvitationRowResult | null)[],
   accepted: Array<{ index: number; newcomer: Newcomer }>,
-): Promise<CreateInvitationsResult & { outboxIds: string[] }> {
-  const emails = accepted.map((a) => normalizeEmail(a.newcomer.person.email))
-  const known = emails.length
-    ? await trx
-        .selectFrom('accounts')
-        .select('email')
-        .where('email', 'in', emails)
-        .where('password_hash', 'is not', null)
-        .execute()
-    : []
-  const existing = new Set(known.map((row) => row.email))
+  signsIn: ReadonlySet<string>,
+): CreateInvitationsResult & { outboxIds: string[] } {
   for (const { index, newcomer } of accepted) {
     const email = newcomer.person.email
-    results[index] = { index, status: 'valid', email, existingAccount: existing.has(normalizeEmail(email)) }
+    results[index] = {
+      index,
+      status: 'valid',
+      email,
+      existingAccount: signsIn.has(normalizeEmail(email)),
+      joinsAtOnce: newcomer.person.joinsAtOnce === true,
+    }
   }
   const final = results as InvitationRowResult[]
   const failed = final.filter((r) => r.status === 'failed').length

@@ -4,17 +4,21 @@ import type { Database, InvitationRow, UserRow } from '../db/schema'
 import type { Actor } from './actor'
 import { type AuditContext, type AuditInput, writeAudits } from './audit'
 import { queueInvitationMails } from './invitation-mail'
+import { queueMembershipNotices } from './membership-notice'
 import { insertPeople, type NewPerson, openInvitations } from './people'
 
 /** A person the admission let in, to write. */
 export interface Newcomer {
   /** With a password hash the account is active; without, the person is invited. */
   person: NewPerson
-  /** Email the invitation now (invited people only). */
+  /** Email the invitation now (invited people), or the notice of a person who joined at once. */
   mail: boolean
 }
 
-/** What a newcomer became: their row, their invitation if invited, the outbox id of its email. */
+/**
+ * What a newcomer became: their row, their invitation if invited, the outbox id of its email (the
+ * invitation, or the notice of a person who joined at once).
+ */
 export interface WrittenNewcomer {
   user: UserRow
   invitation: InvitationRow | null
@@ -35,8 +39,9 @@ export interface NewcomerOptions {
 /**
  * Writes the people of one batch — invitations, an import chunk, POST /users — in multi-row
  * statements: their rows and memberships, the invitations and tokens of those without a password,
- * the audit events, the invitation emails in the outbox. Answers in `newcomers`' order, null where
- * the address was taken meanwhile (a request that skipped the organization's lock).
+ * the audit events, the invitation emails (or joining notices) in the outbox. Answers in
+ * `newcomers`' order, null where the address was taken meanwhile (a request that skipped the
+ * organization's lock).
  */
 export async function writeNewcomers(
   trx: Kysely<Database>,
@@ -50,11 +55,15 @@ export async function writeNewcomers(
     trx,
     newcomers.map((n) => ({
       ...n.person,
-      invitationExpiresAt: n.person.passwordHash ? null : options.expiresAt,
+      invitationExpiresAt: n.person.passwordHash || n.person.joinsAtOnce ? null : options.expiresAt,
     })),
     now,
   )
   const invited = rows.flatMap((user, index) => (user && !user.activated_at ? [{ user, index }] : []))
+  const joined = rows.flatMap((user, index) =>
+    user && newcomers[index]?.person.joinsAtOnce ? [{ user, index }] : [],
+  )
+  const joinedIndexes = new Set(joined.map(({ index }) => index))
   const opened = await openInvitations(
     trx,
     invited.map(({ user }) => ({ user, invitedBy: actor.user.id, message: options.message ?? null })),
@@ -64,16 +73,17 @@ export async function writeNewcomers(
   const invitationOf = new Map(invited.map(({ index }, i) => [index, opened[i]]))
 
   const events: AuditInput[] = []
-  if (options.userCreated) {
-    for (const user of rows) {
-      if (!user) continue
-      events.push({
-        action: 'user.created',
-        target: { type: 'user', id: user.id, label: user.email },
-        changes: options.userCreated(user),
-      })
-    }
-  }
+  rows.forEach((user, index) => {
+    // A person who joined at once has no invitation whose event would stand for the addition.
+    const hasJoined = joinedIndexes.has(index)
+    if (!user || !(options.userCreated || hasJoined)) return
+    const changes = options.userCreated?.(user) ?? { role: [null, user.role] }
+    events.push({
+      action: 'user.created',
+      target: { type: 'user', id: user.id, label: user.email },
+      changes: hasJoined ? { ...changes, status: [null, 'active'] } : changes,
+    })
+  })
   for (const { user, index } of invited) {
     const invitation = invitationOf.get(index)?.invitation as InvitationRow
     events.push({
@@ -103,6 +113,17 @@ export async function writeNewcomers(
     now,
   )
   const outboxOf = new Map(mailed.map(({ index }, i) => [index, outboxIds[i] ?? null]))
+  const noticed = joined.filter(({ index }) => newcomers[index]?.mail)
+  const noticeIds = await queueMembershipNotices(
+    trx,
+    services,
+    noticed.map(({ user }) => user),
+    { organizationName: actor.org.name, adder: actor.user },
+    now,
+  )
+  noticed.forEach(({ index }, i) => {
+    outboxOf.set(index, noticeIds[i] ?? null)
+  })
   return rows.map((user, index) =>
     user
       ? {

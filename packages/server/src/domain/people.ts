@@ -34,6 +34,12 @@ export interface NewPerson {
    * becomes the account's password only when the account has none yet.
    */
   passwordHash?: string | null
+  /**
+   * The address already signs in elsewhere and the organization adds such people at once
+   * (`joinsAtOnce`): the membership is active without a password given here, as if its
+   * invitation had been accepted.
+   */
+  joinsAtOnce?: boolean
   mustChangePassword?: boolean
   groupIds?: readonly string[]
   /** For invited people: when the invitation lapses. */
@@ -51,6 +57,15 @@ export function chunked<T>(items: readonly T[]): T[][] {
   const out: T[][] = []
   for (let i = 0; i < items.length; i += INSERT_CHUNK) out.push(items.slice(i, i + INSERT_CHUNK))
   return out
+}
+
+/**
+ * What a membership that starts now holds: set when an invitation is accepted, and on a person
+ * who joins at once. Someone joining with their own sign-in has no administrator's password to
+ * change.
+ */
+export function joinedColumns(now: Date) {
+  return { activated_at: now, invitation_expires_at: null, must_change_password: false }
 }
 
 /** The users row of a new person: the one place a person's columns are filled in. */
@@ -82,6 +97,7 @@ export function personRow(person: NewPerson, now: Date, accountId: string | null
     source: person.source,
     created_at: now,
     ...searchColumns(person.firstName, person.lastName),
+    ...(person.joinsAtOnce ? joinedColumns(now) : {}),
   }
 }
 

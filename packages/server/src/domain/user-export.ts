@@ -59,6 +59,10 @@ const BUILT_IN_ROLES: Record<Locale, Record<string, string>> = {
   fr: { owner: 'Propriétaire', admin: 'Administrateur', technician: 'Technicien' },
 }
 
+/** A role's name in `locale`: the host's label, the built-in role's name, or its key. */
+export const roleNameIn = (roles: RoleCatalog, role: string, locale: Locale): string =>
+  roles.labelOf(role, locale) ?? BUILT_IN_ROLES[locale][role] ?? role
+
 /** "2026-12-01 09:30": what every spreadsheet reads as a date and time, whatever its language. */
 const sheetTime = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : '')
 
@@ -83,7 +87,7 @@ export function exportLayout(
   if (unknown.length) return { unknown, known }
 
   const byKey = new Map(extra.map((column) => [column.key, column]))
-  const roleName = (role: string) => roles.labelOf(role, locale) ?? BUILT_IN_ROLES[locale][role] ?? role
+  const roleName = (role: string) => roleNameIn(roles, role, locale)
   const builtIn: Record<UserExportColumn, (user: User) => ExportCell> = {
     // Joined, not trimmed: a name's own leading characters are what the formula guard must see.
     name: (user) => [user.firstName, user.lastName].filter(Boolean).join(' '),

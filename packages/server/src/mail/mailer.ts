@@ -25,6 +25,7 @@ export interface OutboxMessage extends MailMessage {
     | 'password_reset'
     | 'activation'
     | 'access_review_reminder'
+    | 'membership_added'
   link: string | null
 }
 
@@ -51,6 +52,33 @@ export async function enqueueMail(db: Kysely<Database>, message: OutboxMessage, 
     })
     .execute()
   return id
+}
+
+/** `enqueueMail` of many messages in multi-row inserts; the outbox ids in the messages' order. */
+export async function enqueueMails(
+  db: Kysely<Database>,
+  messages: readonly OutboxMessage[],
+  now: Date,
+): Promise<string[]> {
+  const rows = messages.map((message) => ({
+    id: randomUUID(),
+    org_id: message.orgId,
+    to_address: message.to,
+    locale: message.locale,
+    kind: message.kind,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    link: message.link,
+    created_at: now,
+  }))
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('outbox')
+      .values(rows.slice(i, i + 500))
+      .execute()
+  }
+  return rows.map((row) => row.id)
 }
 
 /** What a delivered message keeps of its text and html: its link's token would open an account. */
