@@ -39,7 +39,7 @@ describe('AuditLog', () => {
       { ifMatch: (await owner.shares.get(hugo.id)).version },
     )
     await user.selectOptions(screen.getByLabelText('Action'), 'Groupes partagés modifiés')
-    expect(await screen.findByText(/Clients Lyon \(lecture\)/)).toBeInTheDocument()
+    expect(await screen.findByText(/Clients Lyon \(consultation\)/)).toBeInTheDocument()
 
     await user.selectOptions(screen.getByLabelText('Action'), 'Rôle modifié')
     await waitFor(() => expect(sentences()).toHaveLength(1))

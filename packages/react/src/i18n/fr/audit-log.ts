@@ -34,7 +34,7 @@ export const auditLog: Messages['auditLog'] = {
   yes: 'oui',
   no: 'non',
   none: 'aucun',
-  view: 'lecture',
+  view: 'consultation',
   manage: 'gestion',
   aGroup: 'un groupe',
   fields: {
@@ -58,11 +58,11 @@ export const auditLog: Messages['auditLog'] = {
     topics: 'Sujets «\u00a0contact pour\u00a0»',
     timeZone: 'Fuseau horaire',
     expiresAt: 'Expire',
-    permission: 'Permission',
+    permission: 'Autorisation',
     shares: 'Groupes partagés',
     created: 'Créés',
     failed: 'En échec',
-    activatedAt: 'Activée',
+    activatedAt: 'Activation',
     contactTopics: 'Sujets «\u00a0contact pour\u00a0»',
     minLength: 'Longueur minimale des mots de passe',
     minStrength: 'Robustesse minimale des mots de passe',
@@ -96,7 +96,11 @@ export const auditLog: Messages['auditLog'] = {
       bulk_unshared: 'Partage de groupes retiré',
     },
     group: { created: 'Groupe créé', updated: 'Groupe modifié', deleted: 'Groupe supprimé' },
-    import: { started: 'Import commencé', completed: 'Import terminé', cancelled: 'Import annulé' },
+    import: {
+      started: 'Importation commencée',
+      completed: 'Importation terminée',
+      cancelled: 'Importation annulée',
+    },
     access_review: { started: 'Revue des accès lancée', closed: 'Revue des accès clôturée' },
   },
   sentences: {
@@ -112,7 +116,7 @@ export const auditLog: Messages['auditLog'] = {
       disabled: '{{actor}} a désactivé le compte de {{target}}',
       password_change_forced: '{{actor}} a demandé à {{target}} de changer son mot de passe',
       deleted: '{{actor}} a supprimé {{target}}',
-      signed_in: '{{actor}} s’est connecté',
+      signed_in: 'Connexion de {{actor}}',
       password_reset: '{{actor}} a défini le mot de passe de {{target}}',
     },
     invitation: {
@@ -132,9 +136,9 @@ export const auditLog: Messages['auditLog'] = {
       deleted: '{{actor}} a supprimé le groupe {{target}}',
     },
     import: {
-      started: '{{actor}} a commencé l’import de {{target}}',
-      completed: '{{actor}} a terminé l’import de {{target}}',
-      cancelled: '{{actor}} a annulé l’import de {{target}}',
+      started: '{{actor}} a commencé l’importation de {{target}}',
+      completed: '{{actor}} a terminé l’importation de {{target}}',
+      cancelled: '{{actor}} a annulé l’importation de {{target}}',
     },
     access_review: {
       started: '{{actor}} a lancé une revue des accès',
