@@ -90,9 +90,11 @@ export { TeamActivation, type TeamActivationProps } from './components/team-acti
 
 // Components: the admin console
 export {
+  inboundEmailKeys,
   MailProblemsNotice,
   OrganizationSettings,
   type OrganizationSettingsProps,
+  useInboundEmailTokens,
   useMailProblems,
   useOrganizationSettings,
 } from './components/organization-settings'

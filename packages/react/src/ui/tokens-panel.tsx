@@ -22,7 +22,7 @@ import { TextField } from './text-field'
  * `hideSecret`, `createdAt`, `lastUsed`, `neverUsed`, `revoke`, `revokeTitle`,
  * `revokeDescription`, `revokeConfirm`, `revoked`).
  */
-export type TokensMessages = 'directorySync.tokens'
+export type TokensMessages = 'directorySync.tokens' | 'organizationSettings.inboundEmail.tokens'
 
 export interface TokensPanelProps {
   /** The live tokens (never their secrets). */
@@ -65,6 +65,8 @@ export function TokensPanel({
   const [revoking, setRevoking] = useState<DirectoryToken | null>(null)
   const [revokeError, setRevokeError] = useState<string | null>(null)
   const revokeTriggers = useRef(new Map<string, HTMLButtonElement>())
+  // The token whose confirmation is open: `revoking` is already null when the dialog hands focus back.
+  const revokedFrom = useRef<string | null>(null)
   const nameInput = useRef<HTMLInputElement>(null)
 
   const submit = async (event: FormEvent) => {
@@ -140,6 +142,7 @@ export function TokensPanel({
                 }}
                 onClick={() => {
                   setRevokeError(null)
+                  revokedFrom.current = token.id
                   setRevoking(token)
                 }}
               >
@@ -192,7 +195,9 @@ export function TokensPanel({
         error={revokeError}
         onCloseAutoFocus={(event) => {
           // Back to the trigger; once revoked it is gone, so to the name field instead.
-          const trigger = revoking ? revokeTriggers.current.get(revoking.id) : undefined
+          const from = revokedFrom.current
+          const trigger = from === null ? undefined : revokeTriggers.current.get(from)
+          revokedFrom.current = null
           event.preventDefault()
           ;(trigger ?? nameInput.current)?.focus()
         }}

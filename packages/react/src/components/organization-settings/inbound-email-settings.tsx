@@ -4,8 +4,11 @@ import { useId, useMemo, useState } from 'react'
 import { useGroups } from '../../hooks/use-groups'
 import { useRoleCatalog } from '../../hooks/use-role-catalog'
 import { useRoleName } from '../../hooks/use-role-name'
+import { errorMessage } from '../../lib/error-message'
 import { indentedGroupOptions } from '../../lib/group-options'
 import { useUsherContext } from '../../provider/usher-context'
+import { TokensPanel } from '../../ui/tokens-panel'
+import { useInboundEmailTokens } from './use-inbound-email-tokens'
 
 type InboundEmail = OrganizationSettings['inboundEmail']
 
@@ -238,5 +241,46 @@ function DomainsEditor({
         </p>
       ) : null}
     </fieldset>
+  )
+}
+
+/**
+ * The tokens of the organization's mail pipeline, for the owner: the pipeline sends one with each
+ * message. Beside the settings, not in their form: a token is created or revoked at once, not
+ * saved with the rest. Nothing is shown when the backend offers no incoming email.
+ */
+export function InboundEmailTokens() {
+  const { t } = useUsherContext()
+  const { available, tokens, createToken, revokeToken } = useInboundEmailTokens()
+  const [notice, setNotice] = useState<string | null>(null)
+  if (!available) return null
+  return (
+    <div data-slot="inbound-email-token-panel" className="usher-org-settings-section">
+      {/* Mounted from the start, so screen readers hear what lands in it. */}
+      <p role="status" data-slot="inbound-email-notice">
+        {notice ?? ''}
+      </p>
+      {tokens.isError ? (
+        <div role="alert" className="usher-alert">
+          <p>
+            {t('organizationSettings.inboundEmail.tokens.loadError')} {errorMessage(t, tokens.error)}
+          </p>
+          <button type="button" className="usher-button" onClick={() => void tokens.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      ) : !tokens.data ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <TokensPanel
+          tokens={tokens.data}
+          createToken={createToken}
+          revokeToken={revokeToken}
+          onNotice={setNotice}
+          messages="organizationSettings.inboundEmail.tokens"
+          slot="inbound-email"
+        />
+      )}
+    </div>
   )
 }

@@ -1,4 +1,5 @@
 export { MailProblemsNotice } from './mail-problems-notice'
 export { OrganizationSettings, type OrganizationSettingsProps } from './organization-settings'
+export { inboundEmailKeys, useInboundEmailTokens } from './use-inbound-email-tokens'
 export { useMailProblems } from './use-mail-problems'
 export { useOrganizationSettings } from './use-organization-settings'

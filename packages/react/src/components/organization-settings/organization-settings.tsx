@@ -6,7 +6,8 @@ import { cn } from '../../lib/cn'
 import { errorMessage } from '../../lib/error-message'
 import { useUsherContext } from '../../provider/usher-context'
 import { SeatUsage } from '../../ui/seat-usage'
-import { InboundEmailSettings } from './inbound-email-settings'
+import { ExistingAccountsField } from './existing-accounts-field'
+import { InboundEmailSettings, InboundEmailTokens } from './inbound-email-settings'
 import { MailProblemsNotice } from './mail-problems-notice'
 import { draftOf, patchOf, type SettingsDraft, timeZones } from './settings-draft'
 import { MailboxEditor, TopicsEditor } from './settings-lists'
@@ -22,11 +23,12 @@ export interface OrganizationSettingsProps extends Omit<ComponentProps<'section'
 const STRENGTHS = [0, 1, 2, 3, 4] as const
 
 /**
- * The organization's settings: team name, invitation lifetime and reminders, refused mailboxes
+ * The organization's settings: team name, invitation lifetime and reminders, how addresses that
+ * already have an account join (an invitation, or at once with a notice email), refused mailboxes
  * (with a test box), password policy, "contact for" topics, time zone, the plan's seats
  * (read-only, with the roles that take one), people from incoming email (creation, their role, an
- * invitation, email domains that place them in a group), and the owner's "mail problems" notice when messages
- * could not be delivered. The owner (`organization:manage`) edits and saves them with the version
+ * invitation, email domains that place them in a group, and the owner's tokens of the mail pipeline
+ * that asks), and the owner's "mail problems" notice when messages could not be delivered. The owner (`organization:manage`) edits and saves them with the version
  * they read, so a save over someone else's is refused with a message; others read them.
  * @example <OrganizationSettings onSaved={() => toast('Saved')} />
  */
@@ -142,6 +144,10 @@ export function OrganizationSettings({ onSaved, title, className, ...props }: Or
             <p id={`${id}-reminders-hint`} className="usher-org-settings-hint">
               {t('organizationSettings.invitations.remindersHint')}
             </p>
+            <ExistingAccountsField
+              value={draft.existingAccounts}
+              onChange={(value) => set('existingAccounts', value)}
+            />
           </fieldset>
           <MailboxEditor
             value={draft.refusedMailboxes}
@@ -245,6 +251,7 @@ export function OrganizationSettings({ onSaved, title, className, ...props }: Or
           ) : null}
         </form>
       ) : null}
+      {draft && canManage ? <InboundEmailTokens /> : null}
     </section>
   )
 }

@@ -22,6 +22,13 @@ export const organizationSettings = {
     reminderDays: 'Days before it lapses',
     remindersHint:
       'One reminder, in the invitee’s language. It renews nothing: the invitation keeps its link and expiry date. When an invitation lapses, whoever sent it is told by email and in the users table.',
+    existingAccounts: {
+      legend: 'Addresses that already have an account',
+      invite: 'Send them an invitation',
+      inviteHint: 'They accept it with the password they already have.',
+      add: 'Add them at once',
+      addHint: 'They are members right away and get an email saying who added them, with which role.',
+    },
   },
   mailProblems: {
     title: 'Mail problems',
@@ -107,6 +114,30 @@ export const organizationSettings = {
       duplicate: '{{domain}} is already in the list.',
       groupRequired: 'Choose the group of this domain.',
       groupsError: 'The groups could not be loaded.',
+    },
+    tokens: {
+      title: 'Mail pipeline tokens',
+      intro:
+        'Your helpdesk’s mail pipeline sends a token with each message it passes to Usher. Create one per pipeline; revoke it when you disconnect it.',
+      empty: 'No token yet: create one to connect your mail pipeline.',
+      loadError: 'The tokens could not be loaded.',
+      name: 'Token name',
+      nameHint: 'For example the mailbox it reads: “Helpdesk mailbox”.',
+      create: 'Create token',
+      creating: 'Creating…',
+      created: 'Token “{{name}}” created. Copy it now: it will not be shown again.',
+      secretLabel: 'Secret token for “{{name}}”',
+      copySecret: 'Copy token',
+      hideSecret: 'I have copied it',
+      createdAt: 'Created {{date}}',
+      lastUsed: 'Last used {{date}}',
+      neverUsed: 'Never used',
+      revoke: 'Revoke “{{name}}”',
+      revokeTitle: 'Revoke the token “{{name}}”?',
+      revokeDescription:
+        'The mail pipeline that uses it can no longer tell Usher who wrote a message until you give it a new token.',
+      revokeConfirm: 'Revoke',
+      revoked: 'Token “{{name}}” revoked.',
     },
   },
   seats: {

@@ -21,6 +21,14 @@ export const organizationSettings: Messages['organizationSettings'] = {
       'De 1 à 90 jours. Les invitations déjà envoyées gardent leur date d’expiration\u00a0; la nouvelle durée s’applique aux invitations envoyées ou renvoyées à partir de maintenant.',
     reminders: 'Relancer les personnes qui n’ont pas accepté avant l’expiration de leur invitation',
     reminderDays: 'Jours avant l’expiration',
+    existingAccounts: {
+      legend: 'Adresses qui ont déjà un compte',
+      invite: 'Leur envoyer une invitation',
+      inviteHint: 'Elles l’acceptent avec le mot de passe qu’elles ont déjà.',
+      add: 'Les ajouter tout de suite',
+      addHint:
+        'Elles deviennent membres immédiatement et reçoivent un e-mail indiquant qui les a ajoutées, avec quel rôle.',
+    },
     remindersHint:
       'Une seule relance, dans la langue de la personne invitée. Elle ne renouvelle rien : l’invitation garde son lien et sa date d’expiration. Quand une invitation expire, la personne qui l’a envoyée en est informée par e-mail et dans le tableau des utilisateurs.',
   },
@@ -110,6 +118,30 @@ export const organizationSettings: Messages['organizationSettings'] = {
       duplicate: '{{domain}} est déjà dans la liste.',
       groupRequired: 'Choisissez le groupe de ce domaine.',
       groupsError: 'Les groupes n’ont pas pu être chargés.',
+    },
+    tokens: {
+      title: 'Jetons de la chaîne de messagerie',
+      intro:
+        'La chaîne de messagerie de votre service d’assistance envoie un jeton avec chaque message qu’elle transmet à Usher. Créez-en un par chaîne\u00a0; révoquez-le quand vous la déconnectez.',
+      empty: 'Aucun jeton pour l’instant\u00a0: créez-en un pour connecter votre chaîne de messagerie.',
+      loadError: 'Les jetons n’ont pas pu être chargés.',
+      name: 'Nom du jeton',
+      nameHint: 'Par exemple la boîte qu’elle lit\u00a0: «\u00a0Boîte du support\u00a0».',
+      create: 'Créer un jeton',
+      creating: 'Création…',
+      created: 'Jeton «\u00a0{{name}}\u00a0» créé. Copiez-le maintenant\u00a0: il ne sera plus affiché.',
+      secretLabel: 'Jeton secret de «\u00a0{{name}}\u00a0»',
+      copySecret: 'Copier le jeton',
+      hideSecret: 'Je l’ai copié',
+      createdAt: 'Créé le {{date}}',
+      lastUsed: 'Dernière utilisation le {{date}}',
+      neverUsed: 'Jamais utilisé',
+      revoke: 'Révoquer «\u00a0{{name}}\u00a0»',
+      revokeTitle: 'Révoquer le jeton «\u00a0{{name}}\u00a0»\u00a0?',
+      revokeDescription:
+        'La chaîne de messagerie qui l’utilise ne pourra plus dire à Usher qui a écrit un message tant que vous ne lui donnez pas un nouveau jeton.',
+      revokeConfirm: 'Révoquer',
+      revoked: 'Jeton «\u00a0{{name}}\u00a0» révoqué.',
     },
   },
   seats: {
