@@ -1,37 +1,24 @@
 import { ACCESS_REVIEW_REMINDER_DAYS } from '@usher/contract'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { JOBS } from '../src/index'
-import { createTestOrg, startTestServer, type TestServer } from './support/harness'
-import { ownDatabase } from './support/own-database'
+import { createTestOrg } from './support/harness'
+import { schedulerServerPerFile } from './support/scheduler-server'
 
 // The scheduler's access-review sweep on a clock the test moves: reviewers who still have lines
 // to decide are reminded on their own every few days while the review is open. No transport:
 // the outbox is the mailbox read here.
 
-let t: TestServer
-let drop: () => Promise<void>
-beforeAll(async () => {
-  const own = await ownDatabase()
-  drop = own.drop
-  t = await startTestServer({
-    ...own.options,
-    mailer: { transport: null },
-    scheduler: { pollSeconds: 0.5, tickSeconds: 3600 },
-  })
-}, 60_000)
-afterAll(async () => {
-  await t?.close()
-  await drop?.()
-})
+const server = schedulerServerPerFile()
 
 const DAY = 86_400
 const sweep = () => {
-  if (!t.server.scheduler) throw new Error('the scheduler is off')
-  return t.server.scheduler.runNow(JOBS.accessReviews)
+  const { scheduler } = server().server
+  if (!scheduler) throw new Error('the scheduler is off')
+  return scheduler.runNow(JOBS.accessReviews)
 }
 const reminders = (orgId: string) =>
-  t.server.db
-    .selectFrom('outbox')
+  server()
+    .server.db.selectFrom('outbox')
     .select(['to_address', 'subject'])
     .where('org_id', '=', orgId)
     .where('kind', '=', 'access_review_reminder')
@@ -41,7 +28,7 @@ const reminders = (orgId: string) =>
 
 describe('given an open access review', () => {
   it(`reminds each reviewer with lines left ${ACCESS_REVIEW_REMINDER_DAYS} days on, once, then again as long after`, async () => {
-    const org = await createTestOrg(t, { name: 'Atelier Durand' })
+    const org = await createTestOrg(server(), { name: 'Atelier Durand' })
     const north = await org.owner.client.groups.create({ name: 'North' })
     const nadia = await org.addMember({ role: 'admin', firstName: 'Nadia', groupIds: [north.id] })
     await org.addMember({ role: 'technician', firstName: 'Theo', groupIds: [north.id] })
@@ -50,7 +37,7 @@ describe('given an open access review', () => {
     const review = await api.start()
 
     // Too early: nobody is reminded.
-    t.clock.advanceSeconds((ACCESS_REVIEW_REMINDER_DAYS - 1) * DAY)
+    server().clock.advanceSeconds((ACCESS_REVIEW_REMINDER_DAYS - 1) * DAY)
     await sweep()
     expect(await reminders(org.id)).toEqual([])
 
@@ -60,7 +47,7 @@ describe('given an open access review', () => {
       if (item.canDecide) mine.push({ itemId: item.id, decision: 'confirm' as const })
     }
     await nadia.client.accessReviews?.decide(review.id, { decisions: mine })
-    t.clock.advanceSeconds(DAY + 60)
+    server().clock.advanceSeconds(DAY + 60)
     await sweep()
     await sweep()
     const first = await reminders(org.id)
@@ -68,16 +55,16 @@ describe('given an open access review', () => {
     expect(first[0]?.subject).toMatch(/Atelier Durand access review: \d+ left to review/)
 
     // The next one waits as long again after the last.
-    t.clock.advanceSeconds(DAY)
+    server().clock.advanceSeconds(DAY)
     await sweep()
     expect(await reminders(org.id)).toHaveLength(1)
-    t.clock.advanceSeconds(ACCESS_REVIEW_REMINDER_DAYS * DAY)
+    server().clock.advanceSeconds(ACCESS_REVIEW_REMINDER_DAYS * DAY)
     await sweep()
     expect(await reminders(org.id)).toHaveLength(2)
 
     // A closed review reminds nobody.
     await api.close(review.id)
-    t.clock.advanceSeconds(ACCESS_REVIEW_REMINDER_DAYS * DAY + 60)
+    server().clock.advanceSeconds(ACCESS_REVIEW_REMINDER_DAYS * DAY + 60)
     await sweep()
     expect(await reminders(org.id)).toHaveLength(2)
   })

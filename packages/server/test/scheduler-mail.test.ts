@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { JOBS, MAIL_MAX_ATTEMPTS, type MailMessage, type MailTransport } from '../src/index'
-import { createTestOrg, startTestServer, type TestServer } from './support/harness'
-import { ownDatabase } from './support/own-database'
+import { createTestOrg } from './support/harness'
+import { schedulerServerPerFile } from './support/scheduler-server'
 
 // The scheduler (pg-boss on the server's database: PGlite here, PostgreSQL on the CI run) retries
 // failed sends with backoff on the server's clock, gives up after a bound with the reason kept,
@@ -21,22 +21,7 @@ const transport: MailTransport = {
   },
 }
 
-let t: TestServer
-let drop: () => Promise<void>
-beforeAll(async () => {
-  const own = await ownDatabase()
-  drop = own.drop
-  t = await startTestServer({
-    ...own.options,
-    mailer: { transport, from: 'Usher <no-reply@usher.test>' },
-    // Runs come from the test (runNow), not from the tick.
-    scheduler: { pollSeconds: 0.5, tickSeconds: 3600 },
-  })
-}, 60_000)
-afterAll(async () => {
-  await t?.close()
-  await drop?.()
-})
+const server = schedulerServerPerFile({ transport, from: 'Usher <no-reply@usher.test>' })
 
 /** The owner's notice, through the SDK (the real client always has it). */
 const mailProblems = async (client: Awaited<ReturnType<typeof createTestOrg>>['owner']['client']) => {
@@ -47,11 +32,12 @@ const mailProblems = async (client: Awaited<ReturnType<typeof createTestOrg>>['o
 
 const address = () => `retry.${randomUUID().slice(0, 8)}@example.com`
 const scheduler = () => {
-  if (!t.server.scheduler) throw new Error('the scheduler is off')
-  return t.server.scheduler
+  const { scheduler } = server().server
+  if (!scheduler) throw new Error('the scheduler is off')
+  return scheduler
 }
 const outboxTo = (to: string) =>
-  t.server.db.selectFrom('outbox').selectAll().where('to_address', '=', to).executeTakeFirstOrThrow()
+  server().server.db.selectFrom('outbox').selectAll().where('to_address', '=', to).executeTakeFirstOrThrow()
 
 async function until(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -72,7 +58,7 @@ async function invite(org: Awaited<ReturnType<typeof createTestOrg>>, to: string
 
 describe('given a relay that refuses the first two sends', () => {
   it('sends the message once, on the third try, each retry after its backoff', async () => {
-    const org = await createTestOrg(t)
+    const org = await createTestOrg(server())
     const to = address()
     failFirst.set(to, 2)
     await invite(org, to)
@@ -97,17 +83,17 @@ describe('given a relay that refuses the first two sends', () => {
     await scheduler().runNow(JOBS.mail)
     expect(attempts.get(to)).toBe(1)
 
-    t.clock.advanceSeconds(61)
+    server().clock.advanceSeconds(61)
     await scheduler().runNow(JOBS.mail)
     expect(attempts.get(to)).toBe(2)
     row = await outboxTo(to)
     expect(row).toMatchObject({ attempts: 2, sent_at: null, error: '451 relay busy (try 2)' })
 
     // The second retry waits four minutes.
-    t.clock.advanceSeconds(120)
+    server().clock.advanceSeconds(120)
     await scheduler().runNow(JOBS.mail)
     expect(attempts.get(to)).toBe(2)
-    t.clock.advanceSeconds(121)
+    server().clock.advanceSeconds(121)
     await scheduler().runNow(JOBS.mail)
     expect(attempts.get(to)).toBe(3)
     expect(delivered.filter((m) => m.to === to)).toHaveLength(1)
@@ -115,7 +101,7 @@ describe('given a relay that refuses the first two sends', () => {
     expect(row.sent_at).not.toBeNull()
 
     // Delivered: later runs leave it alone, and the owner's notice is clear again.
-    t.clock.advanceSeconds(3600)
+    server().clock.advanceSeconds(3600)
     await scheduler().runNow(JOBS.mail)
     expect(attempts.get(to)).toBe(3)
     expect(delivered.filter((m) => m.to === to)).toHaveLength(1)
@@ -129,12 +115,12 @@ describe('given a relay that refuses the first two sends', () => {
 
 describe('given a relay that refuses every send to one address', () => {
   it('gives up after the bound, keeps the reason and shows it to the owner', async () => {
-    const org = await createTestOrg(t)
+    const org = await createTestOrg(server())
     const to = address()
     failFirst.set(to, Number.POSITIVE_INFINITY)
     await invite(org, to)
     for (let run = 1; run < MAIL_MAX_ATTEMPTS; run++) {
-      t.clock.advanceSeconds(5 * 3600)
+      server().clock.advanceSeconds(5 * 3600)
       await scheduler().runNow(JOBS.mail)
     }
     expect(attempts.get(to)).toBe(MAIL_MAX_ATTEMPTS)
@@ -142,7 +128,7 @@ describe('given a relay that refuses every send to one address', () => {
     expect(row.failed_at).not.toBeNull()
     expect(row.error).toBe(`451 relay busy (try ${MAIL_MAX_ATTEMPTS})`)
 
-    t.clock.advanceSeconds(24 * 3600)
+    server().clock.advanceSeconds(24 * 3600)
     await scheduler().runNow(JOBS.mail)
     expect(attempts.get(to)).toBe(MAIL_MAX_ATTEMPTS)
 
@@ -161,7 +147,7 @@ describe('given a relay that refuses every send to one address', () => {
   }, 60_000)
 
   it('answers 403 to an administrator: the notice is the owner’s', async () => {
-    const org = await createTestOrg(t)
+    const org = await createTestOrg(server())
     const admin = await org.addMember({ role: 'admin' })
     await expect(mailProblems(admin.client)).rejects.toMatchObject({ status: 403 })
   })
