@@ -78,6 +78,34 @@ describe('OrganizationSettings', () => {
     expect(screen.queryByLabelText('Nom de Alerts')).toBeNull()
   })
 
+  it('lets the owner add existing accounts at once instead of inviting them, each choice explained', async () => {
+    const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    const { user } = renderSettings(world.tokens.owner)
+    const choices = await screen.findByRole('group', { name: 'Addresses that already have an account' })
+    const invite = within(choices).getByRole('radio', { name: 'Send them an invitation' })
+    const add = within(choices).getByRole('radio', { name: 'Add them at once' })
+    expect(invite).toBeChecked()
+    expect(add).toHaveAccessibleDescription(
+      'They are members right away and get an email saying who added them, with which role.',
+    )
+
+    await user.click(add)
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument()
+    expect((await owner.me.get()).organization.settings.existingAccounts).toBe('add')
+    const [event] = (await owner.audit.list({ action: 'organization.updated' })).items
+    expect(event?.changes).toMatchObject({ 'settings.existingAccounts': ['invite', 'add'] })
+  })
+
+  it('offers the choice in French', async () => {
+    const world = await createWorld()
+    renderSettings(world.tokens.owner, 'fr')
+    const choices = await screen.findByRole('group', { name: 'Adresses qui ont déjà un compte' })
+    expect(within(choices).getByRole('radio', { name: 'Les ajouter tout de suite' })).not.toBeChecked()
+    expect(within(choices).getByRole('radio', { name: 'Leur envoyer une invitation' })).toBeChecked()
+  })
+
   it('shows an admin the settings read-only', async () => {
     const world = await createWorld()
     renderSettings(world.tokens.admin)

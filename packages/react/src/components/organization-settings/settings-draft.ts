@@ -13,6 +13,7 @@ export interface SettingsDraft {
   forceChangeAfterAdminSet: boolean
   timeZone: string
   inboundEmail: OrganizationSettings['inboundEmail']
+  existingAccounts: OrganizationSettings['existingAccounts']
 }
 
 export function draftOf(organization: Organization): SettingsDraft {
@@ -32,6 +33,7 @@ export function draftOf(organization: Organization): SettingsDraft {
       ...settings.inboundEmail,
       domains: settings.inboundEmail.domains.map((entry) => ({ ...entry })),
     },
+    existingAccounts: settings.existingAccounts,
   }
 }
 
@@ -51,6 +53,7 @@ export function patchOf(draft: SettingsDraft): UpdateOrganizationInput {
       },
       timeZone: draft.timeZone,
       inboundEmail: draft.inboundEmail,
+      existingAccounts: draft.existingAccounts,
     },
   }
 }
