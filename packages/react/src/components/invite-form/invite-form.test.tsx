@@ -467,6 +467,28 @@ describe('given an address that already has an account elsewhere', () => {
     // A note, not an error: the address field is not marked invalid.
     expect(errorOf(field('Email', 1))).toBeNull()
   })
+
+  it('says the person is added at once when the organization adds existing accounts, and adds them', async () => {
+    const elsewhere = await createWorld()
+    const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    await owner.organization.update(
+      { settings: { existingAccounts: 'add' } },
+      { ifMatch: (await owner.me.get()).organization.version },
+    )
+    const { user, onInvited } = await renderForm(world.tokens.owner)
+    await screen.findByLabelText('First name, row 1')
+    await fillRow(user, 1, { firstName: 'Oliver', email: elsewhere.emails.technician })
+
+    const note = await screen.findByText('Existing account: added at once, with a notice email.')
+    expect(note).toHaveAttribute('role', 'note')
+    expect(screen.queryByText('Existing account: added without a new registration.')).toBeNull()
+
+    await user.click(screen.getByRole('button', { name: 'Send invitations' }))
+    expect(await screen.findByText('No invitation sent, 1 person added at once')).toBeInTheDocument()
+    const [row] = onInvited.mock.calls[0]?.[0].results ?? []
+    expect(row?.status === 'joined' && row.user.status).toBe('active')
+  })
 })
 
 describe('given other viewers and languages', () => {

@@ -206,7 +206,10 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
       return
     }
 
-    const created = result.results.filter((row) => row.status === 'created').map((row) => row.index)
+    // Rows that joined at once (existing accounts) left the form as invited ones do.
+    const created = result.results
+      .filter((row) => row.status === 'created' || row.status === 'joined')
+      .map((row) => row.index)
     const failed = result.results.flatMap((row) => (row.status === 'failed' ? [row] : []))
     if (failed.length === 0) {
       reset({ invitations: [blankRow(initialRole)], message: '' })
@@ -224,7 +227,14 @@ export function useInviteForm({ refusedMailboxes, initialRole, onInvited }: UseI
       const field = first ? ROW_FIELDS.find((key) => byRow[first]?.[key]) : undefined
       if (first && field) setFocusTarget(`${idBase(first)}-${field}`)
     }
-    const sent = t('inviteForm.summary.sent', { count: result.created })
+    const joined = result.joined ?? result.results.filter((row) => row.status === 'joined').length
+    const invited = t('inviteForm.summary.sent', { count: result.created - joined })
+    const sent = joined
+      ? t('inviteForm.summary.combined', {
+          sent: invited,
+          attention: t('inviteForm.summary.joined', { count: joined }),
+        })
+      : invited
     setStatus(
       result.failed > 0
         ? t('inviteForm.summary.combined', {

@@ -11,6 +11,7 @@ export const inviteForm = {
   row: 'Row {{row}}',
   rowSuffix: ', row {{row}}',
   existingAccount: 'Existing account: added without a new registration.',
+  existingAccountJoins: 'Existing account: added at once, with a notice email.',
   optionalLabel: '{{label}} (optional)',
   fields: {
     salutation: 'Title',
@@ -78,6 +79,7 @@ export const inviteForm = {
   summary: {
     sent: { zero: 'No invitation sent', one: '1 invitation sent', other: '{{count}} invitations sent' },
     attention: { one: '1 needs attention', other: '{{count}} need attention' },
+    joined: { one: '1 person added at once', other: '{{count}} people added at once' },
     combined: '{{sent}}, {{attention}}',
   },
   errors: {

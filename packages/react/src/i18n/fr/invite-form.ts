@@ -13,6 +13,8 @@ export const inviteForm: Messages['inviteForm'] = {
   row: 'Ligne {{row}}',
   rowSuffix: ', ligne {{row}}',
   existingAccount: 'Compte existant\u00a0: ajouté sans nouvelle inscription.',
+  existingAccountJoins:
+    'Compte existant\u00a0: ajouté tout de suite, avec un e-mail pour prévenir la personne.',
   optionalLabel: '{{label}} (facultatif)',
   fields: {
     salutation: 'Civilité',
@@ -85,6 +87,10 @@ export const inviteForm: Messages['inviteForm'] = {
       other: '{{count}} invitations envoyées',
     },
     attention: { one: '{{count}} à corriger', other: '{{count}} à corriger' },
+    joined: {
+      one: '{{count}} personne ajoutée directement',
+      other: '{{count}} personnes ajoutées directement',
+    },
     combined: '{{sent}}, {{attention}}',
   },
   errors: {
