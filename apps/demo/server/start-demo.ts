@@ -83,6 +83,7 @@ export async function startDemo(options: StartDemoOptions): Promise<DemoServer> 
       links: {
         acceptInvitationUrl: `${url}/accept-invitation`,
         resetPasswordUrl: `${url}/reset-password`,
+        signInUrl: `${url}/sign-in`,
         productName: PRODUCT_NAME,
       },
     })
