@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { AuditEvent } from '@usher/contract'
-import { mockDb, STORY_HEADER, settled } from '@usher/story-mocks'
+import { expectPhoneSheet, mockDb, PHONE_GLOBALS, STORY_HEADER, settled } from '@usher/story-mocks'
 import { HttpResponse, http } from 'msw'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { EditUserDialog as ShippedEditUserDialog } from '../../compose/edit-user-dialog'
@@ -36,6 +36,17 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 export const Default: Story = {}
+
+/** A phone (small mobile viewport): the dialog is a full-height sheet, its tabs and fields within it. */
+export const Phone: Story = {
+  globals: PHONE_GLOBALS,
+  play: async ({ canvasElement }) => {
+    const body = within(canvasElement.ownerDocument.body)
+    const dialog = await body.findByRole('dialog', { name: 'Edit Hugo Moreau' }, { timeout: 10_000 })
+    await within(dialog).findByLabelText('Nickname')
+    expectPhoneSheet(dialog)
+  },
+}
 
 /** The owner gives Hugo a nickname and a department; the dialog closes once saved. */
 export const EditAndSave: Story = {

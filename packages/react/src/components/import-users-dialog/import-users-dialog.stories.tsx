@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { ENTRA_HEADERS, ENTRA_ROWS } from '@usher/fixtures'
-import { mockDb } from '@usher/story-mocks'
+import { expectPhoneSheet, mockDb, PHONE_GLOBALS } from '@usher/story-mocks'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import './import-users-dialog.css'
 import { ImportUsersDialog } from './import-users-dialog'
@@ -76,6 +76,16 @@ export const ChooseFile: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await dialogOf(canvasElement)
     expect(dialog.getByRole('link', { name: 'CSV sample (English headers)' })).toBeInTheDocument()
+  },
+}
+
+/** A phone (small mobile viewport): the wizard is a full-height sheet, the drop zone within it. */
+export const Phone: Story = {
+  globals: PHONE_GLOBALS,
+  play: async ({ canvasElement }) => {
+    await dialogOf(canvasElement)
+    const dialog = within(canvasElement.ownerDocument.body).getByRole('dialog', { name: 'Import users' })
+    expectPhoneSheet(dialog)
   },
 }
 

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { mockDb, settled } from '@usher/story-mocks'
+import { expectPhoneSheet, mockDb, PHONE_GLOBALS, settled } from '@usher/story-mocks'
 import { expect, userEvent, within } from 'storybook/test'
 import { SharedGroupsDialog, type SharedGroupsDialogProps } from './shared-groups-dialog'
 
@@ -53,6 +53,24 @@ export const OneUser: Story = {
       { timeout: 10_000 },
     )
     expect(await within(dialog).findByRole('list', { name: 'Groups' })).toBeInTheDocument()
+  },
+}
+
+/**
+ * A phone (Storybook's small mobile viewport): the dialog is a full-height sheet as wide as the
+ * window, and nothing in it is wider.
+ */
+export const Phone: Story = {
+  globals: PHONE_GLOBALS,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const dialog = await canvas.findByRole(
+      'dialog',
+      { name: 'Shared groups — Hugo Moreau' },
+      { timeout: 10_000 },
+    )
+    await within(dialog).findByRole('list', { name: 'Groups' })
+    expectPhoneSheet(dialog)
   },
 }
 
