@@ -16,6 +16,19 @@ export function usherHandlers(base?: string) {
     ),
     // The mock API sends no mail: nothing ever failed to be delivered (a story answers its own).
     route('listMailProblems', 'organization', () => ({ items: [], total: 0, gaveUp: 0 }), base),
+    route('listInboundEmailTokens', 'organization', ({ db }) => ({ tokens: db.inboundEmailTokens }), base),
+    route(
+      'createInboundEmailToken',
+      'organization',
+      ({ db, body }) => db.createInboundEmailToken(body.name),
+      base,
+    ),
+    route(
+      'revokeInboundEmailToken',
+      'organization',
+      ({ db, params }) => db.revokeInboundEmailToken(params.id),
+      base,
+    ),
     route('listRoles', 'roles', ({ db }) => ({ items: db.roleList() }), base),
     route('listGroups', 'groups', ({ db, viewer, query }) => page(db.visibleGroups(viewer), query), base),
     route(

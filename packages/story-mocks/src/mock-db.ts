@@ -9,6 +9,8 @@ import {
   type CreateInvitationsResult,
   type CreateInvitationsSchema,
   coveredGroupIds,
+  type DirectoryToken,
+  type DirectoryTokenCreated,
   type Group,
   type GroupShare,
   type Import,
@@ -46,6 +48,11 @@ import {
   importReport,
   type MockImport,
 } from './import-writes'
+import {
+  createInboundEmailToken,
+  revokeInboundEmailToken,
+  storyInboundEmailTokens,
+} from './inbound-email-writes'
 import { createInvitations, invitationOf, resendInvitation, revokeInvitation } from './invitation-writes'
 import { storyPeople, VIEWER_EMAILS } from './people'
 import { type MockScenario, STORY_ROLES, VIEWERS, type Viewer } from './scenario'
@@ -71,6 +78,8 @@ export class MockDb {
   /** Shares written by a story; before that, a person's shares derive from the fixture's count. */
   readonly shares = new Map<string, StoredShares>()
   readonly imports = new Map<string, MockImport>()
+  /** The live tokens of the mail pipeline, newest first (their secrets are not kept). */
+  readonly inboundEmailTokens: DirectoryToken[]
   readonly random = seededRandom(42)
   readonly seatsAllowed: number | null
   /** When the team was activated; null until then (scenario `notActivated`). */
@@ -81,6 +90,7 @@ export class MockDb {
     this.roles = roles
     this.activatedAt = scenario.notActivated ? null : makeOrganization().activatedAt
     this.groups = makeGroups()
+    this.inboundEmailTokens = storyInboundEmailTokens(scenario)
     this.users = storyPeople(scenario, this.groups, this.random)
     for (const user of this.users) {
       if (user.invitationId) this.invitations.set(user.invitationId, invitationOf(this, user))
@@ -322,5 +332,11 @@ export class MockDb {
   }
   importReport(viewer: User, importId: string, status?: ImportRowResult['status']): ImportRowResult[] {
     return importReport(this, viewer, importId, status)
+  }
+  createInboundEmailToken(name: string): DirectoryTokenCreated {
+    return createInboundEmailToken(this, name)
+  }
+  revokeInboundEmailToken(id: string): void {
+    revokeInboundEmailToken(this, id)
   }
 }

@@ -44,6 +44,8 @@ export interface MockScenario {
    * rounded to two significant digits, at least the true count. @default false (exact)
    */
   estimatedCounts?: boolean
+  /** The mail pipeline already has a token (used the day before). @default false (none yet) */
+  inboundEmailTokens?: boolean
   /**
    * Failures injected per endpoint: `error` answers 500, `loading` never answers, `rows` makes
    * the row-level answers of batch endpoints fail for every other row (a server error per row).

@@ -13,7 +13,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The organization’s settings: team name, invitation lifetime, refused mailboxes (with a test box), password policy, “contact for” topics, time zone, and the plan’s seats. The owner edits and saves them (If-Match); others read them.\n\n```tsx\n<OrganizationSettings onSaved={() => toast("Saved")} />\n```',
+          'The organization’s settings: team name, invitation lifetime, refused mailboxes (with a test box), password policy, “contact for” topics, time zone, the plan’s seats, people from incoming email and the mail pipeline’s tokens. The owner edits and saves them (If-Match) and manages the tokens; others read them.\n\n```tsx\n<OrganizationSettings onSaved={() => toast("Saved")} />\n```',
       },
     },
   },
@@ -103,5 +103,30 @@ export const MailProblemsFrench: Story = {
     expect(
       await canvas.findByRole('heading', { name: 'Problèmes d’envoi' }, { timeout: 10_000 }),
     ).toBeInTheDocument()
+  },
+}
+
+/**
+ * The mail pipeline's tokens, beside the incoming-email settings: the owner creates one (its
+ * secret shown once, with Copy) and revokes the old one after a confirmation that names it.
+ */
+export const MailPipelineTokens: Story = {
+  parameters: { usher: { inboundEmailTokens: true } },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const panel = within(
+      await canvas.findByRole('region', { name: 'Mail pipeline tokens' }, { timeout: 10_000 }),
+    )
+    expect(await panel.findByText('Helpdesk mailbox')).toBeInTheDocument()
+    await userEvent.type(panel.getByLabelText('Token name'), 'Shared inbox')
+    await userEvent.click(panel.getByRole('button', { name: 'Create token' }))
+    const secret = await panel.findByLabelText('Secret token for “Shared inbox”')
+    expect((secret as HTMLInputElement).value).toMatch(/^usher_mail_/)
+    await userEvent.click(panel.getByRole('button', { name: 'I have copied it' }))
+    await userEvent.click(panel.getByRole('button', { name: 'Revoke “Helpdesk mailbox”' }))
+    const dialog = within(await within(canvasElement.ownerDocument.body).findByRole('alertdialog'))
+    await userEvent.click(dialog.getByRole('button', { name: 'Revoke' }))
+    expect(await canvas.findByText('Token “Helpdesk mailbox” revoked.')).toBeInTheDocument()
+    expect(panel.queryByText('Helpdesk mailbox')).toBeNull()
   },
 }
