@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { createUsherClient } from '@usher/sdk'
 import { describe, expect, it } from 'vitest'
 import { axeViolations, clientFor, createWorld, renderWithUsher, serverUrl } from '../../../test/render'
+import { createPartialClient } from '../../provider/partial-client'
 import { OrganizationSettings } from './organization-settings'
 
 /** The host's mail pipeline: its own client, with the token the panel showed. */
@@ -98,6 +99,19 @@ describe('OrganizationSettings: the mail pipeline’s tokens', () => {
     expect(await screen.findByRole('group', { name: 'People from incoming email' })).toBeInTheDocument()
     expect(screen.queryByRole('region', { name: 'Mail pipeline tokens' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Create token' })).toBeNull()
+  })
+
+  it('shows no tokens panel when a host backend offers no incoming email, the settings still editable', async () => {
+    const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    const client = createPartialClient({
+      me: { get: (options) => owner.me.get(options) },
+      organization: { update: (patch, options) => owner.organization.update(patch, options) },
+    })
+    renderWithUsher(<OrganizationSettings />, { client })
+    expect(await screen.findByRole('button', { name: 'Save' })).toBeEnabled()
+    expect(screen.queryByRole('region', { name: 'Mail pipeline tokens' })).toBeNull()
+    expect(screen.queryByText('The tokens could not be loaded.', { exact: false })).toBeNull()
   })
 
   it('speaks French, with its typography', async () => {
