@@ -54,6 +54,23 @@ describe('AuditLog', () => {
     for (const item of sentences()) expect(item).toHaveTextContent(/^Camille Durand/)
   })
 
+  it('says how the organization now adds existing accounts, in the settings form’s words', async () => {
+    const world = await createWorld()
+    const owner = clientFor(world.tokens.owner)
+    await owner.organization.update(
+      { settings: { existingAccounts: 'add' } },
+      { ifMatch: (await owner.me.get()).organization.version },
+    )
+    renderLog(world.tokens.owner)
+    const change = await screen.findByText(
+      (_, node) =>
+        node?.tagName === 'LI' &&
+        node.textContent ===
+          'Addresses that already have an account Send them an invitation → Add them at once',
+    )
+    expect(change).toBeInTheDocument()
+  })
+
   it('finds who acted by name, then shows only their events, and back to anyone', async () => {
     const world = await createWorld()
     const admin = clientFor(world.tokens.admin)

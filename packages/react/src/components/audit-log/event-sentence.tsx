@@ -24,6 +24,7 @@ const FIELD_KEYS = new Set([
   'passwordPolicy',
   'topics',
   'timeZone',
+  'existingAccounts',
   'expiresAt',
   'permission',
   'shares',
@@ -82,6 +83,9 @@ export function formatValue(value: unknown, field: string, context: FormatContex
     ['invited', 'expired', 'active', 'disabled'].includes(value)
   )
     return t(`status.${value}` as MessageKey)
+  // The organization setting's two choices, as the settings form words them.
+  if (field === 'existingAccounts' && (value === 'invite' || value === 'add'))
+    return t(`organizationSettings.invitations.existingAccounts.${value}`)
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale)
   if (Array.isArray(value))
     return value.length ? value.map((v) => formatValue(v, field, context)).join(', ') : t('auditLog.none')

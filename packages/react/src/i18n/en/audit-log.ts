@@ -56,6 +56,7 @@ export const auditLog = {
     passwordPolicy: 'Password policy',
     topics: 'Contact-for topics',
     timeZone: 'Time zone',
+    existingAccounts: 'Addresses that already have an account',
     expiresAt: 'Expires',
     permission: 'Permission',
     shares: 'Shared groups',

@@ -57,6 +57,7 @@ export const auditLog: Messages['auditLog'] = {
     passwordPolicy: 'Règles des mots de passe',
     topics: 'Sujets «\u00a0contact pour\u00a0»',
     timeZone: 'Fuseau horaire',
+    existingAccounts: 'Adresses qui ont déjà un compte',
     expiresAt: 'Expire',
     permission: 'Autorisation',
     shares: 'Groupes partagés',
