@@ -14,6 +14,7 @@ export const MailKindSchema = z
     'password_reset',
     'activation',
     'membership_added',
+    'access_review_reminder',
   ])
   .meta({ id: 'MailKind' })
 export type MailKind = z.infer<typeof MailKindSchema>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { MailKind } from '@usher/contract'
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 
@@ -17,15 +18,7 @@ export interface MailTransport {
 export interface OutboxMessage extends MailMessage {
   orgId: string | null
   locale: string
-  kind:
-    | 'invitation'
-    | 'invitation_reminder'
-    | 'invitation_expiry_reminder'
-    | 'invitation_lapsed'
-    | 'password_reset'
-    | 'activation'
-    | 'access_review_reminder'
-    | 'membership_added'
+  kind: MailKind
   link: string | null
 }
 
