@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Services } from '../app/services'
 import type { Database, InvitationRow, UserRow } from '../db/schema'
-import { enqueueMail, type OutboxMessage } from '../mail/mailer'
+import { enqueueMail, enqueueMails, type OutboxMessage } from '../mail/mailer'
 import { type MailLocale, renderInvitationMail } from '../mail/templates'
 import { displayName } from './audit'
 
@@ -70,26 +69,9 @@ export async function queueInvitationMails(
   inputs: readonly InvitationMailInput[],
   now: Date,
 ): Promise<string[]> {
-  const rows = inputs.map((input) => {
-    const message = invitationMessage(services, input)
-    return {
-      id: randomUUID(),
-      org_id: message.orgId,
-      to_address: message.to,
-      locale: message.locale,
-      kind: message.kind,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      link: message.link,
-      created_at: now,
-    }
-  })
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('outbox')
-      .values(rows.slice(i, i + 500))
-      .execute()
-  }
-  return rows.map((row) => row.id)
+  return enqueueMails(
+    db,
+    inputs.map((input) => invitationMessage(services, input)),
+    now,
+  )
 }

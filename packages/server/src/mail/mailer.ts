@@ -28,23 +28,8 @@ export interface OutboxMessage extends MailMessage {
  * `deliverPending` hands committed messages to the transport afterwards.
  */
 export async function enqueueMail(db: Kysely<Database>, message: OutboxMessage, now: Date): Promise<string> {
-  const id = randomUUID()
-  await db
-    .insertInto('outbox')
-    .values({
-      id,
-      org_id: message.orgId,
-      to_address: message.to,
-      locale: message.locale,
-      kind: message.kind,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      link: message.link,
-      created_at: now,
-    })
-    .execute()
-  return id
+  const [id] = await enqueueMails(db, [message], now)
+  return id as string
 }
 
 /** `enqueueMail` of many messages in multi-row inserts; the outbox ids in the messages' order. */
