@@ -1,11 +1,11 @@
-import { ACCESS_REVIEW_REMINDER_DAYS } from '@usher/contract'
+import { ACCESS_REVIEW_REMINDER_DAYS, endpoints, type Permission } from '@usher/contract'
 import type { Kysely } from 'kysely'
 import type { Services } from '../app/services'
 import type { Database } from '../db/schema'
 import { enqueueMail } from '../mail/mailer'
 import { type ReviewRow, reviewerProgress } from './access-review'
 import { reminderMail } from './access-review-outcome'
-import { type Actor, loadActor } from './actor'
+import { type Actor, can, loadActor } from './actor'
 import { addDays } from './time'
 
 /**
@@ -52,6 +52,9 @@ export async function remindReviewers(
   return outboxIds
 }
 
+/** The permission of the Remind button (POST /access-reviews/{id}/remind). */
+const REMIND_PERMISSION = endpoints.remindAccessReviewers.auth as Permission
+
 /** Open reviews looked at per sweep; the next sweep takes the rest. */
 const BATCH = 100
 
@@ -59,8 +62,9 @@ const BATCH = 100
  * The scheduler's sweep: every open review whose last reminder (or start) is at least
  * ACCESS_REVIEW_REMINDER_DAYS old reminds its reviewers with lines left. Each review is locked
  * while it is reminded, and its due date read again under the lock, so two instances sweeping at
- * once send one reminder. The organization is acted for by whoever started the review, or an
- * active owner when that person is gone. Answers the outbox ids queued.
+ * once send one reminder. The organization is acted for by whoever started the review while they
+ * may still remind (the Remind button's permission), else by an active owner. Answers the outbox
+ * ids queued.
  */
 export async function sendAccessReviewReminders(services: Services, now: Date): Promise<string[]> {
   const due = addDays(now, -ACCESS_REVIEW_REMINDER_DAYS)
@@ -117,12 +121,14 @@ async function actingFor(
   )
   for (const person of ordered) {
     try {
-      return await loadActor(
+      const actor = await loadActor(
         trx,
         { subject: person.id, orgId: review.org_id, session: null },
         now,
         services.roles,
       )
+      // The sweep presses the Remind button for them: only someone who may still press it.
+      if (can(actor, REMIND_PERMISSION)) return actor
     } catch {
       // Refused as an actor (disabled since, never joined): the next one.
     }
